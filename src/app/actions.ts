@@ -1,0 +1,179 @@
+import { DomainError } from "../domain/errors.js";
+import type { Outcome } from "../domain/handover.js";
+import type { Person } from "../domain/org.js";
+import { closeForm, declineForm, meetingForm, redirectForm } from "../forms/decision-forms.js";
+import {
+  type FieldErrors,
+  type FormDef,
+  renderForm,
+  translateErrors,
+  validateForm,
+} from "../forms/engine.js";
+import { handoverForm } from "../forms/handover-form.js";
+import { type MessageKey, type Translator, translator } from "../i18n/index.js";
+import { errorView, formCard, helpView } from "../views/common-views.js";
+import { stepResultCard } from "../views/handover-views.js";
+import type { View } from "../views/view.js";
+import { acceptHandover } from "./accept-handover.js";
+import { closeHandover } from "./close-handover.js";
+import { declineHandover } from "./decline-handover.js";
+import type { Deps } from "./deps.js";
+import type { StepResult } from "./handover-access.js";
+import { translatorFor } from "./people.js";
+import { recordMeeting } from "./record-meeting.js";
+import { redirectHandover, redirectTargets } from "./redirect-handover.js";
+import { submitHandover } from "./submit-handover.js";
+
+/** Views to show, or (for a form) the errors per field with the form drawn again. */
+export type ActionReply =
+  | { ok: true; replies: View[] }
+  | { ok: false; errors: Record<string, string>; form: View };
+
+interface Ctx {
+  deps: Deps;
+  person: Person;
+  t: Translator;
+  data: Record<string, unknown>;
+  handoverId: string;
+}
+
+type Handler = (ctx: Ctx) => Promise<ActionReply>;
+
+/** A form that asks for one decision about a handover, and what submitting it does. */
+interface DecisionForm<T> {
+  def: FormDef<T>;
+  title: MessageKey;
+  options?: (ctx: Ctx) => Record<string, { value: string; label: string }[]>;
+  run(ctx: Ctx, value: T): Promise<StepResult>;
+}
+
+/** Keeps a decision's answer type where it is written; the table holds them side by side. */
+function decision<T>(spec: DecisionForm<T>): DecisionForm<unknown> {
+  return spec;
+}
+
+const decisions: Record<string, DecisionForm<unknown>> = {
+  "handover.decline": decision({
+    def: declineForm,
+    title: "form.decline.title",
+    run: (c, v: { reason: string }) => declineHandover(c.deps, c.person.id, c.handoverId, v.reason),
+  }),
+  "handover.redirect": decision({
+    def: redirectForm,
+    title: "form.redirect.title",
+    options: (c) => ({
+      to: redirectTargets(c.deps, c.handoverId, c.person.id).map((p) => ({
+        value: p.id,
+        label: `${p.name} (${p.house})`,
+      })),
+    }),
+    run: (c, v: { to: string }) => redirectHandover(c.deps, c.person.id, c.handoverId, v.to),
+  }),
+  "handover.meeting": decision({
+    def: meetingForm,
+    title: "form.meeting.title",
+    run: (c, v: { meetingDate: string; contactPerson: string; description: string }) =>
+      recordMeeting(c.deps, c.person.id, c.handoverId, v),
+  }),
+  "handover.close": decision({
+    def: closeForm,
+    title: "form.close.title",
+    run: (c, v: { outcome: Outcome }) =>
+      closeHandover(c.deps, c.person.id, c.handoverId, v.outcome),
+  }),
+};
+
+function stepReply(ctx: Ctx, result: StepResult): ActionReply {
+  return {
+    ok: true,
+    replies: [
+      stepResultCard(ctx.t, ctx.deps.directory, result.handover, ctx.person, result.unreachable),
+    ],
+  };
+}
+
+function drawForm(
+  ctx: Ctx,
+  id: string,
+  decision: DecisionForm<unknown>,
+  values = {},
+  errors: FieldErrors = {},
+): View {
+  const form = renderForm(decision.def, ctx.t, {
+    submit: { id: `${id}.submit`, data: { handoverId: ctx.handoverId } },
+    values,
+    errors,
+    ...(decision.options ? { options: decision.options(ctx) } : {}),
+  });
+  return formCard(ctx.t(decision.title), form);
+}
+
+async function submitDecision(
+  ctx: Ctx,
+  id: string,
+  decision: DecisionForm<unknown>,
+): Promise<ActionReply> {
+  const checked = validateForm(decision.def, ctx.data);
+  if (!checked.ok)
+    return invalid(
+      ctx,
+      drawForm(ctx, id, decision, checked.values, checked.errors),
+      checked.errors,
+    );
+  try {
+    return stepReply(ctx, await decision.run(ctx, checked.value));
+  } catch (error) {
+    if (!(error instanceof DomainError) || !error.field) throw error;
+    const errors = { [error.field]: `error.${error.code}` as MessageKey };
+    return invalid(ctx, drawForm(ctx, id, decision, checked.values, errors), errors);
+  }
+}
+
+function invalid(ctx: Ctx, form: View, errors: FieldErrors): ActionReply {
+  return { ok: false, errors: translateErrors(errors, ctx.t), form };
+}
+
+async function submitRequest(ctx: Ctx): Promise<ActionReply> {
+  const checked = validateForm(handoverForm, ctx.data);
+  if (checked.ok)
+    return { ok: true, replies: await submitHandover(ctx.deps, ctx.person, ctx.t, checked.value) };
+  const form = renderForm(handoverForm, ctx.t, {
+    submit: { id: "handover.request.submit", data: {} },
+    values: checked.values,
+    errors: checked.errors,
+  });
+  return invalid(ctx, formCard(ctx.t("request.form_title"), form), checked.errors);
+}
+
+function handlerFor(actionId: string): Handler | undefined {
+  if (actionId === "handover.request.submit") return submitRequest;
+  if (actionId === "handover.accept")
+    return async (c) => stepReply(c, await acceptHandover(c.deps, c.person.id, c.handoverId));
+  const decision = decisions[actionId];
+  if (decision) return async (c) => ({ ok: true, replies: [drawForm(c, actionId, decision)] });
+  const submitted = actionId.endsWith(".submit") ? actionId.slice(0, -".submit".length) : "";
+  const target = decisions[submitted];
+  return target ? (c) => submitDecision(c, submitted, target) : undefined;
+}
+
+/** Runs a button press or form submission; domain refusals come back as translated views. */
+export async function handleAction(
+  deps: Deps,
+  personId: string,
+  actionId: string,
+  data: Record<string, unknown>,
+): Promise<ActionReply> {
+  const person = deps.directory.get(personId);
+  if (!person)
+    return { ok: true, replies: [errorView(translator(), new DomainError("PERSON.UNKNOWN"))] };
+  const t = translatorFor(deps, person);
+  const handler = handlerFor(actionId);
+  if (!handler) return { ok: true, replies: [helpView(t, t("help.unknown_action"))] };
+  const handoverId = typeof data.handoverId === "string" ? data.handoverId : "";
+  try {
+    return await handler({ deps, person, t, data, handoverId });
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: true, replies: [errorView(t, error)] };
+    throw error;
+  }
+}

@@ -1,0 +1,104 @@
+import { parseCvr } from "../domain/cvr.js";
+import { DomainError } from "../domain/errors.js";
+import type { Person } from "../domain/org.js";
+import { renderForm } from "../forms/engine.js";
+import { handoverForm, NEED_MAX } from "../forms/handover-form.js";
+import { type Translator, translator } from "../i18n/index.js";
+import { errorView, formCard, helpView } from "../views/common-views.js";
+import { myHandoversView } from "../views/request-views.js";
+import type { View } from "../views/view.js";
+import { type ActionReply, handleAction } from "./actions.js";
+import type { Deps } from "./deps.js";
+import { listMyHandovers } from "./list-my-handovers.js";
+import { translatorFor } from "./people.js";
+import { setLanguage } from "./set-language.js";
+import { submitHandover } from "./submit-handover.js";
+
+/** The bot's core, shared by every channel: text in, views out; actions in, views or field errors out. */
+export interface Conversation {
+  onText(personId: string, text: string): Promise<View[]>;
+  onAction(personId: string, actionId: string, data: Record<string, unknown>): Promise<ActionReply>;
+}
+
+const COMMANDS: Record<string, "henvis" | "mine" | "help" | "sprog"> = {
+  henvis: "henvis",
+  refer: "henvis",
+  mine: "mine",
+  my: "mine",
+  hjælp: "help",
+  hjaelp: "help",
+  help: "help",
+  "?": "help",
+  sprog: "sprog",
+  language: "sprog",
+};
+
+/** Builds the conversation core over its dependencies. */
+export function createConversation(deps: Deps): Conversation {
+  return {
+    async onText(personId, text) {
+      const person = deps.directory.get(personId);
+      if (!person) return [errorView(translator(), new DomainError("PERSON.UNKNOWN"))];
+      const t = translatorFor(deps, person);
+      try {
+        return await runCommand(deps, person, t, text);
+      } catch (error) {
+        if (error instanceof DomainError) return [errorView(t, error)];
+        throw error;
+      }
+    },
+    onAction: (personId, actionId, data) => handleAction(deps, personId, actionId, data),
+  };
+}
+
+async function runCommand(
+  deps: Deps,
+  person: Person,
+  t: Translator,
+  text: string,
+): Promise<View[]> {
+  const [word = "", ...rest] = text.trim().replace(/^\//, "").split(/\s+/);
+  const command = COMMANDS[word.toLowerCase()];
+  const args = rest.join(" ").trim();
+  if (command === "henvis") return henvis(deps, person, t, args);
+  if (command === "mine")
+    return [myHandoversView(t, deps.directory, listMyHandovers(deps, person.id), person)];
+  if (command === "sprog") return sprog(deps, person, t, args);
+  if (command === "help" || word === "") return [helpView(t)];
+  return [helpView(t, t("help.unknown", { command: word.slice(0, 40) }))];
+}
+
+function handoverFormCard(t: Translator, values: Record<string, string>, errors = {}): View {
+  const form = renderForm(handoverForm, t, {
+    submit: { id: "handover.request.submit", data: {} },
+    values,
+    errors,
+  });
+  return formCard(t("request.form_title"), form, [t("request.form_intro")]);
+}
+
+async function henvis(deps: Deps, person: Person, t: Translator, args: string): Promise<View[]> {
+  if (args === "") return [handoverFormCard(t, {})];
+  const [cvrText = "", ...needWords] = args.split(/\s+/);
+  const need = needWords.join(" ");
+  const parsed = parseCvr(cvrText);
+  if (!parsed.ok) return [{ tone: "error", text: [t(`error.${parsed.code}`), t("request.usage")] }];
+  if (need === "")
+    return [handoverFormCard(t, { cvr: parsed.cvr }, { need: "request.need_missing" })];
+  if (need.length > NEED_MAX)
+    return [
+      handoverFormCard(
+        t,
+        { cvr: parsed.cvr, need: need.slice(0, NEED_MAX) },
+        { need: "form.too_long" },
+      ),
+    ];
+  return submitHandover(deps, person, t, { cvr: parsed.cvr, need });
+}
+
+async function sprog(deps: Deps, person: Person, t: Translator, args: string): Promise<View[]> {
+  const locale = args.toLowerCase();
+  if (locale !== "da" && locale !== "en") return [{ tone: "error", text: [t("language.usage")] }];
+  await setLanguage(deps, person.id, locale);
+  return [{ tone: "success", text: [translatorFor(deps, person)("language.set")] }];
+}

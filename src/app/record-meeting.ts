@@ -1,0 +1,47 @@
+import { DomainError } from "../domain/errors.js";
+import type { MeetingRecord } from "../domain/meeting-record.js";
+import { copenhagenDate } from "../domain/time.js";
+import { stepNotice } from "../views/handover-views.js";
+import type { Deps } from "./deps.js";
+import { type StepResult, takeStep } from "./handover-access.js";
+
+/** The meeting fields the annex allows in the CRM registration (§6). */
+export interface MeetingInput {
+  meetingDate: string;
+  contactPerson: string;
+  description: string;
+}
+
+/**
+ * The assignee records that the meeting with the company was held, after confirming the company
+ * was told. Keeps the minimised record (advisor, CVR/company, contact person, date, short
+ * description) and nothing else.
+ */
+export function recordMeeting(
+  deps: Deps,
+  actorId: string,
+  handoverId: string,
+  input: MeetingInput,
+): Promise<StepResult> {
+  const now = deps.clock.now();
+  if (input.meetingDate > copenhagenDate(now))
+    throw new DomainError("MEETING.DATE_IN_FUTURE", {}, "meetingDate");
+  return takeStep(deps, actorId, handoverId, {
+    event: (actor) => ({ type: "meeting", by: actor.id, date: input.meetingDate }),
+    tellReferrer: (t, h, actor) => stepNotice(t, deps.directory, h, actor),
+    alsoStore: (h, actor) => {
+      const record: MeetingRecord = {
+        id: deps.ids.next("mr"),
+        handoverId: h.id,
+        advisorName: actor.name,
+        cvr: h.cvr,
+        contactPerson: input.contactPerson,
+        meetingDate: input.meetingDate,
+        description: input.description,
+        disclosedAt: now.toISOString(),
+      };
+      if (h.company?.name) record.companyName = h.company.name;
+      return deps.store.meetings.add(record);
+    },
+  });
+}

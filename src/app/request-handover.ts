@@ -1,0 +1,106 @@
+import type { Company } from "../domain/company.js";
+import type { Cvr } from "../domain/cvr.js";
+import { DomainError } from "../domain/errors.js";
+import type { Handover } from "../domain/handover.js";
+import { type HouseId, houseForMunicipality, type Person, sideOf } from "../domain/org.js";
+import { type RoutingReason, routeToAdvisor } from "../domain/routing.js";
+import { handoverCard } from "../views/handover-views.js";
+import type { Deps } from "./deps.js";
+import { notify, requirePerson } from "./people.js";
+
+/** What a referrer asks for. */
+export interface HandoverRequest {
+  cvr: Cvr;
+  need: string;
+  contactPerson?: string | undefined;
+}
+
+/** A new handover with the people it went to, or the open one that already exists. */
+export type HandoverRequestResult =
+  | { kind: "created"; handover: Handover; recipients: Person[]; unreachable: Person[] }
+  | { kind: "duplicate"; existing: Handover };
+
+/**
+ * `/henvis`: looks the company up, refuses a duplicate of an open handover, routes it (EH->TC to
+ * an advisor, TC->EH to the business developers of the company's house) and notifies the recipients.
+ */
+export async function requestHandover(
+  deps: Deps,
+  referrerId: string,
+  request: HandoverRequest,
+): Promise<HandoverRequestResult> {
+  const referrer = requirePerson(deps, referrerId);
+  if (referrer.role === "tcManager") throw new DomainError("ROLE.NOT_ALLOWED");
+  const found = await deps.lookup.lookup(request.cvr);
+  if (found.kind === "not_found") throw new DomainError("COMPANY.NOT_FOUND", { cvr: request.cvr });
+  const company = found.kind === "found" ? found.company : undefined;
+
+  const existing = deps.store.handovers.findOpenByCvr(request.cvr);
+  if (existing) return { kind: "duplicate", existing };
+
+  const target =
+    sideOf(referrer) === "EH"
+      ? routeEhToTc(deps, referrer, company)
+      : routeTcToEh(deps, referrer, company);
+  const now = deps.clock.now().toISOString();
+  const handover: Handover = {
+    id: deps.ids.next("hv"),
+    cvr: request.cvr,
+    verified: company !== undefined,
+    direction: sideOf(referrer) === "EH" ? "EH_TO_TC" : "TC_TO_EH",
+    referrerId: referrer.id,
+    need: request.need,
+    status: "sent",
+    routing: target.reason,
+    createdAt: now,
+    updatedAt: now,
+    history: [],
+  };
+  if (company) handover.company = companySnapshot(company);
+  if (request.contactPerson) handover.contactPerson = request.contactPerson;
+  if (target.assigneeId) handover.assigneeId = target.assigneeId;
+  if (target.house) handover.assigneeHouse = target.house;
+  await deps.store.handovers.save(handover);
+
+  const unreachable = await notify(deps, target.recipients, (t, p) =>
+    handoverCard(t, deps.directory, handover, { viewer: p }),
+  );
+  return { kind: "created", handover, recipients: target.recipients, unreachable };
+}
+
+interface Target {
+  assigneeId?: string;
+  house?: HouseId;
+  reason: RoutingReason;
+  recipients: Person[];
+}
+
+function routeEhToTc(deps: Deps, referrer: Person, company: Company | undefined): Target {
+  const counts = deps.store.handovers.openCountByAssignee();
+  const candidates = deps.directory
+    .advisors()
+    .map((advisor) => ({ advisor, openCount: counts.get(advisor.id) ?? 0 }));
+  const { advisorId, reason } = routeToAdvisor(referrer.house, company?.industryCode, candidates);
+  const advisor = requirePerson(deps, advisorId);
+  return { assigneeId: advisorId, reason, recipients: [advisor] };
+}
+
+function routeTcToEh(deps: Deps, referrer: Person, company: Company | undefined): Target {
+  const fromCompany = houseForMunicipality(company?.municipalityCode);
+  const house = fromCompany ?? referrer.house;
+  const recipients = deps.directory.businessDevelopers(house);
+  if (recipients.length === 0) throw new DomainError("ROUTING.NO_HOUSE_STAFF", { house });
+  return {
+    house,
+    reason: { kind: "house", house, fromMunicipality: fromCompany !== undefined },
+    recipients,
+  };
+}
+
+function companySnapshot(c: Company): NonNullable<Handover["company"]> {
+  const snapshot: NonNullable<Handover["company"]> = { name: c.name, status: c.status };
+  if (c.municipalityCode) snapshot.municipalityCode = c.municipalityCode;
+  if (c.industryCode) snapshot.industryCode = c.industryCode;
+  if (c.industryText) snapshot.industryText = c.industryText;
+  return snapshot;
+}

@@ -1,0 +1,32 @@
+/** A rule of the domain was broken; `code` is stable and maps to an i18n key `error.<code>`. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    /** The form field the error belongs to, when it came from a form answer. */
+    readonly field?: string,
+  ) {
+    super(code);
+    this.name = "DomainError";
+  }
+}
+
+/** Every domain error code; adapters translate them, never show them raw. */
+export type ErrorCode =
+  | "CVR.EMPTY"
+  | "CVR.NOT_DIGITS"
+  | "CVR.LENGTH"
+  | "CVR.LEADING_ZERO"
+  | "CVR.ALL_ZERO"
+  | "CVR.CHECKSUM"
+  | "COMPANY.NOT_FOUND"
+  | "PERSON.UNKNOWN"
+  | "ROLE.NOT_ALLOWED"
+  | "HANDOVER.NOT_FOUND"
+  | "HANDOVER.ILLEGAL_TRANSITION"
+  | "HANDOVER.NOT_ASSIGNEE"
+  | "HANDOVER.NOT_REFERRER"
+  | "ROUTING.NO_ADVISOR"
+  | "ROUTING.NO_HOUSE_STAFF"
+  | "REDIRECT.INVALID_TARGET"
+  | "MEETING.DATE_IN_FUTURE";

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { parseCvr } from "../domain/cvr.js";
+import type { MessageKey } from "../i18n/index.js";
+
+/** A required text answer of at most `max` characters. */
+export function requiredText(max: number) {
+  return z
+    .string({ error: "form.required" satisfies MessageKey })
+    .max(max, { error: "form.too_long" satisfies MessageKey });
+}
+
+/** An optional text answer of at most `max` characters. */
+export function optionalText(max: number) {
+  return z
+    .string()
+    .max(max, { error: "form.too_long" satisfies MessageKey })
+    .optional();
+}
+
+/** A CVR number, checked like `/henvis` checks it; the error says why it is not one. */
+export const cvrField = z
+  .string({ error: "form.required" satisfies MessageKey })
+  .transform((s, ctx) => {
+    const parsed = parseCvr(s);
+    if (parsed.ok) return parsed.cvr;
+    ctx.addIssue({ code: "custom", message: `error.${parsed.code}` });
+    return z.NEVER;
+  });
+
+/** A calendar date typed as yyyy-mm-dd (Adaptive Cards' and Slack's date pickers send this). */
+export const dateField = z
+  .string({ error: "form.required" satisfies MessageKey })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "form.date" satisfies MessageKey })
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      error: "form.date" satisfies MessageKey,
+    },
+  );
+
+/** A ticked checkbox ("true"); anything else is the error given. */
+export function mustBeTicked(error: MessageKey) {
+  return z.literal("true", { error });
+}

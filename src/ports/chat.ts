@@ -1,0 +1,10 @@
+import type { Person } from "../domain/org.js";
+import type { View } from "../views/view.js";
+
+/**
+ * Sends a message to a person outside a reply (notifications, reminders). Resolves once the
+ * platform accepted it or it is durably queued; rejects with the reason when it cannot reach them.
+ */
+export interface ChatDelivery {
+  deliver(person: Person, view: View): Promise<void>;
+}

@@ -1,0 +1,4 @@
+/** The only source of time for the core (DESIGN.md rule 5). */
+export interface Clock {
+  now(): Date;
+}

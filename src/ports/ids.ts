@@ -1,0 +1,4 @@
+/** Makes unique, URL-safe ids with a readable prefix ("hv_…"). */
+export interface IdGenerator {
+  next(prefix: string): string;
+}

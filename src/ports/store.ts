@@ -1,0 +1,44 @@
+import type { Cvr } from "../domain/cvr.js";
+import type { Handover } from "../domain/handover.js";
+import type { MeetingRecord } from "../domain/meeting-record.js";
+import type { Locale } from "../domain/org.js";
+
+/**
+ * Durable state of the bot. Reads are synchronous (the data is held in memory);
+ * every write resolves only once it is durable, so a caller may then tell the user.
+ */
+export interface Store {
+  handovers: HandoverRepo;
+  meetings: MeetingRecordRepo;
+  preferences: PreferenceRepo;
+  /** Flushes pending writes and releases the file (and its lock). */
+  close(): Promise<void>;
+}
+
+/** Handovers, indexed for the queries the use cases make. */
+export interface HandoverRepo {
+  get(id: string): Handover | undefined;
+  /** The open handover (sent, accepted, meeting held) for a CVR, if any. */
+  findOpenByCvr(cvr: Cvr): Handover | undefined;
+  /** Open handovers a person referred or is assigned to. */
+  listOpenFor(personId: string): Handover[];
+  /** Open handovers waiting for any business developer of a house to claim them. */
+  listUnclaimedForHouse(house: string): Handover[];
+  /** Number of open handovers assigned to each person id. */
+  openCountByAssignee(): Map<string, number>;
+  /** Inserts a new handover or replaces one with the same id. */
+  save(handover: Handover): Promise<void>;
+  count(): number;
+}
+
+/** The GDPR-minimised meeting records (§6). */
+export interface MeetingRecordRepo {
+  add(record: MeetingRecord): Promise<void>;
+  listByHandover(handoverId: string): MeetingRecord[];
+}
+
+/** Per-person settings a person chose in chat. */
+export interface PreferenceRepo {
+  locale(personId: string): Locale | undefined;
+  setLocale(personId: string, locale: Locale): Promise<void>;
+}

@@ -1,0 +1,119 @@
+import type { ActionView, FieldView, View } from "../views/view.js";
+
+/** An Adaptive Card as JSON (the shape Teams and the adaptivecards package take). */
+export type AdaptiveCard = Record<string, unknown> & {
+  type: "AdaptiveCard";
+  version: string;
+  body: unknown[];
+};
+
+/** Card version: 1.4 is the least that has Action.Execute; every Execute carries a 1.2 Submit fallback. */
+export const CARD_VERSION = "1.4";
+
+/**
+ * Keeps user text literal on a card: a zero-width space after each Markdown or tag character
+ * breaks links, emphasis and mentions in every renderer, and shows nothing.
+ */
+export function escapeCardText(text: string): string {
+  return text.replace(/[`*_~[\]<>]/g, (c) => `${c}\u200B`);
+}
+
+const COLORS = {
+  info: "default",
+  success: "good",
+  warning: "warning",
+  error: "attention",
+} as const;
+
+function textBlock(text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { type: "TextBlock", text: escapeCardText(text), wrap: true, ...extra };
+}
+
+function factSet(facts: { label: string; value: string }[]): Record<string, unknown> {
+  return {
+    type: "FactSet",
+    facts: facts.map((f) => ({ title: escapeCardText(f.label), value: escapeCardText(f.value) })),
+  };
+}
+
+/** A button: Action.Execute (Universal Actions) with an Action.Submit fallback for Teams mobile (1.2). */
+export function cardAction(action: ActionView): Record<string, unknown> {
+  const title = action.label;
+  const rendered: Record<string, unknown> = {
+    type: "Action.Execute",
+    title,
+    verb: action.id,
+    data: { ...action.data },
+    fallback: { type: "Action.Submit", title, data: { ...action.data, verb: action.id } },
+  };
+  if (action.style === "primary") rendered.style = "positive";
+  if (action.style === "danger") rendered.style = "destructive";
+  return rendered;
+}
+
+function input(field: FieldView): Record<string, unknown>[] {
+  const base: Record<string, unknown> = {
+    id: field.name,
+    label: field.label,
+    isRequired: field.required,
+  };
+  if (field.error) base.errorMessage = field.error;
+  if (field.value !== undefined) base.value = field.value;
+  if (field.placeholder) base.placeholder = field.placeholder;
+  let element: Record<string, unknown>;
+  if (field.kind === "choice") {
+    element = {
+      ...base,
+      type: "Input.ChoiceSet",
+      style: "compact",
+      choices: (field.options ?? []).map((o) => ({ title: o.label, value: o.value })),
+    };
+  } else if (field.kind === "toggle") {
+    element = {
+      ...base,
+      type: "Input.Toggle",
+      title: field.label,
+      valueOn: "true",
+      valueOff: "false",
+    };
+  } else if (field.kind === "date") {
+    element = { ...base, type: "Input.Date" };
+  } else if (field.kind === "number") {
+    element = { ...base, type: "Input.Number" };
+  } else {
+    element = { ...base, type: "Input.Text", isMultiline: field.kind === "multiline" };
+    if (field.maxLength) element.maxLength = field.maxLength;
+  }
+  return field.error
+    ? [element, textBlock(field.error, { color: "attention", size: "Small", spacing: "None" })]
+    : [element];
+}
+
+/** Renders a View as an Adaptive Card; pure, so it is tested on fixtures. */
+export function renderAdaptiveCard(view: View): AdaptiveCard {
+  const body: unknown[] = [];
+  if (view.title) body.push(textBlock(view.title, { weight: "Bolder", size: "Medium" }));
+  const color = COLORS[view.tone ?? "info"];
+  for (const paragraph of view.text)
+    body.push(textBlock(paragraph, color === "default" ? {} : { color }));
+  if (view.facts && view.facts.length > 0) body.push(factSet(view.facts));
+  for (const item of view.items ?? []) {
+    const inner: unknown[] = [textBlock(item.title, { weight: "Bolder" }), factSet(item.facts)];
+    if (item.actions.length > 0)
+      inner.push({ type: "ActionSet", actions: item.actions.map(cardAction) });
+    body.push({ type: "Container", separator: true, items: inner });
+  }
+  const actions = [...(view.actions ?? [])];
+  if (view.form) {
+    for (const field of view.form.fields) body.push(...input(field));
+    actions.unshift(view.form.submit);
+  }
+  const card: AdaptiveCard = {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: CARD_VERSION,
+    body,
+  };
+  if (actions.length > 0) card.actions = actions.map(cardAction);
+  return card;
+}

@@ -1,0 +1,140 @@
+import type { PeopleDirectory } from "../domain/directory.js";
+import { type Handover, isAssignee } from "../domain/handover.js";
+import type { Person } from "../domain/org.js";
+import type { RoutingReason } from "../domain/routing.js";
+import { formatDate, formatDateTime } from "../domain/time.js";
+import type { MessageKey, Translator } from "../i18n/index.js";
+import type { ActionView, View } from "./view.js";
+
+/** "Name (CVR 12345678)", or the CVR alone with a not-verified mark. */
+export function companyLabel(t: Translator, h: Handover): string {
+  return h.company
+    ? t("handover.company", { name: h.company.name, cvr: h.cvr })
+    : t("handover.company_unverified", { cvr: h.cvr });
+}
+
+/** Why the handover went to its assignee, as one sentence. */
+export function routingText(t: Translator, reason: RoutingReason): string {
+  if (reason.kind === "redirect") return t("routing.redirect", { name: reason.byName });
+  if (reason.kind === "house")
+    return t(reason.fromMunicipality ? "routing.house_company" : "routing.house_referrer", {
+      house: reason.house,
+    });
+  const parts = [t(reason.sameHouse ? "routing.same_house" : "routing.other_house")];
+  if (reason.sector)
+    parts.push(t("routing.sector", { sector: t(`sector.${reason.sector}` as MessageKey) }));
+  parts.push(t("routing.load", { count: reason.openCount }));
+  return parts.join("; ");
+}
+
+function assigneeText(t: Translator, dir: PeopleDirectory, h: Handover): string {
+  if (h.assigneeId) return dir.get(h.assigneeId)?.name ?? h.assigneeId;
+  return t("handover.house_staff", { house: h.assigneeHouse ?? "" });
+}
+
+/** Warnings a recipient must see: the register says closed or bankrupt, or the lookup failed. */
+export function companyWarnings(t: Translator, h: Handover): string[] {
+  if (!h.verified) return [t("warning.unverified")];
+  if (h.company?.status === "bankrupt") return [t("warning.bankrupt")];
+  if (h.company?.status === "closed") return [t("warning.closed")];
+  return [];
+}
+
+function facts(t: Translator, dir: PeopleDirectory, h: Handover): View["facts"] {
+  const referrer = dir.get(h.referrerId);
+  const rows = [
+    { label: t("fact.company"), value: companyLabel(t, h) },
+    { label: t("fact.status"), value: t(`status.${h.status}`) },
+    {
+      label: t("fact.referrer"),
+      value: referrer
+        ? t("handover.person_house", { name: referrer.name, house: referrer.house })
+        : h.referrerId,
+    },
+    { label: t("fact.assignee"), value: assigneeText(t, dir, h) },
+    { label: t("fact.need"), value: h.need },
+  ];
+  if (h.company?.industryText)
+    rows.splice(1, 0, {
+      label: t("fact.industry"),
+      value: `${h.company.industryText} (${h.company.industryCode ?? ""})`,
+    });
+  if (h.contactPerson) rows.push({ label: t("fact.contact"), value: h.contactPerson });
+  rows.push({ label: t("fact.routing"), value: routingText(t, h.routing) });
+  rows.push({ label: t("fact.created"), value: formatDateTime(h.createdAt) });
+  return rows;
+}
+
+/** The buttons a person may press on a handover in its current state. */
+export function handoverActions(t: Translator, h: Handover, viewer: Person): ActionView[] {
+  const data = { handoverId: h.id };
+  if (!isAssignee(h, viewer) && !(viewer.coordinator && h.status === "sent")) return [];
+  if (h.status === "sent" && !isAssignee(h, viewer))
+    return [{ id: "handover.redirect", label: t("action.redirect"), data }];
+  if (h.status === "sent")
+    return [
+      { id: "handover.accept", label: t("action.accept"), data, style: "primary" },
+      { id: "handover.decline", label: t("action.decline"), data, style: "danger" },
+      { id: "handover.redirect", label: t("action.redirect"), data },
+    ];
+  if (h.status === "accepted")
+    return [{ id: "handover.meeting", label: t("action.meeting"), data, style: "primary" }];
+  if (h.status === "meeting_held")
+    return [{ id: "handover.close", label: t("action.close"), data, style: "primary" }];
+  return [];
+}
+
+/** The card a handover shows to a person: what it is, why it went there, and their buttons. */
+export function handoverCard(
+  t: Translator,
+  dir: PeopleDirectory,
+  h: Handover,
+  opts: { viewer: Person },
+): View {
+  const warnings = companyWarnings(t, h);
+  return {
+    title: t(h.direction === "EH_TO_TC" ? "handover.title_to_tc" : "handover.title_to_eh"),
+    tone: warnings.length > 0 ? "warning" : "info",
+    text: warnings,
+    facts: facts(t, dir, h),
+    actions: handoverActions(t, h, opts.viewer),
+  };
+}
+
+/** What the referrer is told after a step (accepted, declined, redirected, meeting held, closed). */
+export function stepNotice(t: Translator, dir: PeopleDirectory, h: Handover, actor: Person): View {
+  const last = h.history.at(-1);
+  const base = { name: actor.name, company: companyLabel(t, h) };
+  let text = "";
+  if (last?.type === "accept") text = t("notice.accepted", base);
+  if (last?.type === "decline") text = t("notice.declined", { ...base, reason: last.reason });
+  if (last?.type === "redirect")
+    text = t("notice.redirected", { ...base, to: dir.get(last.to)?.name ?? last.to });
+  if (last?.type === "meeting")
+    text = t("notice.meeting", { ...base, date: formatDate(last.date) });
+  if (last?.type === "close")
+    text = t("notice.closed", { ...base, outcome: t(`outcome.${last.outcome}`) });
+  return { title: t(`status.${h.status}`), tone: "info", text: [text], facts: facts(t, dir, h) };
+}
+
+/** The card after the actor's own step: the new state, with only the buttons still allowed. */
+export function stepResultCard(
+  t: Translator,
+  dir: PeopleDirectory,
+  h: Handover,
+  actor: Person,
+  unreachable: Person[],
+): View {
+  const card = handoverCard(t, dir, h, { viewer: actor });
+  card.title = t(`status.${h.status}`);
+  card.tone = "success";
+  card.text = [...card.text, ...unreachableText(t, unreachable)];
+  return card;
+}
+
+/** Names of people who could not be reached, so the sender knows (never a silent drop). */
+export function unreachableText(t: Translator, unreachable: Person[]): string[] {
+  return unreachable.length === 0
+    ? []
+    : [t("notice.unreachable", { names: unreachable.map((p) => p.name).join(", ") })];
+}

@@ -1,0 +1,76 @@
+import type { PeopleDirectory } from "../domain/directory.js";
+import type { Handover } from "../domain/handover.js";
+import type { Person } from "../domain/org.js";
+import type { Translator } from "../i18n/index.js";
+import { companyLabel, companyWarnings, handoverCard, unreachableText } from "./handover-views.js";
+import type { View } from "./view.js";
+
+/** The referrer's receipt: where the handover went, why, and any warning. */
+export function handoverSentView(
+  t: Translator,
+  dir: PeopleDirectory,
+  h: Handover,
+  referrer: Person,
+  unreachable: Person[],
+): View {
+  const card = handoverCard(t, dir, h, { viewer: referrer });
+  const sentTo = h.assigneeId
+    ? t("request.sent_to_person", { name: dir.get(h.assigneeId)?.name ?? h.assigneeId })
+    : t("request.sent_to_house", { house: h.assigneeHouse ?? "" });
+  const warnings = companyWarnings(t, h);
+  return {
+    ...card,
+    title: t("request.sent_title"),
+    tone: warnings.length > 0 || unreachable.length > 0 ? "warning" : "success",
+    text: [sentTo, ...warnings, ...unreachableText(t, unreachable)],
+  };
+}
+
+/** An open handover for the same CVR exists: say where it is instead of creating a second. */
+export function duplicateView(t: Translator, dir: PeopleDirectory, existing: Handover): View {
+  const holder = existing.assigneeId
+    ? (dir.get(existing.assigneeId)?.name ?? existing.assigneeId)
+    : t("handover.house_staff", { house: existing.assigneeHouse ?? "" });
+  return {
+    title: t("request.duplicate_title"),
+    tone: "warning",
+    text: [
+      t("request.duplicate", {
+        company: companyLabel(t, existing),
+        holder,
+        status: t(`status.${existing.status}`),
+      }),
+    ],
+  };
+}
+
+/** `/mine`: each open handover with the buttons the person may press. */
+export function myHandoversView(
+  t: Translator,
+  dir: PeopleDirectory,
+  list: Handover[],
+  viewer: Person,
+): View {
+  if (list.length === 0) return { title: t("mine.title"), tone: "info", text: [t("mine.empty")] };
+  const shown = list.slice(0, MINE_MAX);
+  const more = list.length - shown.length;
+  return {
+    title: t("mine.title"),
+    tone: "info",
+    text: [
+      t("mine.count", { count: list.length }),
+      ...(more > 0 ? [t("mine.more", { count: more })] : []),
+    ],
+    items: shown.map((h) => {
+      const card = handoverCard(t, dir, h, { viewer });
+      return {
+        title: companyLabel(t, h),
+        facts: (card.facts ?? []).slice(1, 5),
+        actions: card.actions ?? [],
+      };
+    }),
+  };
+}
+
+/** At most this many handovers in one `/mine` answer, to stay inside Slack's 50 blocks. */
+export const MINE_MAX = 10;

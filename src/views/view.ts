@@ -1,0 +1,40 @@
+/** A button: the action id a platform sends back, with its data. */
+export interface ActionView {
+  id: string;
+  label: string;
+  data: Record<string, string>;
+  style?: "primary" | "danger";
+}
+
+/** One input of a form, already translated. */
+export interface FieldView {
+  name: string;
+  label: string;
+  kind: "text" | "multiline" | "choice" | "date" | "number" | "toggle";
+  required: boolean;
+  maxLength?: number;
+  placeholder?: string;
+  options?: { value: string; label: string }[];
+  value?: string;
+  error?: string;
+}
+
+/** A form: its fields and the action that submits them (with hidden data). */
+export interface FormView {
+  id: string;
+  fields: FieldView[];
+  submit: ActionView;
+}
+
+/** A platform-neutral message: renderers turn it into Block Kit or an Adaptive Card. */
+export interface View {
+  title?: string;
+  tone?: "info" | "success" | "warning" | "error";
+  /** Paragraphs of plain text (user text is never interpreted as markup). */
+  text: string[];
+  facts?: { label: string; value: string }[];
+  /** Items of a list, each with its own facts and buttons (used by /mine). */
+  items?: { title: string; facts: { label: string; value: string }[]; actions: ActionView[] }[];
+  form?: FormView;
+  actions?: ActionView[];
+}
