@@ -1,0 +1,43 @@
+interface Waiter {
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Batches durable writes: every request made while a flush runs joins the next single flush,
+ * whose promise settles all of them; a failed flush rejects its whole batch.
+ */
+export class GroupCommit {
+  private waiting: Waiter[] = [];
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly flush: () => Promise<void>) {}
+
+  /** Resolves after a flush that started after this call has completed. */
+  request(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.running ??= this.drain();
+    });
+  }
+
+  /** Resolves once every requested flush has settled. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    await Promise.resolve();
+    while (this.waiting.length > 0) {
+      const batch = this.waiting;
+      this.waiting = [];
+      try {
+        await this.flush();
+        for (const w of batch) w.resolve();
+      } catch (error) {
+        for (const w of batch) w.reject(error);
+      }
+    }
+    this.running = undefined;
+  }
+}

@@ -1,0 +1,16 @@
+import type { Store } from "../../ports/store.js";
+import { emptyDocument, type StoredDocument } from "./data-schema.js";
+import { StoreState, storeOver } from "./store-state.js";
+
+/** The in-memory twin of the lowdb store for fast tests: same indexes, writes resolve at once. */
+export function openMemoryStore(initial: StoredDocument = emptyDocument()): Store {
+  const state = new StoreState(initial);
+  let closed = false;
+  return storeOver(state, {
+    commit: () => Promise.resolve(),
+    close: async () => {
+      closed = true;
+    },
+    isClosed: () => closed,
+  });
+}

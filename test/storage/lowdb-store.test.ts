@@ -1,0 +1,105 @@
+import { readFileSync } from "node:fs";
+import { mkdir, readFile, rmdir } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openLowdbStore } from "../../src/adapters/storage/lowdb-store.js";
+import type { Store } from "../../src/ports/store.js";
+import { makeHandover } from "../support/handover-factory.js";
+import { storeContract } from "./store-contract.js";
+import { removeTempDirs, tempDir } from "./temp-dir.js";
+
+afterAll(removeTempDirs);
+
+const files = new WeakMap<Store, string>();
+storeContract("lowdb file", {
+  open: async () => {
+    const file = join(await tempDir(), "eksportbro.json");
+    const store = await openLowdbStore(file);
+    files.set(store, file);
+    return store;
+  },
+  reopen: async (store) => {
+    const file = files.get(store) ?? "";
+    await store.close();
+    const again = await openLowdbStore(file);
+    files.set(again, file);
+    return again;
+  },
+});
+
+const storedIds = (file: string): string[] =>
+  (JSON.parse(readFileSync(file, "utf8")) as { handovers: { id: string }[] }).handovers.map(
+    (h) => h.id,
+  );
+
+describe("lowdb store on a real file", () => {
+  it("creates the directory and an empty document when the file is missing", async () => {
+    const file = join(await tempDir(), "nested", "dir", "eksportbro.json");
+    const store = await openLowdbStore(file);
+    await store.close();
+    expect(JSON.parse(await readFile(file, "utf8"))).toEqual({
+      schemaVersion: 1,
+      handovers: [],
+      meetings: [],
+      preferences: {},
+    });
+  });
+
+  it("group-commits 20 concurrent saves into a few file writes, each durable when it resolves", async () => {
+    const file = join(await tempDir(), "eksportbro.json");
+    let writes = 0;
+    const store = await openLowdbStore(file, { onWrite: () => writes++ });
+    writes = 0;
+    const handovers = Array.from({ length: 20 }, () => makeHandover());
+    const onDiskWhenResolved = await Promise.all(
+      handovers.map((h) => store.handovers.save(h).then(() => storedIds(file).includes(h.id))),
+    );
+    expect(onDiskWhenResolved.every(Boolean)).toBe(true);
+    expect(writes).toBeLessThanOrEqual(3);
+    await store.close();
+    const again = await openLowdbStore(file);
+    expect(handovers.every((h) => again.handovers.get(h.id))).toBe(true);
+    await again.close();
+  });
+
+  it("batches saves that arrive while a flush runs into the next single flush", async () => {
+    const file = join(await tempDir(), "eksportbro.json");
+    let writes = 0;
+    const store = await openLowdbStore(file, { onWrite: () => writes++ });
+    writes = 0;
+    const first = store.handovers.save(makeHandover());
+    await Promise.resolve();
+    await Promise.resolve();
+    const rest = Array.from({ length: 19 }, () => store.handovers.save(makeHandover()));
+    await Promise.all([first, ...rest]);
+    expect(writes).toBeLessThanOrEqual(2);
+    expect(storedIds(file)).toHaveLength(20);
+    await store.close();
+  });
+
+  it("rejects the whole batch when a write fails and retries with the current state next time", async () => {
+    const file = join(await tempDir(), "eksportbro.json");
+    const store = await openLowdbStore(file);
+    const blocker = `${file}.tmp`;
+    await mkdir(blocker);
+    const failed = [makeHandover(), makeHandover()];
+    const results = await Promise.allSettled(failed.map((h) => store.handovers.save(h)));
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    expect(storedIds(file)).toEqual([]);
+    await rmdir(blocker);
+    const later = makeHandover();
+    await store.handovers.save(later);
+    expect(storedIds(file).sort()).toEqual([...failed, later].map((h) => h.id).sort());
+    await store.close();
+  });
+
+  it("waits for pending writes on close", async () => {
+    const file = join(await tempDir(), "eksportbro.json");
+    const store = await openLowdbStore(file);
+    const h = makeHandover();
+    const saved = store.handovers.save(h);
+    await store.close();
+    await saved;
+    expect(storedIds(file)).toEqual([h.id]);
+  });
+});

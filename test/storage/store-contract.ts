@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Handover } from "../../src/domain/handover.js";
+import type { MeetingRecord } from "../../src/domain/meeting-record.js";
+import type { Store } from "../../src/ports/store.js";
+import { makeHandover } from "../support/handover-factory.js";
+
+/** How a suite gets a store; `reopen` closes it and opens it again on the same data, when that applies. */
+export interface StoreHarness {
+  open(): Promise<Store>;
+  reopen?(store: Store): Promise<Store>;
+}
+
+const ids = (list: Handover[]) => list.map((h) => h.id).sort();
+
+/** The behaviour every Store must have, run against each implementation. */
+export function storeContract(name: string, harness: StoreHarness): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store | undefined;
+    afterEach(async () => {
+      await store?.close();
+      store = undefined;
+    });
+    const reopened = async (s: Store): Promise<Store[]> => {
+      if (!harness.reopen) return [s];
+      store = await harness.reopen(s);
+      return [store];
+    };
+    const fixture = () => ({
+      a: makeHandover({ referrerId: "bd1", assigneeId: "adv1" }),
+      b: makeHandover({ referrerId: "bd1", assigneeId: "adv2", status: "accepted" }),
+      c: makeHandover({ referrerId: "bd2", assigneeId: "adv1", status: "meeting_held" }),
+      d: makeHandover({ referrerId: "bd1", assigneeId: "adv1", status: "declined" }),
+      e: makeHandover({
+        direction: "TC_TO_EH",
+        referrerId: "adv1",
+        assigneeId: undefined,
+        assigneeHouse: "Fyn",
+      }),
+      f: makeHandover({
+        direction: "TC_TO_EH",
+        referrerId: "adv2",
+        assigneeId: "bd3",
+        status: "accepted",
+      }),
+    });
+
+    it("starts empty", async () => {
+      store = await harness.open();
+      expect(store.handovers.count()).toBe(0);
+      expect(store.handovers.get("nope")).toBeUndefined();
+      expect(store.handovers.openCountByAssignee().size).toBe(0);
+    });
+
+    it("answers every index query, also after a reopen", async () => {
+      store = await harness.open();
+      const { a, b, c, d, e, f } = fixture();
+      await Promise.all([a, b, c, d, e, f].map((h) => store?.handovers.save(h)));
+      for (const s of await reopened(store)) {
+        expect(s.handovers.count()).toBe(6);
+        expect(s.handovers.get(a.id)).toEqual(a);
+        expect(s.handovers.findOpenByCvr(a.cvr)?.id).toBe(a.id);
+        expect(s.handovers.findOpenByCvr(d.cvr)).toBeUndefined();
+        expect(ids(s.handovers.listOpenFor("bd1"))).toEqual(ids([a, b]));
+        expect(ids(s.handovers.listOpenFor("adv1"))).toEqual(ids([a, c, e]));
+        expect(Object.fromEntries(s.handovers.openCountByAssignee())).toEqual({
+          adv1: 2,
+          adv2: 1,
+          bd3: 1,
+        });
+        expect(ids(s.handovers.listUnclaimedForHouse("Fyn"))).toEqual([e.id]);
+        expect(s.handovers.listUnclaimedForHouse("Sjælland")).toEqual([]);
+      }
+    });
+
+    it("moves handovers out of the open indexes when they change", async () => {
+      store = await harness.open();
+      const { a, b, c, e } = fixture();
+      await Promise.all([a, b, c, e].map((h) => store?.handovers.save(h)));
+      await store.handovers.save({ ...a, status: "declined" });
+      await store.handovers.save({ ...c, status: "closed" });
+      await store.handovers.save({ ...b, assigneeId: "adv3" });
+      await store.handovers.save({
+        ...e,
+        status: "accepted",
+        assigneeId: "bd-fyn",
+        assigneeHouse: undefined,
+      });
+      for (const s of await reopened(store)) {
+        expect(s.handovers.findOpenByCvr(a.cvr)).toBeUndefined();
+        expect(s.handovers.findOpenByCvr(c.cvr)).toBeUndefined();
+        expect(s.handovers.get(a.id)?.status).toBe("declined");
+        expect(ids(s.handovers.listOpenFor("bd1"))).toEqual([b.id]);
+        expect(ids(s.handovers.listOpenFor("adv1"))).toEqual([e.id]);
+        expect(ids(s.handovers.listOpenFor("bd-fyn"))).toEqual([e.id]);
+        expect(s.handovers.listOpenFor("adv2")).toEqual([]);
+        expect(Object.fromEntries(s.handovers.openCountByAssignee())).toEqual({
+          adv3: 1,
+          "bd-fyn": 1,
+        });
+        expect(s.handovers.listUnclaimedForHouse("Fyn")).toEqual([]);
+        expect(s.handovers.count()).toBe(4);
+      }
+    });
+
+    it("keeps its own copy of a saved handover", async () => {
+      store = await harness.open();
+      const h = makeHandover({ assigneeId: "adv1" });
+      await store.handovers.save(h);
+      h.status = "closed";
+      h.assigneeId = "someone-else";
+      expect(store.handovers.get(h.id)?.status).toBe("sent");
+      expect(Object.fromEntries(store.handovers.openCountByAssignee())).toEqual({ adv1: 1 });
+    });
+
+    it("stores meeting records and locale preferences", async () => {
+      store = await harness.open();
+      const h = makeHandover();
+      const record: MeetingRecord = {
+        id: "m1",
+        handoverId: h.id,
+        advisorName: "Anne Rådgiver",
+        cvr: h.cvr,
+        contactPerson: "Kontakt Person",
+        meetingDate: "2025-02-03",
+        description: "Eksport til Tyskland",
+        disclosedAt: "2025-02-03T10:00:00.000Z",
+      };
+      await store.handovers.save(h);
+      await store.meetings.add(record);
+      await store.preferences.setLocale("p1", "en");
+      for (const s of await reopened(store)) {
+        expect(s.meetings.listByHandover(h.id)).toEqual([record]);
+        expect(s.meetings.listByHandover("other")).toEqual([]);
+        expect(s.preferences.locale("p1")).toBe("en");
+        expect(s.preferences.locale("p2")).toBeUndefined();
+      }
+    });
+
+    it("refuses writes after close", async () => {
+      const s = await harness.open();
+      await s.close();
+      await expect(s.handovers.save(makeHandover())).rejects.toThrow(/closed/);
+      expect(s.handovers.count()).toBe(0);
+    });
+  });
+}
