@@ -1,0 +1,17 @@
+import { type AdaptiveCard, renderAdaptiveCard } from "../../renderers/adaptive-card.js";
+import { renderPlainText } from "../../renderers/plain-text.js";
+import type { View } from "../../views/view.js";
+
+/** The local API's Message: plain text plus the Adaptive Card the page renders. */
+export interface Message {
+  text: string;
+  card?: AdaptiveCard;
+  /** Inbox messages only: position in the inbox and when it arrived. */
+  seq?: number;
+  at?: string;
+}
+
+/** A View as a local Message. */
+export function toMessage(view: View): Message {
+  return { text: renderPlainText(view), card: renderAdaptiveCard(view) };
+}

@@ -1,0 +1,151 @@
+/* Local web chat for Eksportbro: pick a person, type commands, click the bot's Adaptive Cards. */
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const state = { person: "", lastSeq: 0, people: [] };
+  const ROLE = {
+    advisor: "internationaliseringsrådgiver",
+    businessDeveloper: "forretningsudvikler",
+    houseManager: "EH-ledelse",
+    tcManager: "kontorchef i TC",
+  };
+
+  async function api(method, path, body) {
+    const res = await fetch(path, {
+      method,
+      headers: { "Content-Type": "application/json" },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = await res.json().catch(() => ({}));
+    return { status: res.status, json };
+  }
+
+  function bubble(kind, label) {
+    const el = document.createElement("div");
+    el.className = `msg ${kind}`;
+    if (label) {
+      const l = document.createElement("div");
+      l.className = "label";
+      l.textContent = label;
+      el.appendChild(l);
+    }
+    $("log").appendChild(el);
+    el.scrollIntoView({ block: "end" });
+    return el;
+  }
+
+  function renderCard(message, container) {
+    const card = new AdaptiveCards.AdaptiveCard();
+    card.onExecuteAction = (action) => onAction(action, container);
+    card.parse(message.card);
+    const rendered = card.render();
+    const holder = document.createElement("div");
+    holder.className = "card";
+    holder.appendChild(rendered);
+    container.replaceChildren(
+      ...[...container.children].filter((c) => c.className === "label"),
+      holder,
+    );
+  }
+
+  function showMessage(message, kind, label) {
+    const el = bubble(kind, label);
+    if (message.card) renderCard(message, el);
+    else el.appendChild(document.createTextNode(message.text));
+    return el;
+  }
+
+  function verbOf(action) {
+    if (action instanceof AdaptiveCards.ExecuteAction)
+      return { verb: action.verb, data: { ...(action.data || {}) } };
+    const data = { ...(action.data || {}) };
+    const verb = data.verb;
+    delete data.verb;
+    return { verb, data };
+  }
+
+  async function onAction(action, container) {
+    const { verb, data } = verbOf(action);
+    const { status, json } = await api("POST", "/local/actions", {
+      from: state.person,
+      action: verb,
+      data,
+    });
+    if (status === 422 && json.form) return renderCard(json.form, container);
+    if (status !== 200) return showError(json.error || `HTTP ${status}`);
+    const opensForm = (json.replies || []).some((r) =>
+      JSON.stringify(r.card || {}).includes('"Input.'),
+    );
+    if (!opensForm) container.classList.add("done");
+    for (const reply of json.replies || []) showMessage(reply, "bot");
+  }
+
+  function showError(text) {
+    const el = bubble("bot error");
+    el.textContent = text;
+  }
+
+  async function send(text) {
+    const me = bubble("me");
+    me.textContent = text;
+    const { status, json } = await api("POST", "/local/messages", { from: state.person, text });
+    if (status !== 200) return showError(json.error || `HTTP ${status}`);
+    for (const reply of json.replies || []) showMessage(reply, "bot");
+  }
+
+  async function poll() {
+    if (!state.person) return;
+    const person = state.person;
+    const { status, json } = await api(
+      "GET",
+      `/local/inbox/${encodeURIComponent(person)}?after=${state.lastSeq}`,
+    );
+    if (status !== 200 || person !== state.person) return;
+    for (const m of json.messages || []) {
+      state.lastSeq = Math.max(state.lastSeq, m.seq);
+      showMessage(
+        m,
+        "bot notice",
+        `Besked fra Eksportbro · ${new Date(m.at).toLocaleString("da-DK")}`,
+      );
+    }
+  }
+
+  function choose(personId) {
+    state.person = personId;
+    state.lastSeq = 0;
+    localStorage.setItem("eksportbro.person", personId);
+    $("log").replaceChildren();
+    const p = state.people.find((x) => x.id === personId);
+    $("role").textContent = p
+      ? `${ROLE[p.role] || p.role}${p.coordinator ? " og koordinator" : ""}, Erhvervshus ${p.house}`
+      : "";
+    poll();
+  }
+
+  async function start() {
+    const { json } = await api("GET", "/local/people");
+    state.people = json.people || [];
+    for (const p of state.people) {
+      const o = document.createElement("option");
+      o.value = p.id;
+      o.textContent = `${p.name} (${ROLE[p.role] || p.role}, ${p.house})`;
+      $("person").appendChild(o);
+    }
+    const saved = localStorage.getItem("eksportbro.person");
+    const initial = state.people.some((p) => p.id === saved) ? saved : state.people[0]?.id;
+    $("person").value = initial || "";
+    $("person").addEventListener("change", (e) => choose(e.target.value));
+    $("composer").addEventListener("submit", (e) => {
+      e.preventDefault();
+      const text = $("text").value.trim();
+      if (!text) return;
+      $("text").value = "";
+      send(text);
+    });
+    choose(initial || "");
+    setInterval(poll, 1500);
+    document.body.dataset.ready = "true";
+  }
+
+  start();
+})();

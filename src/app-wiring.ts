@@ -1,0 +1,49 @@
+import type { Logger } from "pino";
+import type { Server } from "restify";
+import { createCompanyLookup } from "./adapters/cvr/select-lookup.js";
+import { loadDirectory } from "./adapters/directory/load-directory.js";
+import { mountLocalApi } from "./adapters/local/local-api.js";
+import { LocalInbox } from "./adapters/local/local-inbox.js";
+import { openLowdbStore } from "./adapters/storage/lowdb-store.js";
+import { randomIds, systemClock } from "./adapters/system.js";
+import { createConversation } from "./app/conversation.js";
+import type { Config } from "./config/config.js";
+import type { Store } from "./ports/store.js";
+import { createHttpServer } from "./server.js";
+
+/** The running bot: its HTTP server and what must be closed on shutdown. */
+export interface App {
+  server: Server;
+  store: Store;
+  inbox: LocalInbox;
+}
+
+/** Composition root: config -> directory, store, CVR lookup -> conversation -> HTTP adapters. */
+export async function buildApp(config: Config, log: Logger): Promise<App> {
+  const directory = loadDirectory(config.ORG_FILE);
+  const lookup = createCompanyLookup(
+    {
+      source: config.cvrSource,
+      fixtureFile: config.CVR_FIXTURE_FILE,
+      cvrapiUrl: config.CVRAPI_URL,
+      cvrapiUserAgent: config.CVRAPI_USER_AGENT,
+      distributionUrl: config.CVR_DISTRIBUTION_URL,
+      distributionUser: config.CVR_DISTRIBUTION_USER,
+      distributionPassword: config.CVR_DISTRIBUTION_PASSWORD,
+    },
+    systemClock,
+  );
+  const store = await openLowdbStore(config.DATA_FILE);
+  const inbox = new LocalInbox();
+  const conversation = createConversation({
+    store,
+    directory,
+    lookup,
+    delivery: inbox,
+    clock: systemClock,
+    ids: randomIds,
+  });
+  const server = createHttpServer(log);
+  if (config.localMode) mountLocalApi(server, conversation, directory, inbox);
+  return { server, store, inbox };
+}
