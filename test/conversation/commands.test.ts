@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { makeBot } from "../support/bot.js";
+
+describe("commands", () => {
+  it.each(["/hjælp", "hjælp", "/help", "HJÆLP", ""])("%j lists the commands", async (text) => {
+    const answer = await makeBot().says("bd-fyn-1", text);
+    expect(answer).toContain("Eksportbro: kommandoer");
+    expect(answer).toContain("/henvis <CVR> <behov>");
+    expect(answer).toContain("/mine");
+  });
+
+  it("an unknown command gets help, never silence", async () => {
+    const answer = await makeBot().says("bd-fyn-1", "/hvadså nu");
+    expect(answer).toContain("Jeg kender ikke «hvadså».");
+    expect(answer).toContain("/henvis <CVR> <behov>");
+  });
+
+  it.each([
+    ["/henvis 10150818 x", "Kontrolcifferet passer ikke"],
+    ["/henvis 1234 x", "Et CVR-nummer har præcis 8 cifre."],
+    ["/henvis abcdefgh x", "Et CVR-nummer består kun af cifrene 0-9"],
+    ["/henvis 00000000 x", "00000000 er ikke et CVR-nummer."],
+    ["/henvis １０１５０８１７ x", "Et CVR-nummer består kun af cifrene 0-9"],
+  ])("%j is refused with the reason and nothing is stored", async (text, reason) => {
+    const bot = makeBot();
+    const answer = await bot.says("bd-fyn-1", text);
+    expect(answer).toContain(reason);
+    expect(answer).toContain("Skriv fx: /henvis 10150817 Vil eksportere til Tyskland");
+    expect(bot.deps.store.handovers.count()).toBe(0);
+  });
+
+  it("a valid CVR that the register does not know is refused, nothing stored", async () => {
+    const bot = makeBot();
+    expect(await bot.says("bd-fyn-1", "/henvis 12345674 x")).toContain(
+      "CVR 12345674 findes ikke i CVR-registret",
+    );
+    expect(bot.deps.store.handovers.count()).toBe(0);
+  });
+
+  it("someone not in the directory gets a polite refusal and nothing is stored", async () => {
+    const bot = makeBot();
+    expect(await bot.says("stranger", "/henvis 10150817 x")).toContain(
+      "Du står ikke i Eksportbros katalog",
+    );
+    const action = await bot.act("stranger", "handover.accept", { handoverId: "hv_1" });
+    expect(action.ok && action.replies[0]?.tone).toBe("error");
+    expect(bot.deps.store.handovers.count()).toBe(0);
+  });
+
+  it("the TC manager cannot send handovers", async () => {
+    const bot = makeBot();
+    expect(await bot.says("tc-manager", "/henvis 10150817 x")).toContain(
+      "Din rolle kan ikke sende henvisninger.",
+    );
+    expect(bot.deps.store.handovers.count()).toBe(0);
+  });
+
+  it("an unknown button gets help", async () => {
+    const answer = await makeBot().act("bd-fyn-1", "handover.explode", {});
+    expect(answer.ok && answer.replies[0]?.text[0]).toBe(
+      "Den knap kender jeg ikke (måske er beskeden forældet).",
+    );
+  });
+});
+
+describe("the /henvis form", () => {
+  it("/henvis alone answers with the form (CVR, need, contact person)", async () => {
+    const [view] = await makeBot().replies("bd-fyn-1", "/henvis");
+    expect(view?.form?.fields.map((f) => [f.name, f.required])).toEqual([
+      ["cvr", true],
+      ["need", true],
+      ["contactPerson", false],
+    ]);
+    expect(view?.form?.submit.id).toBe("handover.request.submit");
+  });
+
+  it("a CVR without a need opens the form with the CVR filled in and the need asked for", async () => {
+    const [view] = await makeBot().replies("bd-fyn-1", "/henvis 41726393");
+    expect(view?.form?.fields[0]?.value).toBe("41726393");
+    expect(view?.form?.fields[1]?.error).toBe("Beskriv kort virksomhedens behov.");
+  });
+
+  it("reports every bad field at once, stores nothing, then goes through when corrected", async () => {
+    const bot = makeBot();
+    const bad = await bot.act("bd-fyn-1", "handover.request.submit", {
+      cvr: "41726394",
+      need: "",
+      contactPerson: "x".repeat(101),
+    });
+    expect(!bad.ok && bad.errors).toEqual({
+      cvr: "Kontrolcifferet passer ikke: tjek CVR-nummeret for en tastefejl.",
+      need: "Skal udfyldes.",
+      contactPerson: "For lang tekst.",
+    });
+    expect(!bad.ok && bad.form.form?.fields[0]?.value).toBe("41726394");
+    expect(bot.deps.store.handovers.count()).toBe(0);
+
+    const good = await bot.act("bd-fyn-1", "handover.request.submit", {
+      cvr: " 41726393 ",
+      need: "Eksport til Norge",
+      contactPerson: "Jonas",
+    });
+    expect(good.ok && good.replies[0]?.title).toBe("Henvisning sendt");
+    expect(bot.deps.store.handovers.findOpenByCvr("41726393" as never)?.contactPerson).toBe(
+      "Jonas",
+    );
+  });
+});
+
+describe("language", () => {
+  it("Danish by default; /sprog en switches this person to English, and notifications follow their choice", async () => {
+    const bot = makeBot();
+    expect(await bot.says("bd-midtjylland-1", "/sprog en")).toBe("I now write to you in English.");
+    expect(await bot.says("bd-midtjylland-1", "/henvis 10150817 Export to Germany")).toContain(
+      "Handover sent",
+    );
+    expect(bot.notices("adv-midtjylland-1")[0]).toContain("Ny henvisning til Trade Council");
+    expect(await bot.says("bd-midtjylland-1", "/henvis 1234 x")).toContain(
+      "A CVR number has exactly 8 digits.",
+    );
+    expect(await bot.says("bd-midtjylland-1", "/sprog fr")).toBe("Type /sprog da or /sprog en.");
+    expect(await bot.says("bd-midtjylland-1", "/sprog da")).toBe("Jeg skriver nu dansk til dig.");
+  });
+});

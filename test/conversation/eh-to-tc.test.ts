@@ -1,0 +1,178 @@
+import { describe, expect, it } from "vitest";
+import { findAction, makeBot } from "../support/bot.js";
+
+const REFER = "/henvis 10150817 Vil eksportere til Tyskland";
+
+describe("EH -> TC: a business developer refers a company to an advisor", () => {
+  it("routes to the own house's sector advisor, who accepts, meets and closes; the referrer hears each step", async () => {
+    const bot = makeBot();
+    const receipt = await bot.says("bd-midtjylland-1", REFER);
+    expect(receipt).toContain("Henvisning sendt");
+    expect(receipt).toContain("Sendt til Camilla Dam Poulsen.");
+    expect(receipt).toContain("Nordlys Maskinfabrik A/S (CVR 10150817)");
+    expect(receipt).toContain(
+      "rådgiver i dit eget erhvervshus; sektorfokus: Industri og produktion",
+    );
+
+    const card = bot.lastNotice("adv-midtjylland-1");
+    expect(card?.title).toBe("Ny henvisning til Trade Council");
+    expect(bot.notices("adv-midtjylland-1")[0]).toContain(
+      "Henvist af: Thomas Grøn Mortensen, Erhvervshus Midtjylland",
+    );
+    expect(bot.notices("adv-midtjylland-1")[0]).toContain("Behov: Vil eksportere til Tyskland");
+    expect(card?.actions?.map((a) => a.id)).toEqual([
+      "handover.accept",
+      "handover.decline",
+      "handover.redirect",
+    ]);
+    expect(bot.notices("adv-midtjylland-2")).toEqual([]);
+
+    const { handoverId } = findAction(card, "handover.accept").data;
+    const accepted = await bot.act("adv-midtjylland-1", "handover.accept", { handoverId });
+    expect(accepted.ok && accepted.replies[0]?.title).toBe("Accepteret");
+    expect(accepted.ok && accepted.replies[0]?.actions?.map((a) => a.id)).toEqual([
+      "handover.meeting",
+    ]);
+    expect(bot.notices("bd-midtjylland-1").at(-1)).toContain(
+      "Camilla Dam Poulsen har accepteret din henvisning af Nordlys Maskinfabrik A/S",
+    );
+
+    const again = await bot.act("adv-midtjylland-1", "handover.accept", { handoverId });
+    expect(again.ok && again.replies[0]?.text[0]).toBe(
+      "Det kan ikke lade sig gøre nu: henvisningen har status «Accepteret».",
+    );
+
+    const meetingForm = await bot.act("adv-midtjylland-1", "handover.meeting", { handoverId });
+    expect(meetingForm.ok && meetingForm.replies[0]?.form?.fields.map((f) => f.name)).toEqual([
+      "meetingDate",
+      "contactPerson",
+      "description",
+      "disclosed",
+    ]);
+    const meeting = await bot.act("adv-midtjylland-1", "handover.meeting.submit", {
+      handoverId,
+      meetingDate: "2026-11-26",
+      contactPerson: "Jens Jensen",
+      description: "Indledende møde om eksport til Tyskland",
+      disclosed: "true",
+    });
+    expect(meeting.ok).toBe(true);
+    expect(bot.notices("bd-midtjylland-1").at(-1)).toContain(
+      "har holdt møde med Nordlys Maskinfabrik A/S (CVR 10150817) den 26-11-2026",
+    );
+    expect(bot.deps.store.meetings.listByHandover(handoverId as string)).toEqual([
+      {
+        id: expect.any(String),
+        handoverId,
+        advisorName: "Camilla Dam Poulsen",
+        cvr: "10150817",
+        companyName: "Nordlys Maskinfabrik A/S",
+        contactPerson: "Jens Jensen",
+        meetingDate: "2026-11-26",
+        description: "Indledende møde om eksport til Tyskland",
+        disclosedAt: "2026-11-27T08:00:00.000Z",
+      },
+    ]);
+
+    const closed = await bot.act("adv-midtjylland-1", "handover.close.submit", {
+      handoverId,
+      outcome: "export_course_started",
+    });
+    expect(closed.ok && closed.replies[0]?.title).toBe("Afsluttet");
+    expect(bot.notices("bd-midtjylland-1").at(-1)).toContain(
+      "har afsluttet henvisningen af Nordlys Maskinfabrik A/S (CVR 10150817): Eksportforløb startet.",
+    );
+    expect(await bot.says("bd-midtjylland-1", "/mine")).toContain(
+      "Du har ingen åbne henvisninger.",
+    );
+  });
+
+  it("a meeting is only recorded once the company was told about the EH cooperation (§6)", async () => {
+    const bot = makeBot();
+    await bot.says("bd-midtjylland-1", REFER);
+    const { handoverId } = findAction(bot.lastNotice("adv-midtjylland-1"), "handover.accept").data;
+    await bot.act("adv-midtjylland-1", "handover.accept", { handoverId });
+    const answer = await bot.act("adv-midtjylland-1", "handover.meeting.submit", {
+      handoverId,
+      meetingDate: "2026-12-24",
+      contactPerson: "",
+      description: "x".repeat(281),
+      disclosed: "false",
+    });
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.errors).toEqual({
+      contactPerson: "Skal udfyldes.",
+      description: "For lang tekst.",
+      disclosed:
+        "Mødet kan kun registreres, når virksomheden er oplyst om samarbejdet med erhvervshuset.",
+    });
+    const future = await bot.act("adv-midtjylland-1", "handover.meeting.submit", {
+      handoverId,
+      meetingDate: "2026-12-24",
+      contactPerson: "Jens",
+      description: "Møde",
+      disclosed: "true",
+    });
+    expect(!future.ok && future.errors).toEqual({
+      meetingDate: "Mødedatoen ligger i fremtiden; registrér mødet, når det er holdt.",
+    });
+    expect(bot.deps.store.meetings.listByHandover(handoverId as string)).toEqual([]);
+    expect(bot.deps.store.handovers.get(handoverId as string)?.status).toBe("accepted");
+  });
+
+  it("only the assignee can answer; others are told so and nothing changes", async () => {
+    const bot = makeBot();
+    await bot.says("bd-midtjylland-1", REFER);
+    const { handoverId } = findAction(bot.lastNotice("adv-midtjylland-1"), "handover.accept").data;
+    const stranger = await bot.act("adv-fyn-1", "handover.accept", { handoverId });
+    expect(stranger.ok && stranger.replies[0]?.text[0]).toBe(
+      "Henvisningen er ikke tildelt dig, så du kan ikke svare på den.",
+    );
+    expect(bot.deps.store.handovers.get(handoverId as string)?.status).toBe("sent");
+  });
+
+  it("a closed or bankrupt company is sent with a warning to both sides", async () => {
+    const bot = makeBot();
+    expect(await bot.says("bd-fyn-1", "/henvis 91750457 Vil sælge til Sverige")).toContain(
+      "Advarsel: ifølge CVR-registret er virksomheden ophørt.",
+    );
+    expect(bot.notices("adv-fyn-1").at(-1)).toContain(
+      "Advarsel: ifølge CVR-registret er virksomheden ophørt.",
+    );
+    expect(await bot.says("bd-sydjylland-1", "/henvis 92487598 Skibsfart")).toContain(
+      "under konkurs",
+    );
+  });
+
+  it("a register failure still sends the handover with the CVR alone, marked not verified", async () => {
+    const bot = makeBot();
+    bot.lookup.down = true;
+    const receipt = await bot.says("bd-fyn-1", "/henvis 10150817 Vil eksportere");
+    expect(receipt).toContain("CVR 10150817 (ikke verificeret)");
+    expect(receipt).toContain("CVR-registret kunne ikke slås op lige nu");
+    expect(receipt).toContain("Sendt til Line Ravn Jakobsen.");
+    expect(bot.deps.store.handovers.findOpenByCvr("10150817" as never)?.verified).toBe(false);
+  });
+
+  it("an absent advisor gets nothing, and no burst of old handovers when back", async () => {
+    const bot = makeBot();
+    const camilla = bot.deps.directory.get("adv-midtjylland-1");
+    if (!camilla) throw new Error("demo directory changed");
+    camilla.absent = true;
+    expect(await bot.says("bd-midtjylland-1", REFER)).toContain("Sendt til Henrik Skov Laursen.");
+    camilla.absent = false;
+    expect(bot.notices("adv-midtjylland-1")).toEqual([]);
+    expect(bot.notices("adv-midtjylland-2")).toHaveLength(1);
+  });
+
+  it("an advisor who cannot be reached is named to the referrer, and the handover is still stored", async () => {
+    const bot = makeBot();
+    bot.inbox.unreachable.add("adv-midtjylland-1");
+    const receipt = await bot.says("bd-midtjylland-1", REFER);
+    expect(receipt).toContain("Kunne ikke give besked til: Camilla Dam Poulsen.");
+    expect(await bot.says("adv-midtjylland-1", "/mine")).toContain(
+      "Nordlys Maskinfabrik A/S (CVR 10150817)",
+    );
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { parseCvr } from "../../src/domain/cvr.js";
+
+describe("parseCvr", () => {
+  it.each([
+    ["10150817", "10150817"],
+    ["41726393", "41726393"],
+    ["  10150817 ", "10150817"],
+    ["\t41726393\n", "41726393"],
+  ])("accepts %j as %s", (input, cvr) => {
+    expect(parseCvr(input)).toEqual({ ok: true, cvr });
+  });
+
+  it.each([
+    ["10150818", "CVR.CHECKSUM"],
+    ["41726394", "CVR.CHECKSUM"],
+    ["1015081", "CVR.LENGTH"],
+    ["101508170", "CVR.LENGTH"],
+    ["１０１５０８１７", "CVR.NOT_DIGITS"],
+    ["00000000", "CVR.ALL_ZERO"],
+    ["01015081", "CVR.LEADING_ZERO"],
+    ["1015O817", "CVR.NOT_DIGITS"],
+    ["abcdefgh", "CVR.NOT_DIGITS"],
+    ["DK10150817", "CVR.NOT_DIGITS"],
+    ["10 15 08 17", "CVR.NOT_DIGITS"],
+    ["-1015081", "CVR.NOT_DIGITS"],
+    ["", "CVR.EMPTY"],
+    ["   ", "CVR.EMPTY"],
+  ])("refuses %j with %s", (input, code) => {
+    expect(parseCvr(input)).toEqual({ ok: false, code });
+  });
+});

@@ -1,0 +1,89 @@
+import {
+  DEMO_COMPANIES_FILE,
+  FixtureLookup,
+  loadFixtureFile,
+} from "../../src/adapters/cvr/fixture-lookup.js";
+import { loadDirectory } from "../../src/adapters/directory/load-directory.js";
+import { LocalInbox } from "../../src/adapters/local/local-inbox.js";
+import { openMemoryStore } from "../../src/adapters/storage/memory-store.js";
+import { createConversation } from "../../src/app/conversation.js";
+import type { Deps } from "../../src/app/deps.js";
+import type { LookupResult } from "../../src/domain/company.js";
+import type { Cvr } from "../../src/domain/cvr.js";
+import type { CompanyLookup } from "../../src/ports/company-lookup.js";
+import { renderPlainText } from "../../src/renderers/plain-text.js";
+import type { View } from "../../src/views/view.js";
+
+/** A clock the test moves by hand. */
+export class TestClock {
+  constructor(public current = new Date("2026-11-27T08:00:00Z")) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+/** A register that can be told to fail, on top of the demo fixture. */
+export class SwitchableLookup implements CompanyLookup {
+  down = false;
+  readonly inner = new FixtureLookup(loadFixtureFile(DEMO_COMPANIES_FILE));
+  async lookup(cvr: Cvr): Promise<LookupResult> {
+    return this.down
+      ? { kind: "unavailable", reason: "test: register down" }
+      : this.inner.lookup(cvr);
+  }
+}
+
+/**
+ * The whole core over its in-memory twins: the demo directory, a memory store, the demo CVR
+ * fixture and the chat twin (LocalInbox) that records what every person is sent.
+ */
+export function makeBot() {
+  const clock = new TestClock();
+  const inbox = new LocalInbox(() => clock.now());
+  const lookup = new SwitchableLookup();
+  let n = 0;
+  const deps: Deps = {
+    store: openMemoryStore(),
+    directory: loadDirectory(),
+    lookup,
+    delivery: inbox,
+    clock,
+    ids: { next: (prefix) => `${prefix}_${++n}` },
+  };
+  const conversation = createConversation(deps);
+  return {
+    deps,
+    clock,
+    inbox,
+    lookup,
+    /** `person` types `text`; returns the replies as plain text. */
+    async says(person: string, text: string): Promise<string> {
+      return (await conversation.onText(person, text)).map(renderPlainText).join("\n---\n");
+    },
+    async replies(person: string, text: string): Promise<View[]> {
+      return conversation.onText(person, text);
+    },
+    /** `person` presses a button or submits a form. */
+    act(person: string, action: string, data: Record<string, unknown>) {
+      return conversation.onAction(person, action, data);
+    },
+    /** Everything `person` was sent outside replies, as plain text. */
+    notices(person: string): string[] {
+      return inbox.views(person).map(renderPlainText);
+    },
+    lastNotice(person: string): View | undefined {
+      return inbox.views(person).at(-1);
+    },
+  };
+}
+
+/** The action with this id on a view (top-level or in list items), or a test failure. */
+export function findAction(view: View | undefined, id: string) {
+  const all = [...(view?.actions ?? []), ...(view?.items ?? []).flatMap((i) => i.actions)];
+  const action = all.find((a) => a.id === id);
+  if (!action) throw new Error(`no action ${id} in ${JSON.stringify(all.map((a) => a.id))}`);
+  return action;
+}
