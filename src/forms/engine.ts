@@ -79,6 +79,7 @@ export interface RenderOptions {
 export function renderForm(def: FormDef<unknown>, t: Translator, opts: RenderOptions): FormView {
   const fields = def.fields.map((f): FieldView => {
     const view: FieldView = { name: f.name, kind: f.kind, label: t(f.label), required: f.required };
+    if (f.required) view.requiredMessage = t("form.required");
     if (f.maxLength) view.maxLength = f.maxLength;
     if (f.placeholder) view.placeholder = t(f.placeholder);
     const options =

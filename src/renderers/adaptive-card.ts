@@ -57,7 +57,8 @@ function input(field: FieldView): Record<string, unknown>[] {
     label: field.label,
     isRequired: field.required,
   };
-  if (field.error) base.errorMessage = field.error;
+  const errorMessage = field.error ?? field.requiredMessage;
+  if (errorMessage) base.errorMessage = errorMessage;
   if (field.value !== undefined) base.value = field.value;
   if (field.placeholder) base.placeholder = field.placeholder;
   let element: Record<string, unknown>;

@@ -17,6 +17,8 @@ export interface FieldView {
   options?: { value: string; label: string }[];
   value?: string;
   error?: string;
+  /** Shown by clients that check required fields themselves before sending (Teams). */
+  requiredMessage?: string;
 }
 
 /** A form: its fields and the action that submits them (with hidden data). */

@@ -75,7 +75,9 @@ describe("form engine", () => {
       placeholder: "8 digits, e.g. 10150817",
       value: "1234",
       error: "A CVR number has exactly 8 digits.",
+      requiredMessage: "Required.",
     });
+    expect(view.fields[2]?.requiredMessage).toBeUndefined();
     expect(view.submit).toEqual({ id: "handover.request.submit", data: { x: "1" }, label: "Send" });
     expect(translateErrors({ need: "form.required" }, translator("da"))).toEqual({
       need: "Skal udfyldes.",

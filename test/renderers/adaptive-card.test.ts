@@ -140,3 +140,29 @@ describe("Adaptive Card renderer", () => {
     expect(bytesUtf16).toBeLessThan(100 * 1024);
   });
 });
+
+describe("required inputs", () => {
+  it("carry an error message even before the first submit, for clients that check them (Teams)", () => {
+    const card = renderAdaptiveCard({
+      text: [],
+      form: {
+        id: "f",
+        fields: [
+          {
+            name: "need",
+            kind: "text",
+            label: "Behov",
+            required: true,
+            requiredMessage: "Skal udfyldes.",
+          },
+        ],
+        submit: { id: "x.submit", label: "Send", data: {} },
+      },
+    });
+    expect(card.body[0]).toMatchObject({
+      id: "need",
+      isRequired: true,
+      errorMessage: "Skal udfyldes.",
+    });
+  });
+});

@@ -91,8 +91,8 @@ export function mountLocalApi(
     if (!body.success) return badRequest(res, 400, "local.api.bad_request");
     if (!directory.get(body.data.from)) return badRequest(res, 404, "local.api.unknown_person");
     const reply = await conversation.onAction(body.data.from, body.data.action, body.data.data);
-    if (reply.ok) return res.send(200, { replies: reply.replies.map(toMessage) });
-    res.send(422, { errors: reply.errors, form: toMessage(reply.form) });
+    if (reply.ok) res.send(200, { replies: reply.replies.map(toMessage) });
+    else res.send(422, { errors: reply.errors, form: toMessage(reply.form) });
   });
 
   server.get("/local/inbox/:personId", async (req: Request, res: Response) => {

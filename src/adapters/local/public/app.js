@@ -9,14 +9,21 @@
     tcManager: "kontorchef i TC",
   };
 
+  // Danish time, as the cards' own dates, whatever the browser's time zone.
+  const TIME = { timeZone: "Europe/Copenhagen", dateStyle: "short", timeStyle: "short" };
+
   async function api(method, path, body) {
-    const res = await fetch(path, {
-      method,
-      headers: { "Content-Type": "application/json" },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = await res.json().catch(() => ({}));
-    return { status: res.status, json };
+    try {
+      const res = await fetch(path, {
+        method,
+        headers: { "Content-Type": "application/json" },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const json = await res.json().catch(() => ({}));
+      return { status: res.status, json };
+    } catch {
+      return { status: 0, json: { error: "Eksportbro svarer ikke. Kører serveren?" } };
+    }
   }
 
   function bubble(kind, label) {
@@ -29,7 +36,8 @@
       el.appendChild(l);
     }
     $("log").appendChild(el);
-    el.scrollIntoView({ block: "end" });
+    // after the caller has filled it: an empty bubble would scroll the card in under the composer
+    requestAnimationFrame(() => el.scrollIntoView({ block: "end" }));
     return el;
   }
 
@@ -37,6 +45,7 @@
     const card = new AdaptiveCards.AdaptiveCard();
     card.onExecuteAction = (action) => onAction(action, container);
     card.parse(message.card);
+    serverValidates(card);
     const rendered = card.render();
     const holder = document.createElement("div");
     holder.className = "card";
@@ -45,6 +54,17 @@
       ...[...container.children].filter((c) => c.className === "label"),
       holder,
     );
+  }
+
+  // The server validates every submit and answers 422 with the form redrawn with translated
+  // errors per field; the card's own required-field check would swallow the click silently.
+  function serverValidates(card) {
+    for (const action of card.getAllActions()) {
+      action.prepareForExecution = () => {
+        action.internalPrepareForExecution(action.getReferencedInputs());
+        return true;
+      };
+    }
   }
 
   function showMessage(message, kind, label) {
@@ -101,11 +121,12 @@
     );
     if (status !== 200 || person !== state.person) return;
     for (const m of json.messages || []) {
-      state.lastSeq = Math.max(state.lastSeq, m.seq);
+      if (m.seq <= state.lastSeq) continue; // an overlapping poll already showed it
+      state.lastSeq = m.seq;
       showMessage(
         m,
         "bot notice",
-        `Besked fra Eksportbro · ${new Date(m.at).toLocaleString("da-DK")}`,
+        `Besked fra Eksportbro · ${new Date(m.at).toLocaleString("da-DK", TIME)}`,
       );
     }
   }

@@ -1,0 +1,148 @@
+import { readFileSync } from "node:fs";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import { launchChromium } from "../support/browser.js";
+import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
+
+const REFERRER = "bd-midtjylland-1";
+const ADVISOR = "adv-midtjylland-1";
+const ADVISOR_NAME = "Camilla Dam Poulsen";
+const COMPANY = "Nordlys Maskinfabrik A/S";
+/** The page polls the inbox every 1.5 s; leave room for several rounds on a slow machine. */
+const WAIT = { timeout: 15_000 };
+
+let browser: Browser;
+let server: RunningServer;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  removeServerDirs();
+});
+
+beforeEach(async () => {
+  server = await startServer();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  pageErrors = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.body.dataset.ready === "true", undefined, WAIT);
+});
+afterEach(async () => {
+  await context?.close();
+  await server?.stop();
+  expect(pageErrors).toEqual([]);
+});
+
+async function actAs(personId: string): Promise<void> {
+  await page.selectOption("#person", personId);
+}
+
+async function say(text: string): Promise<void> {
+  await page.fill("#text", text);
+  await page.press("#text", "Enter");
+}
+
+/** The one bot reply (not a notification) that contains `text`, once it is visible. */
+async function reply(text: string): Promise<Locator> {
+  const card = page.locator(".msg.bot:not(.notice)").filter({ hasText: text });
+  await card.waitFor(WAIT);
+  return card;
+}
+
+/** The one notification that contains `text`, once the inbox poll has shown it. */
+async function notice(text: string): Promise<Locator> {
+  const card = page.locator(".msg.bot.notice").filter({ hasText: text });
+  await card.waitFor(WAIT);
+  return card;
+}
+
+/** The text a card shows, as laid out on screen (fact titles and values apart). */
+function shown(card: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: a Playwright Locator; the rendered text is the point
+  return card.innerText();
+}
+
+/** What the bot answers `text` from `from`, as plain text, through the JSON API. */
+async function apiSay(from: string, text: string): Promise<string> {
+  const res = await fetch(`${server.url}/local/messages`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ from, text }),
+  });
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { replies: { text: string }[] };
+  return body.replies.map((r) => r.text).join("\n");
+}
+
+async function apiInbox(personId: string): Promise<string[]> {
+  const res = await fetch(`${server.url}/local/inbox/${personId}`);
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { messages: { text: string }[] }).messages.map((m) => m.text);
+}
+
+it("hands a company over in the page: referrer sends, advisor accepts, referrer is told", async () => {
+  await actAs(REFERRER);
+  await say("/henvis 10150817 Vil eksportere til Tyskland");
+  const sent = await reply("Henvisning sendt");
+  const sentText = await shown(sent);
+  expect(sentText).toContain(COMPANY);
+  expect(sentText).toContain(ADVISOR_NAME);
+
+  await actAs(ADVISOR);
+  const handover = await notice("Ny henvisning til Trade Council");
+  expect(await shown(handover)).toContain(COMPANY);
+  await handover.getByRole("button", { name: "Accepter", exact: true }).click();
+  const accepted = await reply("Accepteret");
+  expect(await shown(accepted)).toMatch(/Status\s+Accepteret/);
+  expect(await shown(accepted)).toContain(COMPANY);
+  await expect.poll(() => handover.getAttribute("class")).toContain("done");
+
+  await actAs(REFERRER);
+  const told = await notice(`${ADVISOR_NAME} har accepteret din henvisning`);
+  expect(await shown(told)).toContain(COMPANY);
+
+  const mine = await apiSay(ADVISOR, "/mine");
+  expect(mine).toContain(`${COMPANY} (CVR 10150817)`);
+  expect(mine).toContain("Status: Accepteret");
+
+  await server.stop();
+  const stored = JSON.parse(readFileSync(server.dataFile, "utf8")) as {
+    handovers: { cvr: string; status: string; assigneeId?: string }[];
+  };
+  expect(stored.handovers).toEqual([
+    expect.objectContaining({ cvr: "10150817", status: "accepted", assigneeId: ADVISOR }),
+  ]);
+}, 60_000);
+
+it("shows the checksum error for a mistyped CVR and stores nothing", async () => {
+  await actAs(REFERRER);
+  await say("/henvis 10150818 x");
+  const error = await reply("Kontrolcifferet passer ikke");
+  expect(await shown(error)).toContain("tjek CVR-nummeret");
+
+  expect(await apiSay(REFERRER, "/mine")).toContain("Du har ingen åbne henvisninger");
+  expect(await apiInbox(ADVISOR)).toEqual([]);
+});
+
+it("redraws the /henvis form with the server's field errors", async () => {
+  await actAs(REFERRER);
+  await say("/henvis");
+  const form = await reply("Ny henvisning");
+  await form.getByLabel("CVR-nummer").fill("1234");
+
+  const answered = page.waitForResponse((r) => r.url().endsWith("/local/actions"), WAIT);
+  await form.getByRole("button", { name: "Send", exact: true }).click();
+  expect((await answered).status()).toBe(422);
+
+  await form.getByText("Et CVR-nummer har præcis 8 cifre.").waitFor(WAIT);
+  await form.getByText("Skal udfyldes.").waitFor(WAIT);
+  expect(await form.getByLabel("CVR-nummer").inputValue()).toBe("1234");
+  expect(await apiSay(REFERRER, "/mine")).toContain("Du har ingen åbne henvisninger");
+});

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
+
+let server: RunningServer;
+const post = (path: string, body: unknown) =>
+  fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.stop();
+  removeServerDirs();
+});
+
+describe("local JSON API on the real server", () => {
+  it("answers /healthz", async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect([res.status, await res.json()]).toEqual([200, { status: "ok" }]);
+  });
+
+  it("lists the directory", async () => {
+    const body = (await (await fetch(`${server.url}/local/people`)).json()) as {
+      people: { id: string }[];
+    };
+    expect(body.people.map((p) => p.id)).toContain("adv-midtjylland-1");
+    expect(body.people).toHaveLength(28);
+  });
+
+  it("serves the chat page with the adaptivecards renderer", async () => {
+    const page = await (await fetch(`${server.url}/`)).text();
+    expect(page).toContain('<script src="/local/adaptivecards.js">');
+    const lib = await fetch(`${server.url}/local/adaptivecards.js`);
+    expect(lib.status).toBe(200);
+    expect((await lib.text()).length).toBeGreaterThan(100_000);
+  });
+
+  it("refers through /local/messages, notifies through the inbox, and answers a card action", async () => {
+    const res = await post("/local/messages", {
+      from: "bd-fyn-1",
+      text: "/henvis 98785647 Eksport til Tyskland",
+    });
+    const body = (await res.json()) as { replies: { text: string; card: { version: string } }[] };
+    expect(res.status).toBe(200);
+    expect(body.replies[0]?.text).toContain("Sendt til Line Ravn Jakobsen.");
+    expect(body.replies[0]?.card.version).toBe("1.4");
+
+    const inbox = (await (await fetch(`${server.url}/local/inbox/adv-fyn-1`)).json()) as {
+      messages: {
+        seq: number;
+        card: { actions: { verb: string; data: { handoverId: string } }[] };
+      }[];
+    };
+    const card = inbox.messages.at(-1)?.card;
+    const accept = card?.actions.find((a) => a.verb === "handover.accept");
+    expect(accept?.data.handoverId).toMatch(/^hv_/);
+    const seen = inbox.messages.at(-1)?.seq ?? 0;
+    const newer = (await (
+      await fetch(`${server.url}/local/inbox/adv-fyn-1?after=${seen}`)
+    ).json()) as { messages: unknown[] };
+    expect(newer.messages).toEqual([]);
+
+    const acted = await post("/local/actions", {
+      from: "adv-fyn-1",
+      action: "handover.accept",
+      data: accept?.data,
+    });
+    expect(acted.status).toBe(200);
+    expect(((await acted.json()) as { replies: { text: string }[] }).replies[0]?.text).toMatch(
+      /^Accepteret/,
+    );
+  });
+
+  it("answers 422 with errors per field and the form drawn again", async () => {
+    const res = await post("/local/actions", {
+      from: "bd-fyn-1",
+      action: "handover.request.submit",
+      data: { cvr: "123", need: "" },
+    });
+    const body = (await res.json()) as { errors: Record<string, string>; form: { card: unknown } };
+    expect(res.status).toBe(422);
+    expect(body.errors).toEqual({
+      cvr: "Et CVR-nummer har præcis 8 cifre.",
+      need: "Skal udfyldes.",
+    });
+    expect(JSON.stringify(body.form.card)).toContain(
+      '"errorMessage":"Et CVR-nummer har præcis 8 cifre."',
+    );
+  });
+
+  it.each([
+    ["malformed JSON", "{ from: ", 400],
+    ["a body without from", JSON.stringify({ text: "/mine" }), 400],
+    ["an unknown person", JSON.stringify({ from: "nobody", text: "/mine" }), 404],
+    ["a body over 256 kB", JSON.stringify({ from: "bd-fyn-1", text: "x".repeat(300_000) }), 413],
+  ])("refuses %s with %i and a message", async (_name, raw, status) => {
+    const res = await fetch(`${server.url}/local/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: raw,
+    });
+    expect(res.status).toBe(status);
+    const text = await res.text();
+    expect(text.length).toBeGreaterThan(0);
+  });
+
+  it("says in Danish who is unknown", async () => {
+    const res = await fetch(`${server.url}/local/inbox/nobody`);
+    expect([res.status, await res.json()]).toEqual([
+      404,
+      { error: "Personen findes ikke i kataloget." },
+    ]);
+  });
+});
