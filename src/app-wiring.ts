@@ -44,6 +44,6 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     ids: randomIds,
   });
   const server = createHttpServer(log);
-  if (config.localMode) mountLocalApi(server, conversation, directory, inbox);
+  if (config.localMode) mountLocalApi(server, conversation, directory, inbox, log);
   return { server, store, inbox };
 }

@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import type { Logger } from "pino";
 import type { Request, Response, Server } from "restify";
 import { z } from "zod";
 import type { Conversation } from "../../app/conversation.js";
 import type { PeopleDirectory } from "../../domain/directory.js";
+import type { Person } from "../../domain/org.js";
 import { translator } from "../../i18n/index.js";
 import type { LocalInbox } from "./local-inbox.js";
 import { toMessage } from "./message.js";
@@ -49,12 +51,54 @@ function sendStatic(path: string) {
   };
 }
 
+const t = translator();
+
+function describePerson({ id, name, role, house, coordinator }: Person) {
+  const roles = [t(`role.${role}`), ...(coordinator ? [t("role.coordinator")] : [])].join(", ");
+  return {
+    id,
+    name,
+    role,
+    house,
+    coordinator: coordinator === true,
+    label: `${roles}, Erhvervshus ${house}`,
+  };
+}
+
+/** The page's own words (the bot's messages come translated per person). */
+function pageTexts() {
+  const keys = [
+    "i_am",
+    "choose_person",
+    "placeholder",
+    "message",
+    "send",
+    "notice",
+    "offline",
+  ] as const;
+  return Object.fromEntries(keys.map((k) => [k, t(`page.${k}`)]));
+}
+
 function badRequest(
   res: Response,
   status: number,
   key: "local.api.bad_request" | "local.api.unknown_person",
 ) {
-  res.send(status, { error: translator()(key) });
+  res.send(status, { error: t(key) });
+}
+
+type Handler = (req: Request, res: Response) => Promise<void>;
+
+/** An unexpected failure is logged and answered with a translated 500; never a silent drop. */
+function safely(log: Logger, handler: Handler): Handler {
+  return async (req, res) => {
+    try {
+      await handler(req, res);
+    } catch (err) {
+      log.error({ err, path: req.path() }, "local API request failed");
+      res.send(500, { error: t("error.internal") });
+    }
+  };
 }
 
 /** Mounts the local web chat and its JSON API (DESIGN.md "local API"). */
@@ -63,37 +107,36 @@ export function mountLocalApi(
   conversation: Conversation,
   directory: PeopleDirectory,
   inbox: LocalInbox,
+  log: Logger,
 ): void {
   for (const path of Object.keys(STATIC)) server.get(path, sendStatic(path));
 
   server.get("/local/people", async (_req: Request, res: Response) => {
-    res.send(200, {
-      people: directory.people.map(({ id, name, role, house, coordinator }) => ({
-        id,
-        name,
-        role,
-        house,
-        coordinator: coordinator === true,
-      })),
-    });
+    res.send(200, { people: directory.people.map(describePerson), texts: pageTexts() });
   });
 
-  server.post("/local/messages", async (req: Request, res: Response) => {
-    const body = messageBody.safeParse(req.body);
-    if (!body.success) return badRequest(res, 400, "local.api.bad_request");
-    if (!directory.get(body.data.from)) return badRequest(res, 404, "local.api.unknown_person");
-    const views = await conversation.onText(body.data.from, body.data.text);
-    res.send(200, { replies: views.map(toMessage) });
-  });
+  server.post(
+    "/local/messages",
+    safely(log, async (req: Request, res: Response) => {
+      const body = messageBody.safeParse(req.body);
+      if (!body.success) return badRequest(res, 400, "local.api.bad_request");
+      if (!directory.get(body.data.from)) return badRequest(res, 404, "local.api.unknown_person");
+      const views = await conversation.onText(body.data.from, body.data.text);
+      res.send(200, { replies: views.map(toMessage) });
+    }),
+  );
 
-  server.post("/local/actions", async (req: Request, res: Response) => {
-    const body = actionBody.safeParse(req.body);
-    if (!body.success) return badRequest(res, 400, "local.api.bad_request");
-    if (!directory.get(body.data.from)) return badRequest(res, 404, "local.api.unknown_person");
-    const reply = await conversation.onAction(body.data.from, body.data.action, body.data.data);
-    if (reply.ok) res.send(200, { replies: reply.replies.map(toMessage) });
-    else res.send(422, { errors: reply.errors, form: toMessage(reply.form) });
-  });
+  server.post(
+    "/local/actions",
+    safely(log, async (req: Request, res: Response) => {
+      const body = actionBody.safeParse(req.body);
+      if (!body.success) return badRequest(res, 400, "local.api.bad_request");
+      if (!directory.get(body.data.from)) return badRequest(res, 404, "local.api.unknown_person");
+      const reply = await conversation.onAction(body.data.from, body.data.action, body.data.data);
+      if (reply.ok) res.send(200, { replies: reply.replies.map(toMessage) });
+      else res.send(422, { errors: reply.errors, form: toMessage(reply.form) });
+    }),
+  );
 
   server.get("/local/inbox/:personId", async (req: Request, res: Response) => {
     const personId = String(req.params.personId ?? "");

@@ -1,13 +1,7 @@
 /* Local web chat for Eksportbro: pick a person, type commands, click the bot's Adaptive Cards. */
 (() => {
   const $ = (id) => document.getElementById(id);
-  const state = { person: "", lastSeq: 0, people: [] };
-  const ROLE = {
-    advisor: "internationaliseringsrådgiver",
-    businessDeveloper: "forretningsudvikler",
-    houseManager: "EH-ledelse",
-    tcManager: "kontorchef i TC",
-  };
+  const state = { person: "", lastSeq: 0, people: [], texts: {} };
 
   // Danish time, as the cards' own dates, whatever the browser's time zone.
   const TIME = { timeZone: "Europe/Copenhagen", dateStyle: "short", timeStyle: "short" };
@@ -22,7 +16,7 @@
       const json = await res.json().catch(() => ({}));
       return { status: res.status, json };
     } catch {
-      return { status: 0, json: { error: "Eksportbro svarer ikke. Kører serveren?" } };
+      return { status: 0, json: { error: state.texts.offline || "Eksportbro?" } };
     }
   }
 
@@ -126,7 +120,7 @@
       showMessage(
         m,
         "bot notice",
-        `Besked fra Eksportbro · ${new Date(m.at).toLocaleString("da-DK", TIME)}`,
+        `${state.texts.notice} · ${new Date(m.at).toLocaleString("da-DK", TIME)}`,
       );
     }
   }
@@ -137,19 +131,23 @@
     localStorage.setItem("eksportbro.person", personId);
     $("log").replaceChildren();
     const p = state.people.find((x) => x.id === personId);
-    $("role").textContent = p
-      ? `${ROLE[p.role] || p.role}${p.coordinator ? " og koordinator" : ""}, Erhvervshus ${p.house}`
-      : "";
+    $("role").textContent = p ? p.label : "";
     poll();
   }
 
   async function start() {
     const { json } = await api("GET", "/local/people");
     state.people = json.people || [];
+    state.texts = json.texts || {};
+    $("i-am").textContent = state.texts.i_am;
+    $("person").setAttribute("aria-label", state.texts.choose_person);
+    $("text").placeholder = state.texts.placeholder;
+    $("text").setAttribute("aria-label", state.texts.message);
+    $("send").textContent = state.texts.send;
     for (const p of state.people) {
       const o = document.createElement("option");
       o.value = p.id;
-      o.textContent = `${p.name} (${ROLE[p.role] || p.role}, ${p.house})`;
+      o.textContent = `${p.name} (${p.label})`;
       $("person").appendChild(o);
     }
     const saved = localStorage.getItem("eksportbro.person");
