@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Company, LookupResult } from "../../domain/company.js";
 import type { Cvr } from "../../domain/cvr.js";
 import type { CompanyLookup } from "../../ports/company-lookup.js";
+import { isTimeout, parseJson } from "./http-json.js";
 
 /** Options for cvrapi.dk; `userAgent` must read "Company - Project - Contact" or cvrapi refuses. */
 export interface CvrapiLookupOptions {
@@ -99,16 +100,4 @@ function statusOf(body: CompanyBody): Pick<Company, "status" | "statusText"> {
 
 function unavailable(detail: string): LookupResult {
   return { kind: "unavailable", reason: `cvrapi ${detail}` };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
 }

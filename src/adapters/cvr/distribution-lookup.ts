@@ -6,6 +6,7 @@ import {
 } from "../../domain/company.js";
 import type { Cvr } from "../../domain/cvr.js";
 import type { CompanyLookup } from "../../ports/company-lookup.js";
+import { isTimeout, parseJson } from "./http-json.js";
 
 /** Options for Erhvervsstyrelsen's CVR system-to-system access (Elasticsearch, HTTP Basic auth). */
 export interface DistributionLookupOptions {
@@ -151,16 +152,4 @@ function streetAddress(a: Address): string | undefined {
 
 function unavailable(detail: string): LookupResult {
   return { kind: "unavailable", reason: `distribution ${detail}` };
-}
-
-function parseJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
 }
