@@ -1,7 +1,13 @@
 import { DomainError } from "../domain/errors.js";
-import type { Outcome } from "../domain/handover.js";
+import type { Handover, HandoverEvent, Outcome } from "../domain/handover.js";
 import type { Person } from "../domain/org.js";
-import { closeForm, declineForm, meetingForm, redirectForm } from "../forms/decision-forms.js";
+import {
+  closeForm,
+  declineForm,
+  houseMeetingForm,
+  meetingForm,
+  redirectForm,
+} from "../forms/decision-forms.js";
 import {
   type FieldErrors,
   type FormDef,
@@ -18,7 +24,7 @@ import { acceptHandover } from "./accept-handover.js";
 import { closeHandover } from "./close-handover.js";
 import { declineHandover } from "./decline-handover.js";
 import type { Deps } from "./deps.js";
-import type { StepResult } from "./handover-access.js";
+import { assertMayTake, requireHandover, type StepResult } from "./handover-access.js";
 import { translatorFor } from "./people.js";
 import { recordMeeting } from "./record-meeting.js";
 import { redirectHandover, redirectTargets } from "./redirect-handover.js";
@@ -41,7 +47,9 @@ type Handler = (ctx: Ctx) => Promise<ActionReply>;
 
 /** A form that asks for one decision about a handover, and what submitting it does. */
 interface DecisionForm<T> {
-  def: FormDef<T>;
+  /** The lifecycle event the form leads to; the form is only drawn when that event is allowed. */
+  event: HandoverEvent["type"];
+  def: FormDef<T> | ((h: Handover) => FormDef<T>);
   title: MessageKey;
   options?: (ctx: Ctx) => Record<string, { value: string; label: string }[]>;
   run(ctx: Ctx, value: T): Promise<StepResult>;
@@ -54,34 +62,54 @@ function decision<T>(spec: DecisionForm<T>): DecisionForm<unknown> {
 
 const decisions: Record<string, DecisionForm<unknown>> = {
   "handover.decline": decision({
+    event: "decline",
     def: declineForm,
     title: "form.decline.title",
     run: (c, v: { reason: string }) => declineHandover(c.deps, c.person.id, c.handoverId, v.reason),
   }),
   "handover.redirect": decision({
+    event: "redirect",
     def: redirectForm,
     title: "form.redirect.title",
     options: (c) => ({
       to: redirectTargets(c.deps, c.handoverId, c.person.id).map((p) => ({
         value: p.id,
-        label: `${p.name} (${p.house})`,
+        label: c.t("handover.person_house", { name: p.name, house: p.house }),
       })),
     }),
     run: (c, v: { to: string }) => redirectHandover(c.deps, c.person.id, c.handoverId, v.to),
   }),
   "handover.meeting": decision({
-    def: meetingForm,
+    event: "meeting",
+    def: (h) => (h.direction === "EH_TO_TC" ? meetingForm : houseMeetingForm),
     title: "form.meeting.title",
     run: (c, v: { meetingDate: string; contactPerson: string; description: string }) =>
       recordMeeting(c.deps, c.person.id, c.handoverId, v),
   }),
   "handover.close": decision({
+    event: "close",
     def: closeForm,
     title: "form.close.title",
     run: (c, v: { outcome: Outcome }) =>
       closeHandover(c.deps, c.person.id, c.handoverId, v.outcome),
   }),
 };
+
+function formOf(ctx: Ctx, decision: DecisionForm<unknown>): FormDef<unknown> {
+  return typeof decision.def === "function"
+    ? decision.def(requireHandover(ctx.deps, ctx.handoverId))
+    : decision.def;
+}
+
+/** Opens a decision's form, after checking the person may take that step now. */
+async function openDecision(
+  ctx: Ctx,
+  id: string,
+  decision: DecisionForm<unknown>,
+): Promise<ActionReply> {
+  assertMayTake(ctx.deps, requireHandover(ctx.deps, ctx.handoverId), ctx.person, decision.event);
+  return { ok: true, replies: [drawForm(ctx, id, decision)] };
+}
 
 function stepReply(ctx: Ctx, result: StepResult): ActionReply {
   return {
@@ -99,7 +127,7 @@ function drawForm(
   values = {},
   errors: FieldErrors = {},
 ): View {
-  const form = renderForm(decision.def, ctx.t, {
+  const form = renderForm(formOf(ctx, decision), ctx.t, {
     submit: { id: `${id}.submit`, data: { handoverId: ctx.handoverId } },
     values,
     errors,
@@ -113,7 +141,7 @@ async function submitDecision(
   id: string,
   decision: DecisionForm<unknown>,
 ): Promise<ActionReply> {
-  const checked = validateForm(decision.def, ctx.data);
+  const checked = validateForm(formOf(ctx, decision), ctx.data);
   if (!checked.ok)
     return invalid(
       ctx,
@@ -124,7 +152,9 @@ async function submitDecision(
     return stepReply(ctx, await decision.run(ctx, checked.value));
   } catch (error) {
     if (!(error instanceof DomainError) || !error.field) throw error;
-    const errors = { [error.field]: `error.${error.code}` as MessageKey };
+    const errors: FieldErrors = {
+      [error.field]: { key: `error.${error.code}`, params: error.params },
+    };
     return invalid(ctx, drawForm(ctx, id, decision, checked.values, errors), errors);
   }
 }
@@ -150,7 +180,7 @@ function handlerFor(actionId: string): Handler | undefined {
   if (actionId === "handover.accept")
     return async (c) => stepReply(c, await acceptHandover(c.deps, c.person.id, c.handoverId));
   const decision = decisions[actionId];
-  if (decision) return async (c) => ({ ok: true, replies: [drawForm(c, actionId, decision)] });
+  if (decision) return (c) => openDecision(c, actionId, decision);
   const submitted = actionId.endsWith(".submit") ? actionId.slice(0, -".submit".length) : "";
   const target = decisions[submitted];
   return target ? (c) => submitDecision(c, submitted, target) : undefined;

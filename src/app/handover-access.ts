@@ -1,7 +1,14 @@
 import { DomainError } from "../domain/errors.js";
-import { applyEvent, type Handover, type HandoverEvent, isAssignee } from "../domain/handover.js";
+import {
+  applyEvent,
+  canApply,
+  type Handover,
+  type HandoverEvent,
+  isAssignee,
+} from "../domain/handover.js";
 import type { Person } from "../domain/org.js";
 import type { Translator } from "../i18n/index.js";
+import { colleagueNotice } from "../views/handover-views.js";
 import type { View } from "../views/view.js";
 import type { Deps } from "./deps.js";
 import { notify, requirePerson } from "./people.js";
@@ -19,18 +26,44 @@ export interface StepResult {
   unreachable: Person[];
 }
 
-/** One lifecycle step: the event, what the referrer is told, and who may take it. */
+/** Who may take a step besides the assignee: the coordinator may pass on an advisor's handover. */
+function mayAct(h: Handover, actor: Person, type: HandoverEvent["type"]): boolean {
+  if (isAssignee(h, actor)) return true;
+  return type === "redirect" && actor.coordinator === true && h.direction === "EH_TO_TC";
+}
+
+/** Refuses, with the reason, a step the actor may not take now; used before forms are drawn too. */
+export function assertMayTake(
+  deps: Deps,
+  h: Handover,
+  actor: Person,
+  type: HandoverEvent["type"],
+): void {
+  if (!mayAct(h, actor, type)) {
+    const holder = h.assigneeId ? (deps.directory.get(h.assigneeId)?.name ?? h.assigneeId) : "";
+    throw new DomainError(holder ? "HANDOVER.NOT_ASSIGNEE" : "HANDOVER.NOT_FOR_YOU", { holder });
+  }
+  if (!canApply(h.status, type))
+    throw new DomainError("HANDOVER.ILLEGAL_TRANSITION", { status: h.status });
+}
+
+/** The same person pressing the same button again (double click, platform retry) changes nothing. */
+function isRepeat(h: Handover, actor: Person, event: HandoverEvent): boolean {
+  const last = h.history.at(-1);
+  return event.type !== "redirect" && last?.type === event.type && last.by === actor.id;
+}
+
+/** One lifecycle step: the event, what the referrer is told, and further writes that belong to it. */
 export interface Step {
   event: (actor: Person, handover: Handover) => HandoverEvent;
   tellReferrer: (t: Translator, handover: Handover, actor: Person) => View;
-  mayAct?: (handover: Handover, actor: Person) => boolean;
   /** Further durable writes that belong to the step, done before anyone is told. */
   alsoStore?: (handover: Handover, actor: Person) => Promise<void>;
 }
 
 /**
- * Runs one lifecycle step: applies it (illegal transitions are refused by the state machine),
- * checks the actor may take it, stores it durably, then tells the referrer.
+ * Runs one lifecycle step: checks the actor may take it and the state machine allows it, stores
+ * it durably, then tells the referrer and, for a house handover, the actor's colleagues.
  */
 export async function takeStep(
   deps: Deps,
@@ -40,12 +73,22 @@ export async function takeStep(
 ): Promise<StepResult> {
   const actor = requirePerson(deps, actorId);
   const before = requireHandover(deps, handoverId);
-  const next = applyEvent(before, step.event(actor, before), deps.clock.now().toISOString());
-  if (!(step.mayAct ?? isAssignee)(before, actor)) throw new DomainError("HANDOVER.NOT_ASSIGNEE");
+  const event = step.event(actor, before);
+  if (isRepeat(before, actor, event)) return { handover: before, unreachable: [] };
+  assertMayTake(deps, before, actor, event.type);
+  const next = applyEvent(before, event, deps.clock.now().toISOString());
   await Promise.all([deps.store.handovers.save(next), step.alsoStore?.(next, actor)]);
   const referrer = deps.directory.get(next.referrerId);
   const unreachable = referrer
     ? await notify(deps, [referrer], (t) => step.tellReferrer(t, next, actor))
     : [];
+  if (before.assigneeHouse) {
+    const colleagues = deps.directory
+      .businessDevelopers(before.assigneeHouse)
+      .filter((p) => p.id !== actor.id);
+    unreachable.push(
+      ...(await notify(deps, colleagues, (t) => colleagueNotice(t, deps.directory, next, actor))),
+    );
+  }
   return { handover: next, unreachable };
 }

@@ -1,9 +1,9 @@
 import { DomainError } from "../domain/errors.js";
 import type { MeetingRecord } from "../domain/meeting-record.js";
-import { copenhagenDate } from "../domain/time.js";
+import { copenhagenDate, formatDate } from "../domain/time.js";
 import { stepNotice } from "../views/handover-views.js";
 import type { Deps } from "./deps.js";
-import { type StepResult, takeStep } from "./handover-access.js";
+import { requireHandover, type StepResult, takeStep } from "./handover-access.js";
 
 /** The meeting fields the annex allows in the CRM registration (§6). */
 export interface MeetingInput {
@@ -26,6 +26,15 @@ export function recordMeeting(
   const now = deps.clock.now();
   if (input.meetingDate > copenhagenDate(now))
     throw new DomainError("MEETING.DATE_IN_FUTURE", {}, "meetingDate");
+  const handover = requireHandover(deps, handoverId);
+  const sent = copenhagenDate(new Date(handover.createdAt));
+  if (input.meetingDate < sent) {
+    throw new DomainError(
+      "MEETING.DATE_BEFORE_HANDOVER",
+      { date: formatDate(sent) },
+      "meetingDate",
+    );
+  }
   return takeStep(deps, actorId, handoverId, {
     event: (actor) => ({ type: "meeting", by: actor.id, date: input.meetingDate }),
     tellReferrer: (t, h, actor) => stepNotice(t, deps.directory, h, actor),
@@ -38,9 +47,9 @@ export function recordMeeting(
         contactPerson: input.contactPerson,
         meetingDate: input.meetingDate,
         description: input.description,
-        disclosedAt: now.toISOString(),
       };
       if (h.company?.name) record.companyName = h.company.name;
+      if (h.direction === "EH_TO_TC") record.disclosedAt = now.toISOString();
       return deps.store.meetings.add(record);
     },
   });

@@ -1,9 +1,8 @@
 import { DomainError } from "../domain/errors.js";
-import { isAssignee } from "../domain/handover.js";
 import type { Person } from "../domain/org.js";
-import { handoverCard, stepNotice } from "../views/handover-views.js";
+import { handoverCard, redirectedAwayNotice, stepNotice } from "../views/handover-views.js";
 import type { Deps } from "./deps.js";
-import { requireHandover, type StepResult, takeStep } from "./handover-access.js";
+import { assertMayTake, requireHandover, type StepResult, takeStep } from "./handover-access.js";
 import { notify, requirePerson } from "./people.js";
 
 /** People a handover may be redirected to: present advisors (EH->TC) or business developers (TC->EH). */
@@ -16,28 +15,41 @@ export function redirectTargets(deps: Deps, handoverId: string, actorId: string)
   return pool.filter((p) => !p.absent && p.id !== actorId && p.id !== handover.assigneeId);
 }
 
-/** The assignee (or the coordinator) sends the handover on to someone else, who gets the card. */
+/**
+ * The assignee (or the coordinator) sends the handover on to someone else, who gets the card;
+ * a holder who did not do it themselves is told it is no longer theirs.
+ */
 export async function redirectHandover(
   deps: Deps,
   actorId: string,
   handoverId: string,
   toId: string,
 ): Promise<StepResult> {
+  const actor = requirePerson(deps, actorId);
+  const before = requireHandover(deps, handoverId);
+  assertMayTake(deps, before, actor, "redirect");
   const target = redirectTargets(deps, handoverId, actorId).find((p) => p.id === toId);
-  if (!target) throw new DomainError("REDIRECT.INVALID_TARGET");
+  if (!target) throw new DomainError("REDIRECT.INVALID_TARGET", {}, "to");
   const result = await takeStep(deps, actorId, handoverId, {
-    event: (actor) => ({
+    event: () => ({
       type: "redirect",
       by: actor.id,
       to: target.id,
       reason: { kind: "redirect", byName: actor.name },
     }),
-    tellReferrer: (t, h, actor) => stepNotice(t, deps.directory, h, actor),
-    mayAct: (h, actor) => isAssignee(h, actor) || actor.coordinator === true,
+    tellReferrer: (t, h) => stepNotice(t, deps.directory, h, actor),
   });
-  const newAssignee = requirePerson(deps, target.id);
-  const unreachable = await notify(deps, [newAssignee], (t, p) =>
-    handoverCard(t, deps.directory, result.handover, { viewer: p }),
+  const h = result.handover;
+  const unreachable = await notify(deps, [target], (t, p) =>
+    handoverCard(t, deps.directory, h, { viewer: p }),
   );
-  return { handover: result.handover, unreachable: [...result.unreachable, ...unreachable] };
+  const previous =
+    before.assigneeId && before.assigneeId !== actor.id
+      ? deps.directory.get(before.assigneeId)
+      : undefined;
+  if (previous)
+    unreachable.push(
+      ...(await notify(deps, [previous], (t) => redirectedAwayNotice(t, deps.directory, h, actor))),
+    );
+  return { handover: h, unreachable: [...result.unreachable, ...unreachable] };
 }

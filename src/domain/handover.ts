@@ -102,11 +102,8 @@ export function applyEvent(h: Handover, event: HandoverEvent, at: string): Hando
   return next;
 }
 
-/** True when the person may answer the handover: its assignee, or EH staff of the house that may claim it. */
+/** True when the person may answer the handover: its assignee, or a business developer of the house that may claim it. */
 export function isAssignee(handover: Handover, person: Person): boolean {
   if (handover.assigneeId) return handover.assigneeId === person.id;
-  return (
-    handover.assigneeHouse === person.house &&
-    (person.role === "businessDeveloper" || person.role === "houseManager")
-  );
+  return handover.assigneeHouse === person.house && person.role === "businessDeveloper";
 }

@@ -2,12 +2,13 @@ import type { Cvr } from "./cvr.js";
 
 /**
  * The CRM registration the annex allows (§6), and nothing more: advisor's name, CVR (company
- * name), contact person, meeting date and a short general description. Kept only after the
- * advisor confirmed the company was told the advisor also works with the EH.
+ * name), contact person, meeting date and a short general description. An advisor's record is
+ * kept only after they confirmed the company was told the advisor also works with the EH.
  */
 export interface MeetingRecord {
   id: string;
   handoverId: string;
+  /** Who held the meeting: the advisor, or on a TC->EH handover the business developer. */
   advisorName: string;
   cvr: Cvr;
   companyName?: string;
@@ -16,8 +17,8 @@ export interface MeetingRecord {
   meetingDate: string;
   /** Short and general: what the meeting was about, no sensitive details. */
   description: string;
-  /** When the advisor confirmed the disclosure to the company. */
-  disclosedAt: string;
+  /** When the advisor confirmed the disclosure to the company (advisors' meetings only). */
+  disclosedAt?: string;
 }
 
 /** Longest description the annex's "short general description" may have. */

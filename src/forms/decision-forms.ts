@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { OUTCOMES } from "../domain/handover.js";
 import { MEETING_DESCRIPTION_MAX } from "../domain/meeting-record.js";
-import type { FormDef } from "./engine.js";
+import type { FieldDef, FormDef } from "./engine.js";
 import { dateField, mustBeTicked, requiredText } from "./fields.js";
 
 /** Decline needs a reason, which the referrer is told. */
@@ -25,34 +26,49 @@ export const redirectForm = {
   schema: z.object({ to: requiredText(100) }),
 } satisfies FormDef<unknown>;
 
-/** The meeting record the annex allows (§6), with the disclosure confirmed. */
+const meetingFields = [
+  { name: "meetingDate", kind: "date", label: "form.meeting.date", required: true },
+  {
+    name: "contactPerson",
+    kind: "text",
+    label: "form.meeting.contact",
+    required: true,
+    maxLength: 100,
+  },
+  {
+    name: "description",
+    kind: "multiline",
+    label: "form.meeting.description",
+    required: true,
+    maxLength: MEETING_DESCRIPTION_MAX,
+    placeholder: "form.meeting.description_placeholder",
+  },
+] as const satisfies FieldDef[];
+
+const meetingSchema = {
+  meetingDate: dateField,
+  contactPerson: requiredText(100),
+  description: requiredText(MEETING_DESCRIPTION_MAX),
+};
+
+/** An advisor's meeting: the record the annex allows (§6), kept only with the disclosure confirmed. */
 export const meetingForm = {
   id: "meeting",
   fields: [
-    { name: "meetingDate", kind: "date", label: "form.meeting.date", required: true },
-    {
-      name: "contactPerson",
-      kind: "text",
-      label: "form.meeting.contact",
-      required: true,
-      maxLength: 100,
-    },
-    {
-      name: "description",
-      kind: "multiline",
-      label: "form.meeting.description",
-      required: true,
-      maxLength: MEETING_DESCRIPTION_MAX,
-      placeholder: "form.meeting.description_placeholder",
-    },
+    ...meetingFields,
     { name: "disclosed", kind: "toggle", label: "form.meeting.disclosed", required: true },
   ],
   schema: z.object({
-    meetingDate: dateField,
-    contactPerson: requiredText(100),
-    description: requiredText(MEETING_DESCRIPTION_MAX),
+    ...meetingSchema,
     disclosed: mustBeTicked("form.meeting.disclosed_required"),
   }),
+} satisfies FormDef<unknown>;
+
+/** A business developer's meeting on a TC->EH handover: the same record, no disclosure to make. */
+export const houseMeetingForm = {
+  id: "meeting",
+  fields: [...meetingFields],
+  schema: z.object(meetingSchema),
 } satisfies FormDef<unknown>;
 
 /** Closing a handover records its outcome. */
@@ -64,16 +80,8 @@ export const closeForm = {
       kind: "choice",
       label: "form.close.outcome",
       required: true,
-      options: [
-        { value: "export_course_started", label: "outcome.export_course_started" },
-        { value: "not_relevant", label: "outcome.not_relevant" },
-        { value: "referred_on", label: "outcome.referred_on" },
-      ],
+      options: OUTCOMES.map((value) => ({ value, label: `outcome.${value}` as const })),
     },
   ],
-  schema: z.object({
-    outcome: z.enum(["export_course_started", "not_relevant", "referred_on"], {
-      error: "form.choose",
-    }),
-  }),
+  schema: z.object({ outcome: z.enum(OUTCOMES, { error: "form.choose" }) }),
 } satisfies FormDef<unknown>;

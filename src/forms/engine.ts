@@ -24,8 +24,16 @@ export interface FormDef<T> {
 /** Raw answers as platforms send them: strings, possibly missing. */
 export type RawAnswers = Record<string, unknown>;
 
-/** Field errors as i18n keys, by field name. */
-export type FieldErrors = Record<string, MessageKey>;
+/** One field's error: an i18n key, with its placeholders' values when it has any. */
+export type FieldError = MessageKey | { key: MessageKey; params: Record<string, string | number> };
+
+/** Field errors by field name. */
+export type FieldErrors = Record<string, FieldError>;
+
+/** A field error in the reader's language. */
+export function errorText(error: FieldError, t: Translator): string {
+  return typeof error === "string" ? t(error) : t(error.key, error.params);
+}
 
 /** A validated form, or the errors per field with the answers to show again. */
 export type FormResult<T> =
@@ -63,7 +71,9 @@ function missingOrInvalid(values: Record<string, string>, field: string): Messag
 
 /** Translates field errors for a reply (the local API's 422 body, Slack's `errors`). */
 export function translateErrors(errors: FieldErrors, t: Translator): Record<string, string> {
-  return Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, t(key)]));
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, error]) => [field, errorText(error, t)]),
+  );
 }
 
 /** What a rendered form needs besides its definition. */
@@ -88,7 +98,7 @@ export function renderForm(def: FormDef<unknown>, t: Translator, opts: RenderOpt
     const value = opts.values?.[f.name];
     if (value !== undefined) view.value = value;
     const error = opts.errors?.[f.name];
-    if (error) view.error = t(error);
+    if (error) view.error = errorText(error, t);
     return view;
   });
   const { label, ...submit } = opts.submit;

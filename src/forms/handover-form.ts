@@ -14,7 +14,7 @@ export const handoverForm = {
       kind: "text",
       label: "form.handover.cvr",
       required: true,
-      maxLength: 8,
+      maxLength: 20,
       placeholder: "form.handover.cvr_placeholder",
     },
     {

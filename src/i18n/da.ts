@@ -16,8 +16,8 @@ export const da = {
   "error.HANDOVER.NOT_FOUND": "Henvisningen findes ikke.",
   "error.HANDOVER.ILLEGAL_TRANSITION":
     "Det kan ikke lade sig gøre nu: henvisningen har status «{statusText}».",
-  "error.HANDOVER.NOT_ASSIGNEE": "Henvisningen er ikke tildelt dig, så du kan ikke svare på den.",
-  "error.HANDOVER.NOT_REFERRER": "Kun den, der sendte henvisningen, kan gøre det.",
+  "error.HANDOVER.NOT_ASSIGNEE": "Henvisningen ligger hos {holder}, så du kan ikke svare på den.",
+  "error.HANDOVER.NOT_FOR_YOU": "Henvisningen er ikke sendt til dig, så du kan ikke svare på den.",
   "error.ROUTING.NO_ADVISOR":
     "Ingen internationaliseringsrådgiver er tilgængelig lige nu (alle er fraværende). Prøv igen senere, eller kontakt koordinatoren.",
   "error.ROUTING.NO_HOUSE_STAFF":
@@ -26,6 +26,7 @@ export const da = {
     "Vælg en anden, tilgængelig person at sende henvisningen videre til.",
   "error.MEETING.DATE_IN_FUTURE":
     "Mødedatoen ligger i fremtiden; registrér mødet, når det er holdt.",
+  "error.MEETING.DATE_BEFORE_HANDOVER": "Mødedatoen ligger før henvisningen blev sendt ({date}).",
   "form.required": "Skal udfyldes.",
   "form.invalid": "Ugyldigt svar.",
   "form.too_long": "For lang tekst.",
@@ -74,13 +75,14 @@ export const da = {
   "fact.contact": "Kontaktperson",
   "fact.routing": "Hvorfor denne modtager",
   "fact.created": "Sendt",
-  "routing.same_house": "rådgiver i dit eget erhvervshus",
-  "routing.other_house": "ingen ledig rådgiver i dit eget erhvervshus",
+  "routing.same_house": "rådgiver i henviserens eget erhvervshus ({house})",
+  "routing.other_house": "ingen ledig rådgiver i henviserens erhvervshus ({house})",
   "routing.sector": "sektorfokus: {sector}",
-  "routing.load": "{count} åbne henvisninger i forvejen",
+  "routing.load.one": "1 åben henvisning i forvejen",
+  "routing.load.other": "{count} åbne henvisninger i forvejen",
   "routing.house_company": "virksomheden ligger i Erhvervshus {house}s område",
   "routing.house_referrer":
-    "virksomhedens kommune er ukendt, så den går til dit eget erhvervshus ({house})",
+    "virksomhedens kommune er ukendt, så den går til henviserens erhvervshus ({house})",
   "routing.redirect": "sendt videre af {name}",
   "sector.digital": "Digital og IT",
   "sector.food": "Fødevarer og landbrug",
@@ -105,6 +107,10 @@ export const da = {
   "notice.redirected": "{name} har sendt din henvisning af {company} videre til {to}.",
   "notice.meeting": "{name} har holdt møde med {company} den {date}.",
   "notice.closed": "{name} har afsluttet henvisningen af {company}: {outcome}.",
+  "notice.colleague_accept": "{name} har overtaget henvisningen af {company}.",
+  "notice.colleague_decline": "{name} har afvist henvisningen af {company} på husets vegne.",
+  "notice.redirected_away":
+    "{name} har sendt henvisningen af {company} videre til {to}. Den er ikke længere din.",
   "notice.unreachable":
     "Kunne ikke give besked til: {names}. De ser henvisningen, når de skriver /mine.",
   "request.form_title": "Ny henvisning",
@@ -120,8 +126,10 @@ export const da = {
     "{company} har allerede en åben henvisning hos {holder} (status: {status}). Der er ikke oprettet en ny.",
   "mine.title": "Mine åbne henvisninger",
   "mine.empty": "Du har ingen åbne henvisninger.",
-  "mine.count": "{count} åbne henvisninger.",
-  "mine.more": "{count} flere vises ikke her.",
+  "mine.count.one": "1 åben henvisning.",
+  "mine.count.other": "{count} åbne henvisninger.",
+  "mine.more.one": "1 mere vises ikke her.",
+  "mine.more.other": "{count} flere vises ikke her.",
   "help.title": "Eksportbro: kommandoer",
   "help.intro":
     "Jeg formidler henvisninger af virksomheder mellem erhvervshusene og Trade Councils internationaliseringsrådgivere.",
@@ -145,7 +153,6 @@ export const da = {
   "role.tcManager": "kontorchef i TC",
   "role.coordinator": "koordinator",
   "page.i_am": "Jeg er",
-  "page.choose_person": "Vælg person",
   "page.placeholder": "Skriv fx /henvis 10150817 Vil eksportere til Tyskland – eller /hjælp",
   "page.message": "Besked",
   "page.send": "Send",

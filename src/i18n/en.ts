@@ -17,8 +17,8 @@ export const en = {
   "error.ROLE.NOT_ALLOWED": "Your role cannot send handovers.",
   "error.HANDOVER.NOT_FOUND": "That handover does not exist.",
   "error.HANDOVER.ILLEGAL_TRANSITION": "That is not possible now: the handover is «{statusText}».",
-  "error.HANDOVER.NOT_ASSIGNEE": "The handover is not assigned to you, so you cannot answer it.",
-  "error.HANDOVER.NOT_REFERRER": "Only the person who sent the handover can do that.",
+  "error.HANDOVER.NOT_ASSIGNEE": "The handover is with {holder}, so you cannot answer it.",
+  "error.HANDOVER.NOT_FOR_YOU": "The handover was not sent to you, so you cannot answer it.",
   "error.ROUTING.NO_ADVISOR":
     "No export advisor is available right now (all are absent). Try again later or contact the coordinator.",
   "error.ROUTING.NO_HOUSE_STAFF":
@@ -26,6 +26,8 @@ export const en = {
   "error.REDIRECT.INVALID_TARGET": "Choose another, available person to pass the handover on to.",
   "error.MEETING.DATE_IN_FUTURE":
     "The meeting date is in the future; record the meeting once it has been held.",
+  "error.MEETING.DATE_BEFORE_HANDOVER":
+    "The meeting date is before the handover was sent ({date}).",
   "form.required": "Required.",
   "form.invalid": "Invalid answer.",
   "form.too_long": "Text too long.",
@@ -74,13 +76,14 @@ export const en = {
   "fact.contact": "Contact person",
   "fact.routing": "Why this recipient",
   "fact.created": "Sent",
-  "routing.same_house": "advisor in your own business house",
-  "routing.other_house": "no available advisor in your own business house",
+  "routing.same_house": "advisor in the referrer's own business house ({house})",
+  "routing.other_house": "no available advisor in the referrer's business house ({house})",
   "routing.sector": "sector focus: {sector}",
-  "routing.load": "{count} open handovers already",
+  "routing.load.one": "1 open handover already",
+  "routing.load.other": "{count} open handovers already",
   "routing.house_company": "the company is in Erhvervshus {house}'s area",
   "routing.house_referrer":
-    "the company's municipality is unknown, so it goes to your own business house ({house})",
+    "the company's municipality is unknown, so it goes to the referrer's business house ({house})",
   "routing.redirect": "passed on by {name}",
   "sector.digital": "Digital and IT",
   "sector.food": "Food and agriculture",
@@ -105,6 +108,10 @@ export const en = {
   "notice.redirected": "{name} passed your handover of {company} on to {to}.",
   "notice.meeting": "{name} held a meeting with {company} on {date}.",
   "notice.closed": "{name} closed the handover of {company}: {outcome}.",
+  "notice.colleague_accept": "{name} has taken the handover of {company}.",
+  "notice.colleague_decline": "{name} declined the handover of {company} on behalf of the house.",
+  "notice.redirected_away":
+    "{name} passed the handover of {company} on to {to}. It is no longer yours.",
   "notice.unreachable":
     "Could not notify: {names}. They will see the handover when they type /mine.",
   "request.form_title": "New handover",
@@ -120,8 +127,10 @@ export const en = {
     "{company} already has an open handover with {holder} (status: {status}). No new one was created.",
   "mine.title": "My open handovers",
   "mine.empty": "You have no open handovers.",
-  "mine.count": "{count} open handovers.",
-  "mine.more": "{count} more are not shown here.",
+  "mine.count.one": "1 open handover.",
+  "mine.count.other": "{count} open handovers.",
+  "mine.more.one": "1 more is not shown here.",
+  "mine.more.other": "{count} more are not shown here.",
   "help.title": "Eksportbro: commands",
   "help.intro":
     "I pass companies between the business houses and the Trade Council's export advisors.",
@@ -145,7 +154,6 @@ export const en = {
   "role.tcManager": "head of section, TC",
   "role.coordinator": "coordinator",
   "page.i_am": "I am",
-  "page.choose_person": "Choose person",
   "page.placeholder": "Type e.g. /henvis 10150817 Wants to export to Germany – or /hjælp",
   "page.message": "Message",
   "page.send": "Send",

@@ -26,3 +26,11 @@ export function translator(locale: Locale = "da"): Translator {
     );
   };
 }
+
+/** A key that has `.one` and `.other` forms. */
+type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.one` ? B : never) : never;
+
+/** The singular or plural form of a counted text, with `{count}` filled in. */
+export function plural(t: Translator, base: PluralBase, count: number): string {
+  return t(`${base}.${count === 1 ? "one" : "other"}` as MessageKey, { count });
+}

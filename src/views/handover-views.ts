@@ -3,7 +3,7 @@ import { type Handover, isAssignee } from "../domain/handover.js";
 import type { Person } from "../domain/org.js";
 import type { RoutingReason } from "../domain/routing.js";
 import { formatDate, formatDateTime } from "../domain/time.js";
-import type { MessageKey, Translator } from "../i18n/index.js";
+import { plural, type Translator } from "../i18n/index.js";
 import type { ActionView, View } from "./view.js";
 
 /** "Name (CVR 12345678)", or the CVR alone with a not-verified mark. */
@@ -14,16 +14,17 @@ export function companyLabel(t: Translator, h: Handover): string {
 }
 
 /** Why the handover went to its assignee, as one sentence. */
-export function routingText(t: Translator, reason: RoutingReason): string {
+export function routingText(t: Translator, reason: RoutingReason, referrerHouse: string): string {
   if (reason.kind === "redirect") return t("routing.redirect", { name: reason.byName });
   if (reason.kind === "house")
     return t(reason.fromMunicipality ? "routing.house_company" : "routing.house_referrer", {
       house: reason.house,
     });
-  const parts = [t(reason.sameHouse ? "routing.same_house" : "routing.other_house")];
-  if (reason.sector)
-    parts.push(t("routing.sector", { sector: t(`sector.${reason.sector}` as MessageKey) }));
-  parts.push(t("routing.load", { count: reason.openCount }));
+  const parts = [
+    t(reason.sameHouse ? "routing.same_house" : "routing.other_house", { house: referrerHouse }),
+  ];
+  if (reason.sector) parts.push(t("routing.sector", { sector: t(`sector.${reason.sector}`) }));
+  parts.push(plural(t, "routing.load", reason.openCount));
   return parts.join("; ");
 }
 
@@ -60,7 +61,7 @@ function facts(t: Translator, dir: PeopleDirectory, h: Handover): View["facts"] 
       value: `${h.company.industryText} (${h.company.industryCode ?? ""})`,
     });
   if (h.contactPerson) rows.push({ label: t("fact.contact"), value: h.contactPerson });
-  rows.push({ label: t("fact.routing"), value: routingText(t, h.routing) });
+  rows.push({ label: t("fact.routing"), value: routingText(t, h.routing, referrer?.house ?? "") });
   rows.push({ label: t("fact.created"), value: formatDateTime(h.createdAt) });
   return rows;
 }
@@ -115,6 +116,37 @@ export function stepNotice(t: Translator, dir: PeopleDirectory, h: Handover, act
   if (last?.type === "close")
     text = t("notice.closed", { ...base, outcome: t(`outcome.${last.outcome}`) });
   return { title: t(`status.${h.status}`), tone: "info", text: [text], facts: facts(t, dir, h) };
+}
+
+/** What the other business developers of a house are told when one of them claims or declines its handover. */
+export function colleagueNotice(
+  t: Translator,
+  dir: PeopleDirectory,
+  h: Handover,
+  actor: Person,
+): View {
+  const key = h.status === "declined" ? "notice.colleague_decline" : "notice.colleague_accept";
+  return {
+    title: t(`status.${h.status}`),
+    tone: "info",
+    text: [t(key, { name: actor.name, company: companyLabel(t, h) })],
+    facts: facts(t, dir, h),
+  };
+}
+
+/** What the previous holder is told when the coordinator passes their handover on. */
+export function redirectedAwayNotice(
+  t: Translator,
+  dir: PeopleDirectory,
+  h: Handover,
+  actor: Person,
+): View {
+  const to = h.assigneeId ? (dir.get(h.assigneeId)?.name ?? h.assigneeId) : "";
+  return {
+    tone: "info",
+    text: [t("notice.redirected_away", { name: actor.name, company: companyLabel(t, h), to })],
+    facts: facts(t, dir, h),
+  };
 }
 
 /** The card after the actor's own step: the new state, with only the buttons still allowed. */

@@ -1,7 +1,7 @@
 import type { PeopleDirectory } from "../domain/directory.js";
 import type { Handover } from "../domain/handover.js";
 import type { Person } from "../domain/org.js";
-import type { Translator } from "../i18n/index.js";
+import { plural, type Translator } from "../i18n/index.js";
 import { companyLabel, companyWarnings, handoverCard, unreachableText } from "./handover-views.js";
 import type { View } from "./view.js";
 
@@ -58,8 +58,8 @@ export function myHandoversView(
     title: t("mine.title"),
     tone: "info",
     text: [
-      t("mine.count", { count: list.length }),
-      ...(more > 0 ? [t("mine.more", { count: more })] : []),
+      plural(t, "mine.count", list.length),
+      ...(more > 0 ? [plural(t, "mine.more", more)] : []),
     ],
     items: shown.map((h) => {
       const card = handoverCard(t, dir, h, { viewer });

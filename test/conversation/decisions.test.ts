@@ -112,9 +112,9 @@ describe("redirect", () => {
         handoverId,
         to,
       });
-      expect(answer.ok && answer.replies[0]?.text[0]).toBe(
-        "Vælg en anden, tilgængelig person at sende henvisningen videre til.",
-      );
+      expect(!answer.ok && answer.errors).toEqual({
+        to: "Vælg en anden, tilgængelig person at sende henvisningen videre til.",
+      });
     }
     expect(bot.deps.store.handovers.get(handoverId)?.assigneeId).toBe("adv-midtjylland-1");
   });

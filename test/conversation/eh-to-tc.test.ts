@@ -11,7 +11,7 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     expect(receipt).toContain("Sendt til Camilla Dam Poulsen.");
     expect(receipt).toContain("Nordlys Maskinfabrik A/S (CVR 10150817)");
     expect(receipt).toContain(
-      "rådgiver i dit eget erhvervshus; sektorfokus: Industri og produktion",
+      "rådgiver i henviserens eget erhvervshus (Midtjylland); sektorfokus: Industri og produktion",
     );
 
     const card = bot.lastNotice("adv-midtjylland-1");
@@ -37,8 +37,14 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
       "Camilla Dam Poulsen har accepteret din henvisning af Nordlys Maskinfabrik A/S",
     );
 
+    const noticesBefore = bot.notices("bd-midtjylland-1").length;
     const again = await bot.act("adv-midtjylland-1", "handover.accept", { handoverId });
-    expect(again.ok && again.replies[0]?.text[0]).toBe(
+    expect(again.ok && again.replies[0]?.title).toBe("Accepteret");
+    expect(bot.notices("bd-midtjylland-1")).toHaveLength(noticesBefore);
+    const declineAfterAccept = await bot.act("adv-midtjylland-1", "handover.decline", {
+      handoverId,
+    });
+    expect(declineAfterAccept.ok && declineAfterAccept.replies[0]?.text[0]).toBe(
       "Det kan ikke lade sig gøre nu: henvisningen har status «Accepteret».",
     );
 
@@ -49,16 +55,17 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
       "description",
       "disclosed",
     ]);
+    bot.clock.advance(2 * 24 * 3600 * 1000);
     const meeting = await bot.act("adv-midtjylland-1", "handover.meeting.submit", {
       handoverId,
-      meetingDate: "2026-11-26",
+      meetingDate: "2026-11-28",
       contactPerson: "Jens Jensen",
       description: "Indledende møde om eksport til Tyskland",
       disclosed: "true",
     });
     expect(meeting.ok).toBe(true);
     expect(bot.notices("bd-midtjylland-1").at(-1)).toContain(
-      "har holdt møde med Nordlys Maskinfabrik A/S (CVR 10150817) den 26-11-2026",
+      "har holdt møde med Nordlys Maskinfabrik A/S (CVR 10150817) den 28-11-2026",
     );
     expect(bot.deps.store.meetings.listByHandover(handoverId as string)).toEqual([
       {
@@ -68,9 +75,9 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
         cvr: "10150817",
         companyName: "Nordlys Maskinfabrik A/S",
         contactPerson: "Jens Jensen",
-        meetingDate: "2026-11-26",
+        meetingDate: "2026-11-28",
         description: "Indledende møde om eksport til Tyskland",
-        disclosedAt: "2026-11-27T08:00:00.000Z",
+        disclosedAt: "2026-11-29T08:00:00.000Z",
       },
     ]);
 
@@ -127,7 +134,7 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     const { handoverId } = findAction(bot.lastNotice("adv-midtjylland-1"), "handover.accept").data;
     const stranger = await bot.act("adv-fyn-1", "handover.accept", { handoverId });
     expect(stranger.ok && stranger.replies[0]?.text[0]).toBe(
-      "Henvisningen er ikke tildelt dig, så du kan ikke svare på den.",
+      "Henvisningen ligger hos Camilla Dam Poulsen, så du kan ikke svare på den.",
     );
     expect(bot.deps.store.handovers.get(handoverId as string)?.status).toBe("sent");
   });
@@ -173,6 +180,50 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     expect(receipt).toContain("Kunne ikke give besked til: Camilla Dam Poulsen.");
     expect(await bot.says("adv-midtjylland-1", "/mine")).toContain(
       "Nordlys Maskinfabrik A/S (CVR 10150817)",
+    );
+  });
+});
+
+describe("forms are only opened for steps that are allowed", () => {
+  it("a stranger cannot open the decline form, and a closed step opens no form", async () => {
+    const bot = makeBot();
+    await bot.says("bd-midtjylland-1", REFER);
+    const { handoverId } = findAction(bot.lastNotice("adv-midtjylland-1"), "handover.accept").data;
+    const stranger = await bot.act("adv-fyn-1", "handover.decline", { handoverId });
+    expect(stranger.ok && stranger.replies[0]?.form).toBeUndefined();
+    const early = await bot.act("adv-midtjylland-1", "handover.meeting", { handoverId });
+    expect(early.ok && early.replies[0]?.text[0]).toBe(
+      "Det kan ikke lade sig gøre nu: henvisningen har status «Sendt».",
+    );
+  });
+
+  it("a meeting before the handover was sent is refused on the date field", async () => {
+    const bot = makeBot();
+    await bot.says("bd-midtjylland-1", REFER);
+    const { handoverId } = findAction(bot.lastNotice("adv-midtjylland-1"), "handover.accept").data;
+    await bot.act("adv-midtjylland-1", "handover.accept", { handoverId });
+    const answer = await bot.act("adv-midtjylland-1", "handover.meeting.submit", {
+      handoverId,
+      meetingDate: "1900-01-01",
+      contactPerson: "Jens",
+      description: "Møde",
+      disclosed: "true",
+    });
+    expect(!answer.ok && answer.errors).toEqual({
+      meetingDate: "Mødedatoen ligger før henvisningen blev sendt (27-11-2026).",
+    });
+  });
+
+  it("when the coordinator passes a handover on, its holder is told it is no longer theirs", async () => {
+    const bot = makeBot();
+    await bot.says("bd-midtjylland-1", REFER);
+    const { handoverId } = findAction(bot.lastNotice("adv-midtjylland-1"), "handover.accept").data;
+    await bot.act("adv-hovedstaden-1", "handover.redirect.submit", {
+      handoverId,
+      to: "adv-midtjylland-2",
+    });
+    expect(bot.notices("adv-midtjylland-1").at(-1)).toContain(
+      "Mette Kragh Sørensen har sendt henvisningen af Nordlys Maskinfabrik A/S (CVR 10150817) videre til Henrik Skov Laursen. Den er ikke længere din.",
     );
   });
 });

@@ -25,7 +25,9 @@ describe("TC -> EH: an advisor refers a company to a business house", () => {
     );
 
     const late = await bot.act("bd-sydjylland-1", "handover.accept", { handoverId });
-    expect(late.ok && late.replies[0]?.text[0]).toContain("henvisningen har status «Accepteret»");
+    expect(late.ok && late.replies[0]?.text[0]).toContain(
+      "Henvisningen ligger hos Anne Toft Petersen",
+    );
     expect(bot.deps.store.handovers.get(handoverId as string)?.assigneeId).toBe("bd-sydjylland-2");
   });
 
@@ -41,7 +43,7 @@ describe("TC -> EH: an advisor refers a company to a business house", () => {
     bot.lookup.down = true;
     const receipt = await bot.says("adv-nordjylland-1", "/henvis 41726393 Eksportforberedelse");
     expect(receipt).toContain(
-      "virksomhedens kommune er ukendt, så den går til dit eget erhvervshus (Nordjylland)",
+      "virksomhedens kommune er ukendt, så den går til henviserens erhvervshus (Nordjylland)",
     );
     expect(bot.notices("bd-nordjylland-1")).toHaveLength(1);
   });
@@ -57,5 +59,72 @@ describe("TC -> EH: an advisor refers a company to a business house", () => {
       "handover.redirect",
     ]);
     expect(await bot.says("bd-fyn-1", "/mine")).toContain("Du har ingen åbne henvisninger.");
+  });
+});
+
+describe("TC -> EH permissions and colleagues", () => {
+  async function houseHandover() {
+    const bot = makeBot();
+    await bot.says("adv-hovedstaden-2", "/henvis 41726393 Eksportforberedelse");
+    const { handoverId } = findAction(bot.lastNotice("bd-sydjylland-1"), "handover.accept").data;
+    return { bot, handoverId: handoverId as string };
+  }
+
+  it.each([
+    ["the house manager", "mgr-sydjylland"],
+    ["a business developer of another house", "bd-fyn-1"],
+    ["an advisor", "adv-sydjylland-1"],
+  ])("%s cannot claim or decline it", async (_who, person) => {
+    const { bot, handoverId } = await houseHandover();
+    for (const action of ["handover.accept", "handover.decline"]) {
+      const answer = await bot.act(person, action, { handoverId });
+      expect(answer.ok && answer.replies[0]?.text[0]).toBe(
+        "Henvisningen er ikke sendt til dig, så du kan ikke svare på den.",
+      );
+    }
+    const decline = await bot.act(person, "handover.decline.submit", { handoverId, reason: "Nej" });
+    expect(decline.ok && decline.replies[0]?.tone).toBe("error");
+    expect(bot.deps.store.handovers.get(handoverId)?.status).toBe("sent");
+  });
+
+  it("the other business developers are told who claimed it", async () => {
+    const { bot, handoverId } = await houseHandover();
+    await bot.act("bd-sydjylland-1", "handover.accept", { handoverId });
+    expect(bot.notices("bd-sydjylland-2").at(-1)).toContain(
+      "Niels Hald Jørgensen har overtaget henvisningen af Lillebælt Styring ApS (CVR 41726393).",
+    );
+  });
+
+  it("a decline on behalf of the house is told to the colleagues and the advisor", async () => {
+    const { bot, handoverId } = await houseHandover();
+    await bot.act("bd-sydjylland-2", "handover.decline.submit", {
+      handoverId,
+      reason: "Allerede kunde hos os",
+    });
+    expect(bot.notices("bd-sydjylland-1").at(-1)).toContain(
+      "Anne Toft Petersen har afvist henvisningen af Lillebælt Styring ApS (CVR 41726393) på husets vegne.",
+    );
+    expect(bot.notices("adv-hovedstaden-2").at(-1)).toContain("Begrundelse: Allerede kunde hos os");
+  });
+
+  it("a business developer's meeting needs no advisor disclosure and is kept without one", async () => {
+    const { bot, handoverId } = await houseHandover();
+    await bot.act("bd-sydjylland-1", "handover.accept", { handoverId });
+    const form = await bot.act("bd-sydjylland-1", "handover.meeting", { handoverId });
+    expect(form.ok && form.replies[0]?.form?.fields.map((f) => f.name)).toEqual([
+      "meetingDate",
+      "contactPerson",
+      "description",
+    ]);
+    const done = await bot.act("bd-sydjylland-1", "handover.meeting.submit", {
+      handoverId,
+      meetingDate: "2026-11-27",
+      contactPerson: "Jonas",
+      description: "Eksportforberedelse",
+    });
+    expect(done.ok).toBe(true);
+    const [record] = bot.deps.store.meetings.listByHandover(handoverId);
+    expect(record?.advisorName).toBe("Niels Hald Jørgensen");
+    expect(record?.disclosedAt).toBeUndefined();
   });
 });

@@ -71,7 +71,7 @@ describe("form engine", () => {
       kind: "text",
       label: "CVR number",
       required: true,
-      maxLength: 8,
+      maxLength: 20,
       placeholder: "8 digits, e.g. 10150817",
       value: "1234",
       error: "A CVR number has exactly 8 digits.",

@@ -131,7 +131,7 @@ describe("Adaptive Card renderer", () => {
       await bot.says("adv-fyn-1", `/henvis ${cvr} ${"Behov med mange ord ".repeat(25)}`);
     const [mine] = await bot.replies("adv-fyn-1", "/mine");
     expect(mine?.items).toHaveLength(10);
-    expect(mine?.text).toContain("1 flere vises ikke her.");
+    expect(mine?.text).toContain("1 mere vises ikke her.");
     const bytesUtf16 =
       JSON.stringify({
         type: "message",

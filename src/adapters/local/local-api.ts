@@ -69,7 +69,6 @@ function describePerson({ id, name, role, house, coordinator }: Person) {
 function pageTexts() {
   const keys = [
     "i_am",
-    "choose_person",
     "placeholder",
     "message",
     "send",

@@ -140,7 +140,6 @@
     state.people = json.people || [];
     state.texts = json.texts || {};
     $("i-am").textContent = state.texts.i_am;
-    $("person").setAttribute("aria-label", state.texts.choose_person);
     $("text").placeholder = state.texts.placeholder;
     $("text").setAttribute("aria-label", state.texts.message);
     $("send").textContent = state.texts.send;
