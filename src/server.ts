@@ -1,8 +1,21 @@
 import type { Logger } from "pino";
 import restify, { type Request, type Response, type Server } from "restify";
+import { type MessageKey, translator } from "./i18n/index.js";
 
 /** Largest request body accepted (413 above it). Chat payloads are a few kB. */
 export const MAX_BODY_BYTES = 256 * 1024;
+
+type HttpError = Error & { statusCode?: number; toJSON?: () => unknown };
+
+const t = translator();
+
+/** Restify's own refusals (bad JSON, too large, no such route) answered like the bot's: `{error}` in Danish. */
+function errorKey(status: number): MessageKey {
+  if (status === 413) return "local.api.too_large";
+  if (status === 404 || status === 405) return "local.api.not_found";
+  if (status >= 500) return "error.internal";
+  return "local.api.bad_request";
+}
 
 /** The restify server with what every mode has: JSON bodies, /healthz and error logging. */
 export function createHttpServer(log: Logger): Server {
@@ -20,8 +33,10 @@ export function createHttpServer(log: Logger): Server {
   });
   server.on(
     "restifyError",
-    (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
-      if ((err.statusCode ?? 500) >= 500) log.error({ err, path: req.path() }, "request failed");
+    (req: Request, _res: Response, err: HttpError, callback: () => void) => {
+      const status = err.statusCode ?? 500;
+      if (status >= 500) log.error({ err, path: req.path() }, "request failed");
+      err.toJSON = () => ({ error: t(errorKey(status)) });
       callback();
     },
   );

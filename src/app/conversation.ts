@@ -1,6 +1,6 @@
 import { parseCvr } from "../domain/cvr.js";
 import { DomainError } from "../domain/errors.js";
-import type { Person } from "../domain/org.js";
+import type { Locale, Person } from "../domain/org.js";
 import { renderForm } from "../forms/engine.js";
 import { handoverForm, NEED_MAX } from "../forms/handover-form.js";
 import { type Translator, translator } from "../i18n/index.js";
@@ -10,7 +10,7 @@ import type { View } from "../views/view.js";
 import { type ActionReply, handleAction } from "./actions.js";
 import type { Deps } from "./deps.js";
 import { listMyHandovers } from "./list-my-handovers.js";
-import { translatorFor } from "./people.js";
+import { localeOf, translatorFor } from "./people.js";
 import { setLanguage } from "./set-language.js";
 import { submitHandover } from "./submit-handover.js";
 
@@ -18,6 +18,8 @@ import { submitHandover } from "./submit-handover.js";
 export interface Conversation {
   onText(personId: string, text: string): Promise<View[]>;
   onAction(personId: string, actionId: string, data: Record<string, unknown>): Promise<ActionReply>;
+  /** The language the bot uses with a person (Danish for someone unknown). */
+  localeOf(personId: string): Locale;
 }
 
 const COMMANDS: Record<string, "henvis" | "mine" | "help" | "sprog"> = {
@@ -48,6 +50,10 @@ export function createConversation(deps: Deps): Conversation {
       }
     },
     onAction: (personId, actionId, data) => handleAction(deps, personId, actionId, data),
+    localeOf: (personId) => {
+      const person = deps.directory.get(personId);
+      return person ? localeOf(deps, person) : "da";
+    },
   };
 }
 

@@ -27,6 +27,15 @@ const envSchema = z.object({
   SLACK_API_URL: optional,
 });
 
+/** Any of these set means a platform is configured, so the local chat is off. */
+export const PLATFORM_CREDENTIALS = [
+  "MicrosoftAppId",
+  "MicrosoftAppPassword",
+  "MicrosoftAppTenantId",
+  "SLACK_SIGNING_SECRET",
+  "SLACK_BOT_TOKEN",
+] as const;
+
 /** The validated configuration; the only place that reads process.env. */
 export type Config = z.infer<typeof envSchema> & {
   /** Neither Teams nor Slack credentials: the local web chat on 127.0.0.1 only. */
@@ -37,7 +46,10 @@ export type Config = z.infer<typeof envSchema> & {
 
 /** Parses the environment once; a bad value stops the start with a sentence naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  const set = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""),
+  );
+  const parsed = envSchema.safeParse(set);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(
@@ -45,7 +57,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const c = parsed.data;
-  const localMode = !c.MicrosoftAppId && !c.SLACK_SIGNING_SECRET && !c.SLACK_BOT_TOKEN;
+  const credentials = PLATFORM_CREDENTIALS.filter((name) => c[name] !== undefined);
+  const localMode = credentials.length === 0;
+  if (!localMode) {
+    throw new Error(
+      `Configuration error: ${credentials.join(", ")} set, but this version of Eksportbro has no Teams or Slack adapter yet; unset ${credentials.length > 1 ? "them" : "it"} to run the local chat.`,
+    );
+  }
   if (localMode && c.HOST && c.HOST !== "127.0.0.1" && c.HOST !== "localhost") {
     throw new Error(
       `Configuration error: HOST=${c.HOST} is not allowed in local mode (no Teams or Slack credentials); local mode binds 127.0.0.1 only.`,

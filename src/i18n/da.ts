@@ -153,6 +153,11 @@ export const da = {
   "role.tcManager": "kontorchef i TC",
   "role.coordinator": "koordinator",
   "page.i_am": "Jeg er",
+  "page.title": "Eksportbro – lokal chat",
+  "page.lang": "da",
+  "page.date_locale": "da-DK",
+  "page.error_status": "Fejl {status}",
+  "page.person_label": "{roles}, Erhvervshus {house}",
   "page.placeholder": "Skriv fx /henvis 10150817 Vil eksportere til Tyskland – eller /hjælp",
   "page.message": "Besked",
   "page.send": "Send",
@@ -161,5 +166,7 @@ export const da = {
   "error.internal":
     "Noget gik galt hos Eksportbro, og din handling blev ikke gennemført. Prøv igen om lidt.",
   "local.api.bad_request": "Forespørgslen er ugyldig.",
+  "local.api.too_large": "Beskeden er for stor.",
+  "local.api.not_found": "Den adresse findes ikke.",
   "local.api.unknown_person": "Personen findes ikke i kataloget.",
 } as const;

@@ -154,6 +154,11 @@ export const en = {
   "role.tcManager": "head of section, TC",
   "role.coordinator": "coordinator",
   "page.i_am": "I am",
+  "page.title": "Eksportbro – local chat",
+  "page.lang": "en",
+  "page.date_locale": "en-GB",
+  "page.error_status": "Error {status}",
+  "page.person_label": "{roles}, Erhvervshus {house}",
   "page.placeholder": "Type e.g. /henvis 10150817 Wants to export to Germany – or /hjælp",
   "page.message": "Message",
   "page.send": "Send",
@@ -162,5 +167,7 @@ export const en = {
   "error.internal":
     "Something went wrong in Eksportbro and your action was not carried out. Please try again shortly.",
   "local.api.bad_request": "The request is invalid.",
+  "local.api.too_large": "The message is too large.",
+  "local.api.not_found": "That address does not exist.",
   "local.api.unknown_person": "That person is not in the directory.",
 } as const satisfies Record<keyof typeof da, string>;

@@ -146,3 +146,37 @@ it("redraws the /henvis form with the server's field errors", async () => {
   expect(await form.getByLabel("CVR-nummer").inputValue()).toBe("1234");
   expect(await apiSay(REFERRER, "/mine")).toContain("Du har ingen åbne henvisninger");
 });
+
+it("speaks the chosen person's language, also in the page's own words", async () => {
+  await actAs(REFERRER);
+  expect(await page.getAttribute("#text", "placeholder")).toContain("Skriv fx");
+  await say("/sprog en");
+  await reply("I now write to you in English.");
+  await expect.poll(() => page.getAttribute("#text", "placeholder")).toContain("Type e.g.");
+  expect(await page.textContent("#role")).toBe("business developer, Erhvervshus Midtjylland");
+  await actAs(ADVISOR);
+  await expect.poll(() => page.getAttribute("#text", "placeholder")).toContain("Skriv fx");
+});
+
+it("in /mine, answering one handover leaves the others' buttons live", async () => {
+  await apiSay("bd-sjaelland-1", "/henvis 94126967 Værft søger partnere");
+  await apiSay("bd-sjaelland-2", "/henvis 98570292 Pølser til Tyskland");
+  await actAs("adv-sjaelland-1");
+  await say("/mine");
+  const list = await reply("Mine åbne henvisninger");
+  const items = list.locator(".ac-actionSet");
+  await expect.poll(() => items.count()).toBe(2);
+  await items.nth(0).getByRole("button", { name: "Accepter", exact: true }).click();
+  await reply("Accepteret");
+  const pointer = (n: number) =>
+    items
+      .nth(n)
+      .getByRole("button", { name: "Accepter", exact: true })
+      .evaluate((b) => getComputedStyle(b).pointerEvents);
+  await expect.poll(() => pointer(0)).toBe("none");
+  expect(await pointer(1)).not.toBe("none");
+  await items.nth(1).getByRole("button", { name: "Accepter", exact: true }).click();
+  await expect
+    .poll(() => page.locator(".msg.bot:not(.notice)").filter({ hasText: "Accepteret" }).count())
+    .toBe(2);
+});

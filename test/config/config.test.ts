@@ -14,11 +14,20 @@ describe("config", () => {
   });
 
   it.each([
-    [{ MicrosoftAppId: "app" }],
-    [{ SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1" }],
-  ])("leaves local mode when platform credentials are set: %j", (env) => {
-    const c = loadConfig(env);
-    expect([c.localMode, c.host]).toEqual([false, "0.0.0.0"]);
+    [{ MicrosoftAppId: "app" }, "MicrosoftAppId set"],
+    [{ MicrosoftAppPassword: "pw" }, "MicrosoftAppPassword set"],
+    [{ MicrosoftAppTenantId: "t" }, "MicrosoftAppTenantId set"],
+    [
+      { SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1" },
+      "SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN set",
+    ],
+  ])("refuses platform credentials until their adapters exist, naming them: %j", (env, named) => {
+    expect(() => loadConfig(env)).toThrow(named);
+  });
+
+  it("treats empty variables as unset", () => {
+    const c = loadConfig({ PORT: "", MicrosoftAppId: " ", DATA_FILE: "" });
+    expect([c.PORT, c.localMode, c.DATA_FILE]).toEqual([3978, true, "./data/eksportbro.json"]);
   });
 
   it("refuses to expose local mode on another address", () => {

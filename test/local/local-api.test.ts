@@ -93,19 +93,32 @@ describe("local JSON API on the real server", () => {
   });
 
   it.each([
-    ["malformed JSON", "{ from: ", 400],
-    ["a body without from", JSON.stringify({ text: "/mine" }), 400],
-    ["an unknown person", JSON.stringify({ from: "nobody", text: "/mine" }), 404],
-    ["a body over 256 kB", JSON.stringify({ from: "bd-fyn-1", text: "x".repeat(300_000) }), 413],
-  ])("refuses %s with %i and a message", async (_name, raw, status) => {
+    ["malformed JSON", "{ from: ", 400, "Forespørgslen er ugyldig."],
+    ["a body without from", JSON.stringify({ text: "/mine" }), 400, "Forespørgslen er ugyldig."],
+    [
+      "an unknown person",
+      JSON.stringify({ from: "nobody", text: "/mine" }),
+      404,
+      "Personen findes ikke i kataloget.",
+    ],
+    [
+      "a body over 256 kB",
+      JSON.stringify({ from: "bd-fyn-1", text: "x".repeat(300_000) }),
+      413,
+      "Beskeden er for stor.",
+    ],
+  ])("refuses %s with %i and a message in Danish", async (_name, raw, status, error) => {
     const res = await fetch(`${server.url}/local/messages`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: raw,
     });
-    expect(res.status).toBe(status);
-    const text = await res.text();
-    expect(text.length).toBeGreaterThan(0);
+    expect([res.status, await res.json()]).toEqual([status, { error }]);
+  });
+
+  it("answers an unknown address with a Danish 404", async () => {
+    const res = await fetch(`${server.url}/no/such/page`);
+    expect([res.status, await res.json()]).toEqual([404, { error: "Den adresse findes ikke." }]);
   });
 
   it("says in Danish who is unknown", async () => {

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Conversation } from "../../app/conversation.js";
 import type { PeopleDirectory } from "../../domain/directory.js";
 import type { Person } from "../../domain/org.js";
-import { translator } from "../../i18n/index.js";
+import { type Translator, translator } from "../../i18n/index.js";
 import type { LocalInbox } from "./local-inbox.js";
 import { toMessage } from "./message.js";
 
@@ -53,29 +53,28 @@ function sendStatic(path: string) {
 
 const t = translator();
 
-function describePerson({ id, name, role, house, coordinator }: Person) {
-  const roles = [t(`role.${role}`), ...(coordinator ? [t("role.coordinator")] : [])].join(", ");
-  return {
-    id,
-    name,
-    role,
-    house,
-    coordinator: coordinator === true,
-    label: `${roles}, Erhvervshus ${house}`,
-  };
+function describePerson(tr: Translator, { id, name, role, house, coordinator }: Person) {
+  const roles = [tr(`role.${role}`), ...(coordinator ? [tr("role.coordinator")] : [])].join(", ");
+  const label = tr("page.person_label", { roles, house });
+  return { id, name, role, house, coordinator: coordinator === true, label };
 }
 
-/** The page's own words (the bot's messages come translated per person). */
-function pageTexts() {
-  const keys = [
-    "i_am",
-    "placeholder",
-    "message",
-    "send",
-    "notice",
-    "offline",
-  ] as const;
-  return Object.fromEntries(keys.map((k) => [k, t(`page.${k}`)]));
+const PAGE_KEYS = [
+  "title",
+  "lang",
+  "i_am",
+  "placeholder",
+  "message",
+  "send",
+  "notice",
+  "offline",
+  "date_locale",
+  "error_status",
+] as const;
+
+/** The page's own words in one language (the bot's messages come translated per person). */
+function pageTexts(tr: Translator) {
+  return Object.fromEntries(PAGE_KEYS.map((k) => [k, tr(`page.${k}`)]));
 }
 
 function badRequest(
@@ -111,7 +110,17 @@ export function mountLocalApi(
   for (const path of Object.keys(STATIC)) server.get(path, sendStatic(path));
 
   server.get("/local/people", async (_req: Request, res: Response) => {
-    res.send(200, { people: directory.people.map(describePerson), texts: pageTexts() });
+    res.send(200, {
+      people: directory.people.map((p) => describePerson(t, p)),
+      texts: pageTexts(t),
+    });
+  });
+
+  server.get("/local/texts/:personId", async (req: Request, res: Response) => {
+    const person = directory.get(String(req.params.personId ?? ""));
+    if (!person) return badRequest(res, 404, "local.api.unknown_person");
+    const tr = translator(conversation.localeOf(person.id));
+    res.send(200, { texts: pageTexts(tr), label: describePerson(tr, person).label });
   });
 
   server.post(

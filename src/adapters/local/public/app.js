@@ -16,7 +16,7 @@
       const json = await res.json().catch(() => ({}));
       return { status: res.status, json };
     } catch {
-      return { status: 0, json: { error: state.texts.offline || "Eksportbro?" } };
+      return { status: 0, json: { error: state.texts.offline } };
     }
   }
 
@@ -77,20 +77,36 @@
     return { verb, data };
   }
 
+  /** A button in a list item (an ActionSet) stands for that item only; others for the whole card. */
+  function actionScope(action, container) {
+    const parent = action.parent;
+    if (parent instanceof AdaptiveCards.ActionSet && parent.renderedElement)
+      return parent.renderedElement;
+    return container;
+  }
+
   async function onAction(action, container) {
     const { verb, data } = verbOf(action);
+    const scope = actionScope(action, container);
+    if (scope.classList.contains("pending")) return;
+    scope.classList.add("pending");
     const { status, json } = await api("POST", "/local/actions", {
       from: state.person,
       action: verb,
       data,
     });
+    scope.classList.remove("pending");
     if (status === 422 && json.form) return renderCard(json.form, container);
-    if (status !== 200) return showError(json.error || `HTTP ${status}`);
+    if (status !== 200) return showError(json.error || errorStatus(status));
     const opensForm = (json.replies || []).some((r) =>
       JSON.stringify(r.card || {}).includes('"Input.'),
     );
-    if (!opensForm) container.classList.add("done");
+    if (!opensForm) scope.classList.add("done");
     for (const reply of json.replies || []) showMessage(reply, "bot");
+  }
+
+  function errorStatus(status) {
+    return (state.texts.error_status || "").replace("{status}", String(status));
   }
 
   function showError(text) {
@@ -102,8 +118,9 @@
     const me = bubble("me");
     me.textContent = text;
     const { status, json } = await api("POST", "/local/messages", { from: state.person, text });
-    if (status !== 200) return showError(json.error || `HTTP ${status}`);
+    if (status !== 200) return showError(json.error || errorStatus(status));
     for (const reply of json.replies || []) showMessage(reply, "bot");
+    loadTexts(state.person);
   }
 
   async function poll() {
@@ -120,7 +137,7 @@
       showMessage(
         m,
         "bot notice",
-        `${state.texts.notice} · ${new Date(m.at).toLocaleString("da-DK", TIME)}`,
+        `${state.texts.notice} · ${new Date(m.at).toLocaleString(state.texts.date_locale, TIME)}`,
       );
     }
   }
@@ -130,19 +147,30 @@
     state.lastSeq = 0;
     localStorage.setItem("eksportbro.person", personId);
     $("log").replaceChildren();
-    const p = state.people.find((x) => x.id === personId);
-    $("role").textContent = p ? p.label : "";
-    poll();
+    loadTexts(personId).then(poll);
+  }
+
+  function showTexts(texts, label) {
+    state.texts = texts;
+    document.title = texts.title;
+    document.documentElement.lang = texts.lang;
+    $("i-am").textContent = texts.i_am;
+    $("text").placeholder = texts.placeholder;
+    $("text").setAttribute("aria-label", texts.message);
+    $("send").textContent = texts.send;
+    $("role").textContent = label;
+  }
+
+  /** The page speaks the chosen person's language, which /sprog can change. */
+  async function loadTexts(personId) {
+    const { status, json } = await api("GET", `/local/texts/${encodeURIComponent(personId)}`);
+    if (status === 200 && personId === state.person) showTexts(json.texts, json.label);
   }
 
   async function start() {
     const { json } = await api("GET", "/local/people");
     state.people = json.people || [];
-    state.texts = json.texts || {};
-    $("i-am").textContent = state.texts.i_am;
-    $("text").placeholder = state.texts.placeholder;
-    $("text").setAttribute("aria-label", state.texts.message);
-    $("send").textContent = state.texts.send;
+    showTexts(json.texts || {}, "");
     for (const p of state.people) {
       const o = document.createElement("option");
       o.value = p.id;
