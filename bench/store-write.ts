@@ -1,67 +1,104 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { emptyDocument, type StoredDocument } from "../src/adapters/storage/data-schema.js";
-import { DurableFileAdapter } from "../src/adapters/storage/durable-file-adapter.js";
+import { fileURLToPath } from "node:url";
 import { openLowdbStore } from "../src/adapters/storage/lowdb-store.js";
 import { makeHandover } from "../test/support/handover-factory.js";
+import { storedDocument } from "./data.js";
 
-const SIZES = [0, 10_000, 50_000];
-const RUNS = 30;
+/**
+ * The lowdb store on its own, per stored size: open (read + validate + replay + index) time and
+ * memory, one save (journal append + fdatasync), a burst of 20 concurrent saves, and close
+ * (compaction into the snapshot). Each size runs in a fresh child process so RSS is its own.
+ * Usage: tsx bench/store-write.ts [sizes, default 0,10000,50000]
+ */
+const SAVES = 40;
 
-function documentWith(count: number): StoredDocument {
-  const doc = emptyDocument();
-  for (let i = 0; i < count; i++) {
-    const h = makeHandover({
-      need: "Ønsker at eksportere maskiner til Tyskland og Norden. ".repeat(3),
-    });
-    h.history = [{ type: "accept", by: "advisor-1", at: h.createdAt }];
-    doc.handovers.push(h);
-  }
-  return doc;
+const mb = (kb: number) => kb / 1024;
+function status(field: "VmHWM" | "VmRSS"): number {
+  const text = readFileSync("/proc/self/status", "utf8");
+  return mb(Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(text)?.[1] ?? Number.NaN));
 }
-
 const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-const ms = (n: number) => n.toFixed(1).padStart(8);
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
-const dir = await mkdtemp(join(tmpdir(), "eksportbro-bench-"));
-console.log(
-  `${"stored".padStart(8)} ${"size KiB".padStart(9)} ${"stringify".padStart(9)} ${"flush p50".padStart(9)} ${"flush p99".padStart(9)} ${"max".padStart(8)} ${"open".padStart(8)} ${"save".padStart(8)} ${"burst 20".padStart(9)}`,
-);
-try {
-  for (const count of SIZES) {
-    const file = join(dir, `store-${count}.json`);
-    const doc = documentWith(count);
-    const times: number[] = [];
-    let bytes = 0;
-    const adapter = new DurableFileAdapter<StoredDocument>(file, (info) => {
-      times.push(info.ms);
-      bytes = info.bytes;
-    });
-    for (let i = 0; i < RUNS + 3; i++) await adapter.write(doc);
-    const flush = times.slice(3).sort((a, b) => a - b);
-    const t0 = performance.now();
-    JSON.stringify(doc);
-    const stringify = performance.now() - t0;
-    const t1 = performance.now();
-    const store = await openLowdbStore(file);
-    const open = performance.now() - t1;
-    const t2 = performance.now();
+/** Child: measures one store on `file` and prints one JSON line. */
+async function measure(file: string): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+  gc();
+  const base = { rss: status("VmRSS"), heap: process.memoryUsage().heapUsed / 2 ** 20 };
+  const t0 = performance.now();
+  const store = await openLowdbStore(file);
+  const open = performance.now() - t0;
+  const peakOpen = status("VmHWM");
+  gc();
+  const heapData = process.memoryUsage().heapUsed / 2 ** 20 - base.heap;
+  const saves: number[] = [];
+  for (let i = 0; i < SAVES; i++) {
+    const t = performance.now();
     await store.handovers.save(makeHandover());
-    const save = performance.now() - t2;
-    const t3 = performance.now();
-    await Promise.all(Array.from({ length: 20 }, () => store.handovers.save(makeHandover())));
-    const burst = performance.now() - t3;
-    await store.close();
-    console.log(
-      `${String(count).padStart(8)} ${(bytes / 1024).toFixed(0).padStart(9)} ${ms(stringify).padStart(9)} ${ms(percentile(flush, 50)).padStart(9)} ${ms(percentile(flush, 99)).padStart(9)} ${ms(flush.at(-1) ?? 0)} ${ms(open)} ${ms(save)} ${ms(burst).padStart(9)}`,
-    );
+    saves.push(performance.now() - t);
   }
-  console.log("times in ms; flush = stringify + temp write + fsync + rename + dir fsync;");
+  const t1 = performance.now();
+  await Promise.all(Array.from({ length: 20 }, () => store.handovers.save(makeHandover())));
+  const burst = performance.now() - t1;
+  const t2 = performance.now();
+  await store.close();
+  const close = performance.now() - t2;
+  const sorted = saves.sort((a, b) => a - b);
   console.log(
-    "open = read + validate + index; save = one store save; burst 20 = 20 concurrent saves, last one done",
+    JSON.stringify({
+      open,
+      peakOpen,
+      baseRss: base.rss,
+      heapData,
+      save50: percentile(sorted, 50),
+      save99: percentile(sorted, 99),
+      burst,
+      close,
+      peakEnd: status("VmHWM"),
+    }),
   );
-} finally {
-  await rm(dir, { recursive: true, force: true });
 }
+
+async function main(): Promise<void> {
+  const sizes = (process.argv[2] ?? "0,10000,50000").split(",").map(Number);
+  const dir = await mkdtemp(join(tmpdir(), "eksportbro-bench-"));
+  const self = fileURLToPath(import.meta.url);
+  const cells = (v: (string | number)[]) =>
+    v.map((x) => (typeof x === "number" ? x.toFixed(1) : x).padStart(10)).join(" ");
+  console.log(
+    cells(["stored", "file MiB", "open ms", "base RSS", "peak open", "heap data", "save p50"]) +
+      cells(["save p99", "burst 20", "close ms", "peak end"]),
+  );
+  try {
+    for (const count of sizes) {
+      const file = join(dir, `store-${count}.json`);
+      const text = JSON.stringify(storedDocument(count).doc);
+      await writeFile(file, text);
+      const child = spawnSync(
+        process.execPath,
+        ["--expose-gc", "--import", "tsx", self, "--child", file],
+        { encoding: "utf8" },
+      );
+      if (child.status !== 0) throw new Error(`child failed:\n${child.stderr}`);
+      const r = JSON.parse(child.stdout.trim().split("\n").at(-1) ?? "{}");
+      console.log(
+        cells([String(count), Buffer.byteLength(text) / 2 ** 20, r.open, r.baseRss, r.peakOpen]) +
+          cells([r.heapData, r.save50, r.save99, r.burst, r.close, r.peakEnd]),
+      );
+    }
+    console.log(
+      "ms and MiB. base RSS = process after imports; peak open = VmHWM right after open;",
+    );
+    console.log("heap data = heap used after open minus before (after gc); save = one save,");
+    console.log("i.e. one journal append + fdatasync; close = compaction into the snapshot.");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === "--child") await measure(process.argv[3] ?? "");
+else await main();

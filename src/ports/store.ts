@@ -4,8 +4,10 @@ import type { MeetingRecord } from "../domain/meeting-record.js";
 import type { Locale } from "../domain/org.js";
 
 /**
- * Durable state of the bot. Reads are synchronous (the data is held in memory);
- * every write resolves only once it is durable, so a caller may then tell the user.
+ * Durable state of the bot. Reads are synchronous (the data is held in memory). A write is
+ * visible to reads at once (so a check followed by a save cannot race another request) and
+ * resolves only once it is durable, so a caller may then tell the user; a write that rejects
+ * leaves no trace.
  */
 export interface Store {
   handovers: HandoverRepo;

@@ -1,10 +1,11 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rmdir } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openLowdbStore } from "../../src/adapters/storage/lowdb-store.js";
 import type { Store } from "../../src/ports/store.js";
 import { makeHandover } from "../support/handover-factory.js";
+import { durableIds } from "./durable-view.js";
 import { storeContract } from "./store-contract.js";
 import { removeTempDirs, tempDir } from "./temp-dir.js";
 
@@ -27,7 +28,9 @@ storeContract("lowdb file", {
   },
 });
 
-const storedIds = (file: string): string[] =>
+/** Ids a restart would find: the snapshot plus the journal, read without the store. */
+const storedIds = durableIds;
+const snapshotIds = (file: string): string[] =>
   (JSON.parse(readFileSync(file, "utf8")) as { handovers: { id: string }[] }).handovers.map(
     (h) => h.id,
   );
@@ -45,17 +48,27 @@ describe("lowdb store on a real file", () => {
     });
   });
 
-  it("group-commits 20 concurrent saves into a few file writes, each durable when it resolves", async () => {
+  it("group-commits 20 concurrent saves into a few journal appends, each durable when it resolves", async () => {
     const file = join(await tempDir(), "eksportbro.json");
-    let writes = 0;
-    const store = await openLowdbStore(file, { onWrite: () => writes++ });
-    writes = 0;
+    let appends = 0;
+    let lines = 0;
+    let snapshots = 0;
+    const store = await openLowdbStore(file, {
+      onWrite: () => snapshots++,
+      onAppend: (info) => {
+        appends++;
+        lines += info.lines;
+      },
+    });
+    snapshots = 0;
     const handovers = Array.from({ length: 20 }, () => makeHandover());
     const onDiskWhenResolved = await Promise.all(
       handovers.map((h) => store.handovers.save(h).then(() => storedIds(file).includes(h.id))),
     );
     expect(onDiskWhenResolved.every(Boolean)).toBe(true);
-    expect(writes).toBeLessThanOrEqual(3);
+    expect(appends).toBeLessThanOrEqual(3);
+    expect(lines).toBe(20);
+    expect(snapshots).toBe(0);
     await store.close();
     const again = await openLowdbStore(file);
     expect(handovers.every((h) => again.handovers.get(h.id))).toBe(true);
@@ -64,32 +77,38 @@ describe("lowdb store on a real file", () => {
 
   it("batches saves that arrive while a flush runs into the next single flush", async () => {
     const file = join(await tempDir(), "eksportbro.json");
-    let writes = 0;
-    const store = await openLowdbStore(file, { onWrite: () => writes++ });
-    writes = 0;
+    let appends = 0;
+    const store = await openLowdbStore(file, { onAppend: () => appends++ });
     const first = store.handovers.save(makeHandover());
     await Promise.resolve();
     await Promise.resolve();
     const rest = Array.from({ length: 19 }, () => store.handovers.save(makeHandover()));
     await Promise.all([first, ...rest]);
-    expect(writes).toBeLessThanOrEqual(2);
+    expect(appends).toBeLessThanOrEqual(2);
     expect(storedIds(file)).toHaveLength(20);
     await store.close();
   });
 
-  it("rejects the whole batch when a write fails and retries with the current state next time", async () => {
+  it("rejects the whole batch when an append fails, undoes it, and recovers with the next write", async () => {
     const file = join(await tempDir(), "eksportbro.json");
-    const store = await openLowdbStore(file);
-    const blocker = `${file}.tmp`;
+    let appends = 0;
+    const store = await openLowdbStore(file, { onAppend: () => appends++ });
+    const blocker = `${file}.journal`;
     await mkdir(blocker);
     const failed = [makeHandover(), makeHandover()];
     const results = await Promise.allSettled(failed.map((h) => store.handovers.save(h)));
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
-    expect(storedIds(file)).toEqual([]);
+    expect(snapshotIds(file)).toEqual([]);
     await rmdir(blocker);
     const later = makeHandover();
     await store.handovers.save(later);
-    expect(storedIds(file).sort()).toEqual([...failed, later].map((h) => h.id).sort());
+    expect(snapshotIds(file)).toEqual([later.id]);
+    expect(failed.map((h) => store.handovers.get(h.id))).toEqual([undefined, undefined]);
+    expect(appends).toBe(0);
+    const next = makeHandover();
+    await store.handovers.save(next);
+    expect(appends).toBe(1);
+    expect(storedIds(file)).toContain(next.id);
     await store.close();
   });
 
@@ -101,5 +120,6 @@ describe("lowdb store on a real file", () => {
     await store.close();
     await saved;
     expect(storedIds(file)).toEqual([h.id]);
+    expect(existsSync(`${file}.journal`)).toBe(false);
   });
 });

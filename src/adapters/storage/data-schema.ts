@@ -25,7 +25,8 @@ const historyEntry = z.looseObject({
   at: text,
 });
 
-const handover = z.looseObject({
+/** Loose objects keep fields this schema does not know, so a newer field is never dropped. */
+export const handoverSchema = z.looseObject({
   id: text,
   cvr,
   verified: z.boolean(),
@@ -42,7 +43,7 @@ const handover = z.looseObject({
   history: z.array(historyEntry),
 });
 
-const meeting = z.looseObject({
+export const meetingSchema = z.looseObject({
   id: text,
   handoverId: text,
   advisorName: z.string(),
@@ -51,15 +52,20 @@ const meeting = z.looseObject({
   contactPerson: z.string(),
   meetingDate: text,
   description: z.string(),
-  disclosedAt: text,
+  disclosedAt: text.optional(),
 });
 
-/** Loose objects keep fields this schema does not know, so a newer field is never dropped. */
-const documentSchema = z.object({
+export const localeSchema = z.enum(["da", "en"]);
+
+/**
+ * The document's outline; its handovers and meetings are validated one element at a time, so
+ * validation never builds a second copy of the whole document.
+ */
+const outline = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  handovers: z.array(handover),
-  meetings: z.array(meeting),
-  preferences: z.record(z.string(), z.looseObject({ locale: z.enum(["da", "en"]).optional() })),
+  handovers: z.array(z.unknown()),
+  meetings: z.array(z.unknown()),
+  preferences: z.record(z.string(), z.looseObject({ locale: localeSchema.optional() })),
 });
 
 /** A new, empty document. */
@@ -67,7 +73,10 @@ export function emptyDocument(): StoredDocument {
   return { schemaVersion: SCHEMA_VERSION, handovers: [], meetings: [], preferences: {} };
 }
 
-/** Validates a parsed data file; a wrong version or the first invalid field throws StoreOpenError. */
+/**
+ * Validates a parsed data file and returns it as it is (no copy: the caller owns `raw`);
+ * a wrong version or the first invalid field throws StoreOpenError.
+ */
 export function parseDocument(raw: unknown, file: string): StoredDocument {
   const version =
     typeof raw === "object" && raw !== null ? Reflect.get(raw, "schemaVersion") : undefined;
@@ -82,13 +91,34 @@ export function parseDocument(raw: unknown, file: string): StoredDocument {
       `DATA_FILE ${file} has ${found} but this Eksportbro reads schemaVersion ${SCHEMA_VERSION} (${hint}); ${REFUSAL}.`,
     );
   }
-  const result = documentSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue?.path.length ? issue.path.map(String).join(".") : "(root)";
-    throw new StoreOpenError(
-      `DATA_FILE ${file} is invalid at ${where}: ${issue?.message ?? "unknown problem"}; ${REFUSAL}. Fix it or restore it from a backup.`,
+  const invalid = (where: string, message: string) =>
+    new StoreOpenError(
+      `DATA_FILE ${file} is invalid at ${where}: ${message}; ${REFUSAL}. Fix it or restore it from a backup.`,
     );
+  const problem = firstIssue(outline, raw);
+  if (problem) throw invalid(problem.where, problem.message);
+  const doc = raw as StoredDocument;
+  for (const [name, schema, list] of [
+    ["handovers", handoverSchema, doc.handovers],
+    ["meetings", meetingSchema, doc.meetings],
+  ] as const) {
+    for (let i = 0; i < list.length; i++) {
+      const issue = firstIssue(schema, list[i], `${name}.${i}`);
+      if (issue) throw invalid(issue.where, issue.message);
+    }
   }
-  return result.data as unknown as StoredDocument;
+  return doc;
+}
+
+/** The first problem zod finds in `value`, with its dotted path under `prefix`; undefined when valid. */
+export function firstIssue(
+  schema: z.ZodType,
+  value: unknown,
+  prefix = "",
+): { where: string; message: string } | undefined {
+  const result = schema.safeParse(value);
+  if (result.success) return undefined;
+  const issue = result.error.issues[0];
+  const where = [prefix, ...(issue?.path.map(String) ?? [])].filter(Boolean).join(".");
+  return { where: where || "(root)", message: issue?.message ?? "unknown problem" };
 }

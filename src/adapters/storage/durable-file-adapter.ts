@@ -1,4 +1,4 @@
-import { open, readFile, rename, rm } from "node:fs/promises";
+import { type FileHandle, open, readFile, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { Adapter } from "lowdb";
 import { REFUSAL, StoreOpenError } from "./store-open-error.js";
@@ -45,33 +45,76 @@ export class DurableFileAdapter<T> implements Adapter<T> {
     }
   }
 
-  /** Resolves only once `data` is on disk under the target name. */
+  /**
+   * Resolves only once `data` is on disk under the target name. The JSON is written a slice of
+   * each top-level array at a time, so no string of the whole document is ever built.
+   */
   async write(data: T): Promise<void> {
     const started = performance.now();
-    const text = JSON.stringify(data);
+    let bytes: number;
     try {
-      await writeAndSync(this.tempFile, text);
+      bytes = await writeAndSync(this.tempFile, jsonChunks(data));
       await rename(this.tempFile, this.file);
     } catch (error) {
       await rm(this.tempFile, { force: true }).catch(() => undefined);
       throw error;
     }
     await syncDirectory(dirname(this.file));
-    this.onWrite?.({ bytes: Buffer.byteLength(text), ms: performance.now() - started });
+    this.onWrite?.({ bytes, ms: performance.now() - started });
   }
 }
 
-async function writeAndSync(file: string, text: string): Promise<void> {
+/** Elements of a top-level array serialised per chunk. */
+const CHUNK = 256;
+
+/** The text of JSON.stringify(data), in pieces: top-level arrays go a slice at a time. */
+export function* jsonChunks(data: unknown): Generator<string> {
+  if (typeof data !== "object" || data === null || Array.isArray(data) || "toJSON" in data) {
+    yield JSON.stringify(data);
+    return;
+  }
+  let separator = "{";
+  for (const [key, value] of Object.entries(data)) {
+    if (value === undefined || typeof value === "function" || typeof value === "symbol") continue;
+    const head = `${separator}${JSON.stringify(key)}:`;
+    separator = ",";
+    if (!Array.isArray(value) || value.length === 0) {
+      yield head + JSON.stringify(value);
+      continue;
+    }
+    for (let i = 0; i < value.length; i += CHUNK) {
+      const slice = JSON.stringify(value.slice(i, i + CHUNK));
+      const body = slice.slice(1, i + CHUNK >= value.length ? slice.length : -1);
+      yield (i === 0 ? `${head}[` : ",") + body;
+    }
+  }
+  yield separator === "{" ? "{}" : "}";
+}
+
+/** Writes every piece to a new `file`, fsyncs it and returns the byte count. */
+async function writeAndSync(file: string, pieces: Iterable<string>): Promise<number> {
   const handle = await open(file, "w");
+  let bytes = 0;
   try {
-    await handle.writeFile(text, "utf8");
+    for (const piece of pieces) bytes += await writeAll(handle, Buffer.from(piece, "utf8"));
     await handle.sync();
   } finally {
     await handle.close();
   }
+  return bytes;
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+/** Writes all of `data` at the handle's position (or appends, on an O_APPEND handle). */
+export async function writeAll(handle: FileHandle, data: Buffer): Promise<number> {
+  for (let done = 0; done < data.length; ) {
+    const { bytesWritten } = await handle.write(data, done, data.length - done);
+    done += bytesWritten;
+  }
+  return data.length;
+}
+
+/** Makes a created, renamed or removed entry of `dir` durable. */
+export async function syncDirectory(dir: string): Promise<void> {
   if (process.platform === "win32") return;
   const handle = await open(dir, "r");
   try {

@@ -5,13 +5,18 @@ interface Waiter {
 
 /**
  * Batches durable writes: every request made while a flush runs joins the next single flush,
- * whose promise settles all of them; a failed flush rejects its whole batch.
+ * whose promise settles all of them; a failed flush rejects its whole batch. `after` runs once
+ * a batch is settled and before the next flush starts (housekeeping such as compaction), so it
+ * never overlaps a flush; it must not throw.
  */
 export class GroupCommit {
   private waiting: Waiter[] = [];
   private running: Promise<void> | undefined;
 
-  constructor(private readonly flush: () => Promise<void>) {}
+  constructor(
+    private readonly flush: () => Promise<void>,
+    private readonly after: () => Promise<void> = async () => undefined,
+  ) {}
 
   /** Resolves after a flush that started after this call has completed. */
   request(): Promise<void> {
@@ -21,7 +26,7 @@ export class GroupCommit {
     });
   }
 
-  /** Resolves once every requested flush has settled. */
+  /** Resolves once every requested flush (and its `after`) has settled. */
   async idle(): Promise<void> {
     while (this.running) await this.running;
   }
@@ -37,6 +42,7 @@ export class GroupCommit {
       } catch (error) {
         for (const w of batch) w.reject(error);
       }
+      await this.after().catch(() => undefined);
     }
     this.running = undefined;
   }

@@ -5,18 +5,30 @@ import type { Store } from "../../ports/store.js";
 import { emptyDocument, parseDocument, type StoredDocument } from "./data-schema.js";
 import { DurableFileAdapter, type WriteListener } from "./durable-file-adapter.js";
 import { acquireLock } from "./file-lock.js";
-import { GroupCommit } from "./group-commit.js";
-import { StoreState, storeOver } from "./store-state.js";
+import { type AppendListener, Journal } from "./journal.js";
+import { replayJournal } from "./journal-replay.js";
+import { JournaledCommits } from "./journaled-commits.js";
+import { REFUSAL, StoreOpenError } from "./store-open-error.js";
+import { storeOver } from "./store-over.js";
+import { StoreState } from "./store-state.js";
+
+/** Journal size from which a commit compacts it into the snapshot. */
+export const DEFAULT_COMPACT_AT_BYTES = 16 * 2 ** 20;
 
 /** Options for tests and benchmarks. */
 export interface LowdbStoreOptions {
-  /** Called after every durable file write. */
+  /** Called after every durable snapshot write (start-up, compaction, close). */
   onWrite?: WriteListener;
+  /** Called after every durable journal append (one per group commit). */
+  onAppend?: AppendListener;
+  /** Journal size in bytes from which the commit sequence compacts; default 16 MiB. */
+  compactAtBytes?: number;
 }
 
 /**
- * Opens the lowdb store on `dataFile` (created when missing) under an exclusive lock. Reads come
- * from memory; writes are group-committed and resolve once the file holding them is durable.
+ * Opens the lowdb store on `dataFile` (created when missing) under an exclusive lock: reads the
+ * snapshot, replays `${dataFile}.journal` over it and compacts. Reads come from memory; writes
+ * are group-committed to the journal and resolve once it holds them durably.
  */
 export async function openLowdbStore(
   dataFile: string,
@@ -24,34 +36,56 @@ export async function openLowdbStore(
 ): Promise<Store> {
   await mkdir(dirname(dataFile), { recursive: true });
   const release = await acquireLock(dataFile);
+  const journal = new Journal(`${dataFile}.journal`, options.onAppend);
   try {
-    const db = await load(dataFile, options.onWrite);
-    const state = new StoreState(db.data);
-    const commits = new GroupCommit(async () => {
-      db.data = state.toDocument();
-      await db.write();
-    });
+    const adapter = new DurableFileAdapter<StoredDocument>(dataFile, options.onWrite);
+    const { state, stale } = await load(adapter, journal);
+    const db = new Low(adapter, emptyDocument());
+    const commits = new JournaledCommits(
+      state,
+      db,
+      journal,
+      options.compactAtBytes ?? DEFAULT_COMPACT_AT_BYTES,
+    );
+    if (stale) await commits.compact();
     let closed = false;
     return storeOver(state, {
-      commit: () => commits.request(),
+      commit: (change) => commits.commit(change),
       isClosed: () => closed,
       close: async () => {
         closed = true;
-        await commits.idle();
-        await release();
+        try {
+          await commits.close();
+        } finally {
+          await release();
+        }
       },
     });
   } catch (error) {
+    await journal.close();
     await release();
     throw error;
   }
 }
 
-async function load(dataFile: string, onWrite?: WriteListener): Promise<Low<StoredDocument>> {
-  const adapter = new DurableFileAdapter<StoredDocument>(dataFile, onWrite);
+/**
+ * Reads and validates the snapshot, then replays the journal over it and cuts a torn last line.
+ * Nothing is written before everything validated. `stale`: the snapshot lacks some of the state.
+ */
+async function load(
+  adapter: DurableFileAdapter<StoredDocument>,
+  journal: Journal,
+): Promise<{ state: StoreState; stale: boolean }> {
   const raw = await adapter.read();
-  const db = new Low(adapter, emptyDocument());
-  if (raw === null) await db.write();
-  else db.data = parseDocument(raw, dataFile);
-  return db;
+  const missing = raw === null;
+  const state = new StoreState(missing ? emptyDocument() : parseDocument(raw, adapter.file), true);
+  const replay = await replayJournal(journal.file, adapter.file, state);
+  if (missing && replay.lines > 0) {
+    throw new StoreOpenError(
+      `DATA_FILE ${adapter.file} is missing but its journal ${journal.file} holds ${replay.lines} writes made after it; ${REFUSAL}. Restore DATA_FILE from a backup, or move the journal away to start empty.`,
+    );
+  }
+  if (replay.goodBytes < replay.totalBytes) await journal.truncate(replay.goodBytes);
+  journal.size = replay.goodBytes;
+  return { state, stale: missing || replay.lines > 0 };
 }

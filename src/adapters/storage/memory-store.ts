@@ -1,6 +1,7 @@
 import type { Store } from "../../ports/store.js";
 import { emptyDocument, type StoredDocument } from "./data-schema.js";
-import { StoreState, storeOver } from "./store-state.js";
+import { storeOver } from "./store-over.js";
+import { StoreState } from "./store-state.js";
 
 /** The in-memory twin of the lowdb store for fast tests: same indexes, writes resolve at once. */
 export function openMemoryStore(initial: StoredDocument = emptyDocument()): Store {

@@ -2,7 +2,6 @@ import type { Cvr } from "../../domain/cvr.js";
 import { type Handover, isOpen } from "../../domain/handover.js";
 import type { MeetingRecord } from "../../domain/meeting-record.js";
 import type { Locale } from "../../domain/org.js";
-import type { Store } from "../../ports/store.js";
 import { SCHEMA_VERSION, type StoredDocument } from "./data-schema.js";
 
 interface IndexKeys {
@@ -20,14 +19,18 @@ export class StoreState {
   private readonly openCounts = new Map<string, number>();
   private readonly openByPerson = new Map<string, Set<string>>();
   private readonly unclaimedByHouse = new Map<string, Set<string>>();
-  private readonly meetings: MeetingRecord[] = [];
+  private readonly meetings = new Map<string, MeetingRecord>();
   private readonly meetingsByHandover = new Map<string, MeetingRecord[]>();
   private readonly preferences = new Map<string, { locale?: Locale }>();
 
-  constructor(doc: StoredDocument) {
-    for (const h of doc.handovers) this.putHandover(h);
-    for (const m of doc.meetings) this.addMeeting(m);
-    for (const [id, p] of Object.entries(doc.preferences)) this.preferences.set(id, p);
+  /**
+   * Indexes `doc`. With `owned` the state takes its objects as they are (the caller gives them up,
+   * e.g. freshly parsed from a file); otherwise it copies them, as save and add do.
+   */
+  constructor(doc: StoredDocument, owned = false) {
+    for (const h of doc.handovers) this.adoptHandover(owned ? h : structuredClone(h));
+    for (const m of doc.meetings) this.adoptMeeting(owned ? m : structuredClone(m));
+    for (const [id, p] of Object.entries(doc.preferences)) this.preferences.set(id, { ...p });
   }
 
   /** A snapshot to serialise; later mutations do not change it. */
@@ -35,7 +38,7 @@ export class StoreState {
     return {
       schemaVersion: SCHEMA_VERSION,
       handovers: [...this.handovers.values()],
-      meetings: [...this.meetings],
+      meetings: [...this.meetings.values()],
       preferences: Object.fromEntries(this.preferences),
     };
   }
@@ -66,25 +69,81 @@ export class StoreState {
   }
 
   /** Stores a copy, so a caller mutating its object afterwards changes neither data nor indexes. */
-  putHandover(handover: Handover): void {
-    const h = structuredClone(handover);
+  putHandover(handover: Handover): string {
+    return this.adoptHandover(structuredClone(handover));
+  }
+
+  /** Inserts or replaces `h` itself (no copy) and returns its id. */
+  adoptHandover(h: Handover): string {
     this.unindex(h.id);
     this.handovers.set(h.id, h);
     const keys = keysOf(h);
-    this.keys.set(h.id, keys);
-    if (keys.cvr) this.openByCvr.set(keys.cvr, h.id);
-    if (keys.assignee)
-      this.openCounts.set(keys.assignee, (this.openCounts.get(keys.assignee) ?? 0) + 1);
-    for (const p of keys.persons) addTo(this.openByPerson, p, h.id);
-    if (keys.house) addTo(this.unclaimedByHouse, keys.house, h.id);
+    if (keys) this.index(h.id, keys);
+    return h.id;
   }
 
-  addMeeting(record: MeetingRecord): void {
-    const m = structuredClone(record);
-    this.meetings.push(m);
+  private index(id: string, keys: IndexKeys): void {
+    this.keys.set(id, keys);
+    if (keys.cvr) this.openByCvr.set(keys.cvr, id);
+    if (keys.assignee)
+      this.openCounts.set(keys.assignee, (this.openCounts.get(keys.assignee) ?? 0) + 1);
+    for (const p of keys.persons) addTo(this.openByPerson, p, id);
+    if (keys.house) addTo(this.unclaimedByHouse, keys.house, id);
+  }
+
+  /** Forgets a handover (undoing an insert whose write failed). */
+  removeHandover(id: string): void {
+    this.unindex(id);
+    this.handovers.delete(id);
+  }
+
+  /** Forgets a meeting record (undoing an insert whose write failed). */
+  removeMeeting(id: string): void {
+    const old = this.meetings.get(id);
+    if (!old) return;
+    this.meetings.delete(id);
+    const list = (this.meetingsByHandover.get(old.handoverId) ?? []).filter((m) => m !== old);
+    if (list.length > 0) this.meetingsByHandover.set(old.handoverId, list);
+    else this.meetingsByHandover.delete(old.handoverId);
+  }
+
+  /** Puts a person's preferences back as they were (undefined: none). */
+  restorePreferences(personId: string, previous: { locale?: Locale } | undefined): void {
+    if (previous) this.preferences.set(personId, previous);
+    else this.preferences.delete(personId);
+  }
+
+  preferencesOf(personId: string): { locale?: Locale } | undefined {
+    return this.preferences.get(personId);
+  }
+
+  /** Stores a copy of the record and returns its id. */
+  addMeeting(record: MeetingRecord): string {
+    return this.adoptMeeting(structuredClone(record));
+  }
+
+  /** Inserts `m` itself, or replaces the record with its id in place (so a replay is harmless). */
+  adoptMeeting(m: MeetingRecord): string {
+    const old = this.meetings.get(m.id);
+    this.meetings.set(m.id, m);
+    if (old) {
+      const list = this.meetingsByHandover.get(old.handoverId) ?? [];
+      const at = list.indexOf(old);
+      if (at >= 0 && old.handoverId === m.handoverId) {
+        list[at] = m;
+        return m.id;
+      }
+      if (at >= 0) list.splice(at, 1);
+      if (list.length === 0) this.meetingsByHandover.delete(old.handoverId);
+    }
     const list = this.meetingsByHandover.get(m.handoverId);
     if (list) list.push(m);
     else this.meetingsByHandover.set(m.handoverId, [m]);
+    return m.id;
+  }
+
+  getMeeting(id: string): MeetingRecord | undefined {
+    return this.meetings.get(id);
   }
 
   listMeetings(handoverId: string): MeetingRecord[] {
@@ -123,8 +182,9 @@ export class StoreState {
   }
 }
 
-function keysOf(h: Handover): IndexKeys {
-  if (!isOpen(h)) return { persons: [] };
+/** The index keys of an open handover; closed and declined ones are in no index. */
+function keysOf(h: Handover): IndexKeys | undefined {
+  if (!isOpen(h)) return undefined;
   const persons = [...new Set([h.referrerId, h.assigneeId].filter((p): p is string => !!p))];
   const unclaimed =
     h.direction === "TC_TO_EH" && h.status === "sent" && !h.assigneeId && h.assigneeHouse;
@@ -147,44 +207,4 @@ function removeFrom(index: Map<string, Set<string>>, key: string, id: string): v
   if (!set) return;
   set.delete(id);
   if (set.size === 0) index.delete(key);
-}
-
-/** How a store makes the state durable: `commit` resolves once the latest mutations are. */
-export interface Backend {
-  commit(): Promise<void>;
-  close(): Promise<void>;
-  isClosed(): boolean;
-}
-
-/** The Store port over a state and its backend; writes after close are refused. */
-export function storeOver(state: StoreState, backend: Backend): Store {
-  const mutate = (apply: () => void): Promise<void> => {
-    if (backend.isClosed()) return Promise.reject(new Error("The store is closed."));
-    try {
-      apply();
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return backend.commit();
-  };
-  return {
-    handovers: {
-      get: (id) => state.getHandover(id),
-      findOpenByCvr: (cvr) => state.findOpenByCvr(cvr),
-      listOpenFor: (personId) => state.listOpenFor(personId),
-      listUnclaimedForHouse: (house) => state.listUnclaimedForHouse(house),
-      openCountByAssignee: () => state.openCountByAssignee(),
-      save: (handover) => mutate(() => state.putHandover(handover)),
-      count: () => state.handoverCount(),
-    },
-    meetings: {
-      add: (record) => mutate(() => state.addMeeting(record)),
-      listByHandover: (handoverId) => state.listMeetings(handoverId),
-    },
-    preferences: {
-      locale: (personId) => state.locale(personId),
-      setLocale: (personId, locale) => mutate(() => state.setLocale(personId, locale)),
-    },
-    close: () => backend.close(),
-  };
 }

@@ -1,0 +1,94 @@
+import type { Low } from "lowdb";
+import { emptyDocument, type StoredDocument } from "./data-schema.js";
+import { GroupCommit } from "./group-commit.js";
+import type { Journal } from "./journal.js";
+import type { Change } from "./store-over.js";
+import type { StoreState } from "./store-state.js";
+
+/**
+ * The lowdb store's durability. Each group commit appends the batch's changes to the journal as
+ * JSON lines (one write, one fdatasync). Compaction writes the whole state as the lowdb snapshot
+ * (temp, fsync, rename, dir fsync) and then truncates the journal; it runs inside the commit
+ * sequence, so no append can fall between the two. A crash between them only leaves lines the
+ * snapshot already holds, which replay as harmless upserts.
+ */
+export class JournaledCommits {
+  /** Changed records not yet in a flush; one line per record however often it changed. */
+  private readonly pending = new Map<string, Change>();
+  /** False after a failed append or truncate: the journal's tail is unknown, so the next flush compacts. */
+  private journalTrusted = true;
+  private readonly group: GroupCommit;
+
+  constructor(
+    private readonly state: StoreState,
+    private readonly db: Low<StoredDocument>,
+    private readonly journal: Journal,
+    private readonly compactAtBytes: number,
+  ) {
+    this.group = new GroupCommit(
+      () => this.flush(),
+      () => this.afterFlush(),
+    );
+  }
+
+  /** Resolves once `change` (and every change made before it) is durable. */
+  commit(change: Change): Promise<void> {
+    this.pending.set(`${change.t}\u0000${change.id}`, change);
+    return this.group.request();
+  }
+
+  /** Waits for every commit, leaves the snapshot holding everything, and removes the journal. */
+  async close(): Promise<void> {
+    await this.group.idle();
+    if (!this.journalTrusted || this.journal.size > 0) await this.compact();
+    await this.journal.remove();
+  }
+
+  /** Writes the snapshot with the whole state, then empties the journal. */
+  async compact(): Promise<void> {
+    this.db.data = this.state.toDocument();
+    try {
+      await this.db.write();
+    } finally {
+      this.db.data = emptyDocument();
+    }
+    try {
+      await this.journal.truncate(0);
+    } catch (error) {
+      this.journalTrusted = false;
+      throw error;
+    }
+    this.journalTrusted = true;
+  }
+
+  private async flush(): Promise<void> {
+    const changes = [...this.pending.values()];
+    this.pending.clear();
+    if (!this.journalTrusted) return this.compact();
+    if (changes.length === 0) return;
+    const text = changes.map((change) => lineFor(this.state, change)).join("");
+    try {
+      await this.journal.append(text, changes.length);
+    } catch (error) {
+      this.journalTrusted = false;
+      throw error;
+    }
+  }
+
+  /** Compacts a journal past the threshold; a failure is retried after the next append. */
+  private async afterFlush(): Promise<void> {
+    if (!this.journalTrusted || this.journal.size < this.compactAtBytes) return;
+    await this.compact().catch(() => undefined);
+  }
+}
+
+/** The journal line of a change: the record's current value, as an idempotent upsert. */
+function lineFor(state: StoreState, change: Change): string {
+  const line =
+    change.t === "handover"
+      ? { t: change.t, v: state.getHandover(change.id) }
+      : change.t === "meeting"
+        ? { t: change.t, v: state.getMeeting(change.id) }
+        : { t: change.t, id: change.id, v: state.locale(change.id) };
+  return `${JSON.stringify(line)}\n`;
+}
