@@ -70,8 +70,9 @@ function input(field: FieldView): Record<string, unknown>[] {
       choices: (field.options ?? []).map((o) => ({ title: o.label, value: o.value })),
     };
   } else if (field.kind === "toggle") {
+    const { label: _shownAsTitle, ...unlabelled } = base;
     element = {
-      ...base,
+      ...unlabelled,
       type: "Input.Toggle",
       title: field.label,
       valueOn: "true",

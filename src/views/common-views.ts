@@ -7,7 +7,7 @@ export function errorView(t: Translator, error: DomainError): View {
   const params = { ...error.params };
   if (typeof params.status === "string")
     params.statusText = t(`status.${params.status}` as MessageKey);
-  return { tone: "error", text: [t(`error.${error.code}` as MessageKey, params)] };
+  return { tone: "error", text: [t(`error.${error.code}`, params)] };
 }
 
 /** The commands a person can use, with one line each. */

@@ -79,7 +79,6 @@ describe("Adaptive Card renderer", () => {
       },
       {
         id: "ok",
-        label: "Oplyst",
         isRequired: true,
         value: "true",
         type: "Input.Toggle",
