@@ -3,7 +3,7 @@ import { DomainError } from "../domain/errors.js";
 import type { Locale, Person } from "../domain/org.js";
 import { renderForm } from "../forms/engine.js";
 import { handoverForm, NEED_MAX } from "../forms/handover-form.js";
-import { type Translator, translator } from "../i18n/index.js";
+import { plural, type Translator, translator } from "../i18n/index.js";
 import { errorView, formCard, helpView } from "../views/common-views.js";
 import { myHandoversView } from "../views/request-views.js";
 import type { View } from "../views/view.js";
@@ -11,6 +11,8 @@ import { type ActionReply, handleAction } from "./actions.js";
 import type { Deps } from "./deps.js";
 import { listMyHandovers } from "./list-my-handovers.js";
 import { localeOf, translatorFor } from "./people.js";
+import { reportAbsence } from "./report-absence.js";
+import { reportReturn } from "./report-return.js";
 import { setLanguage } from "./set-language.js";
 import { submitHandover } from "./submit-handover.js";
 
@@ -22,7 +24,12 @@ export interface Conversation {
   localeOf(personId: string): Locale;
 }
 
-const COMMANDS: Record<string, "henvis" | "mine" | "help" | "sprog"> = {
+const COMMANDS: Record<string, "henvis" | "mine" | "help" | "sprog" | "away" | "back"> = {
+  fravær: "away",
+  fravaer: "away",
+  away: "away",
+  tilbage: "back",
+  back: "back",
   henvis: "henvis",
   refer: "henvis",
   mine: "mine",
@@ -70,6 +77,19 @@ async function runCommand(
   if (command === "mine")
     return [myHandoversView(t, deps.directory, listMyHandovers(deps, person.id), person)];
   if (command === "sprog") return sprog(deps, person, t, args);
+  if (command === "away") {
+    const open = await reportAbsence(deps, person.id);
+    return [
+      {
+        tone: "success",
+        text: [t("presence.absent"), ...(open > 0 ? [plural(t, "presence.open", open)] : [])],
+      },
+    ];
+  }
+  if (command === "back") {
+    await reportReturn(deps, person.id);
+    return [{ tone: "success", text: [t("presence.back")] }];
+  }
   if (command === "help" || word === "") return [helpView(t)];
   return [helpView(t, t("help.unknown", { command: word.slice(0, 40) }))];
 }

@@ -4,6 +4,7 @@ import { handoverCard, redirectedAwayNotice, stepNotice } from "../views/handove
 import type { Deps } from "./deps.js";
 import { assertMayTake, requireHandover, type StepResult, takeStep } from "./handover-access.js";
 import { notify, requirePerson } from "./people.js";
+import { isAbsent } from "./presence.js";
 
 /** People a handover may be redirected to: present advisors (EH->TC) or business developers (TC->EH). */
 export function redirectTargets(deps: Deps, handoverId: string, actorId: string): Person[] {
@@ -12,7 +13,7 @@ export function redirectTargets(deps: Deps, handoverId: string, actorId: string)
     handover.direction === "EH_TO_TC"
       ? deps.directory.advisors()
       : deps.directory.people.filter((p) => p.role === "businessDeveloper");
-  return pool.filter((p) => !p.absent && p.id !== actorId && p.id !== handover.assigneeId);
+  return pool.filter((p) => !isAbsent(deps, p) && p.id !== actorId && p.id !== handover.assigneeId);
 }
 
 /**

@@ -7,6 +7,7 @@ import { type RoutingReason, routeToAdvisor } from "../domain/routing.js";
 import { handoverCard } from "../views/handover-views.js";
 import type { Deps } from "./deps.js";
 import { notify, requirePerson } from "./people.js";
+import { isAbsent, isCatchingUp } from "./presence.js";
 
 /** What a referrer asks for. */
 export interface HandoverRequest {
@@ -77,9 +78,14 @@ interface Target {
 
 function routeEhToTc(deps: Deps, referrer: Person, company: Company | undefined): Target {
   const counts = deps.store.handovers.openCountByAssignee();
-  const candidates = deps.directory
-    .advisors()
-    .map((advisor) => ({ advisor, openCount: counts.get(advisor.id) ?? 0 }));
+  const last = deps.store.handovers.lastAssignedAt();
+  const candidates = deps.directory.advisors().map((advisor) => ({
+    advisor,
+    openCount: counts.get(advisor.id) ?? 0,
+    absent: isAbsent(deps, advisor),
+    catchingUp: isCatchingUp(deps, advisor),
+    lastAssignedAt: last.get(advisor.id),
+  }));
   const { advisorId, reason } = routeToAdvisor(referrer.house, company?.industryCode, candidates);
   const advisor = requirePerson(deps, advisorId);
   return { assigneeId: advisorId, reason, recipients: [advisor] };

@@ -38,6 +38,15 @@ export interface Person {
   absent?: boolean;
 }
 
+/** A person's own settings, chosen in chat: language and absence. */
+export interface Preferences {
+  locale?: Locale;
+  /** Set while the person has reported themselves absent (`/fravær`). */
+  absentSince?: string;
+  /** When the person last reported back (`/tilbage`); smooths routing while they catch up. */
+  returnedAt?: string;
+}
+
 /** The organisation: houses and people. */
 export interface Directory {
   people: Person[];

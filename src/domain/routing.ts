@@ -8,15 +8,29 @@ export type RoutingReason =
   | { kind: "house"; house: HouseId; fromMunicipality: boolean }
   | { kind: "redirect"; byName: string };
 
-/** A candidate advisor with the number of open handovers assigned to them. */
+/** A candidate advisor: whether they are absent, their open handovers, when they last got one. */
 export interface AdvisorLoad {
   advisor: Person;
   openCount: number;
+  absent?: boolean;
+  lastAssignedAt?: string;
+  /** Back from absence recently: joins the rotation instead of taking every new handover. */
+  catchingUp?: boolean;
+}
+
+interface Ranked extends AdvisorLoad {
+  sameHouse: boolean;
+  sector: SectorId | undefined;
+  group: string;
+  load: number;
 }
 
 /**
- * Picks the advisor for an EH->TC handover: the referrer's own house first, then a sector
- * match on the company's industry code, then the fewest open handovers; absent advisors are skipped.
+ * Picks the advisor for an EH->TC handover: the referrer's own house first, then a sector match
+ * on the company's industry code, then the fewest open handovers; absent advisors are skipped.
+ * An advisor catching up after absence counts as at least as busy as the least busy colleague
+ * in the same group, and ties go to whoever got a handover least recently, so a returning
+ * advisor gets every other handover instead of a burst of all of them.
  */
 export function routeToAdvisor(
   referrerHouse: HouseId,
@@ -24,23 +38,35 @@ export function routeToAdvisor(
   candidates: AdvisorLoad[],
 ): { advisorId: string; reason: RoutingReason } {
   const sectors = new Set(sectorsForIndustry(industryCode));
-  const ranked = candidates
-    .filter((c) => c.advisor.role === "advisor" && !c.advisor.absent)
-    .map((c) => ({
-      ...c,
-      sameHouse: c.advisor.house === referrerHouse,
-      sector: (c.advisor.sectors ?? []).find((s) => sectors.has(s as SectorId)) as
+  const present = candidates
+    .filter((c) => c.advisor.role === "advisor" && !c.absent && !c.advisor.absent)
+    .map((c): Ranked => {
+      const sameHouse = c.advisor.house === referrerHouse;
+      const sector = (c.advisor.sectors ?? []).find((s) => sectors.has(s as SectorId)) as
         | SectorId
-        | undefined,
-    }))
-    .sort(
-      (a, b) =>
-        Number(b.sameHouse) - Number(a.sameHouse) ||
-        Number(b.sector !== undefined) - Number(a.sector !== undefined) ||
-        a.openCount - b.openCount ||
-        a.advisor.id.localeCompare(b.advisor.id),
-    );
-  const best = ranked[0];
+        | undefined;
+      return {
+        ...c,
+        sameHouse,
+        sector,
+        group: `${sameHouse}:${sector !== undefined}`,
+        load: c.openCount,
+      };
+    });
+  for (const c of present.filter((p) => p.catchingUp)) {
+    const peers = present
+      .filter((p) => p.group === c.group && !p.catchingUp)
+      .map((p) => p.openCount);
+    if (peers.length > 0) c.load = Math.max(c.openCount, Math.min(...peers));
+  }
+  const best = present.sort(
+    (a, b) =>
+      Number(b.sameHouse) - Number(a.sameHouse) ||
+      Number(b.sector !== undefined) - Number(a.sector !== undefined) ||
+      a.load - b.load ||
+      (a.lastAssignedAt ?? "").localeCompare(b.lastAssignedAt ?? "") ||
+      a.advisor.id.localeCompare(b.advisor.id),
+  )[0];
   if (!best) throw new DomainError("ROUTING.NO_ADVISOR");
   const reason: RoutingReason = {
     kind: "advisor",

@@ -27,6 +27,17 @@ export const da = {
   "error.MEETING.DATE_IN_FUTURE":
     "Mødedatoen ligger i fremtiden; registrér mødet, når det er holdt.",
   "error.MEETING.DATE_BEFORE_HANDOVER": "Mødedatoen ligger før henvisningen blev sendt ({date}).",
+  "error.PRESENCE.ADVISORS_ONLY":
+    "Fravær meldes kun af rådgivere; det styrer, hvem der får nye henvisninger.",
+  "error.PRESENCE.NOT_ABSENT": "Du er ikke meldt fraværende.",
+  "presence.absent":
+    "Du er meldt fraværende og får ingen nye henvisninger, før du skriver /tilbage.",
+  "presence.open.one":
+    "Du har 1 åben henvisning; se den med /mine, og send den videre, hvis den ikke kan vente.",
+  "presence.open.other":
+    "Du har {count} åbne henvisninger; se dem med /mine, og send dem videre, hvis de ikke kan vente.",
+  "presence.back":
+    "Velkommen tilbage. Du får nye henvisninger igen, på skift med dine kolleger, indtil du er på niveau med dem.",
   "form.required": "Skal udfyldes.",
   "form.invalid": "Ugyldigt svar.",
   "form.too_long": "For lang tekst.",
@@ -143,6 +154,8 @@ export const da = {
   "help.mine": "Viser dine åbne henvisninger.",
   "help.sprog_usage": "/sprog da|en",
   "help.sprog": "Skift sprog (dansk eller engelsk).",
+  "help.fravaer_usage": "/fravær, /tilbage",
+  "help.fravaer": "Rådgivere: meld dig fraværende og tilbage igen.",
   "help.hjaelp_usage": "/hjælp",
   "help.hjaelp": "Viser denne hjælp.",
   "language.set": "Jeg skriver nu dansk til dig.",

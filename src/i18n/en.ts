@@ -28,6 +28,16 @@ export const en = {
     "The meeting date is in the future; record the meeting once it has been held.",
   "error.MEETING.DATE_BEFORE_HANDOVER":
     "The meeting date is before the handover was sent ({date}).",
+  "error.PRESENCE.ADVISORS_ONLY":
+    "Only advisors report absence; it decides who gets new handovers.",
+  "error.PRESENCE.NOT_ABSENT": "You are not reported absent.",
+  "presence.absent": "You are reported absent and get no new handovers until you type /tilbage.",
+  "presence.open.one":
+    "You have 1 open handover; see it with /mine, and pass it on if it cannot wait.",
+  "presence.open.other":
+    "You have {count} open handovers; see them with /mine, and pass them on if they cannot wait.",
+  "presence.back":
+    "Welcome back. You get new handovers again, taking turns with your colleagues until you have caught up.",
   "form.required": "Required.",
   "form.invalid": "Invalid answer.",
   "form.too_long": "Text too long.",
@@ -144,6 +154,8 @@ export const en = {
   "help.mine": "Shows your open handovers.",
   "help.sprog_usage": "/sprog da|en",
   "help.sprog": "Change language (Danish or English).",
+  "help.fravaer_usage": "/fravær, /tilbage",
+  "help.fravaer": "Advisors: report yourself absent and back again.",
   "help.hjaelp_usage": "/hjælp",
   "help.hjaelp": "Shows this help.",
   "language.set": "I now write to you in English.",

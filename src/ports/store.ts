@@ -1,7 +1,7 @@
 import type { Cvr } from "../domain/cvr.js";
 import type { Handover } from "../domain/handover.js";
 import type { MeetingRecord } from "../domain/meeting-record.js";
-import type { Locale } from "../domain/org.js";
+import type { Locale, Preferences } from "../domain/org.js";
 
 /**
  * Durable state of the bot. Reads are synchronous (the data is held in memory). A write is
@@ -28,6 +28,8 @@ export interface HandoverRepo {
   listUnclaimedForHouse(house: string): Handover[];
   /** Number of open handovers assigned to each person id. */
   openCountByAssignee(): Map<string, number>;
+  /** When each person was last given a handover (created for them or redirected to them). */
+  lastAssignedAt(): Map<string, string>;
   /** Inserts a new handover or replaces one with the same id. */
   save(handover: Handover): Promise<void>;
   count(): number;
@@ -43,4 +45,8 @@ export interface MeetingRecordRepo {
 export interface PreferenceRepo {
   locale(personId: string): Locale | undefined;
   setLocale(personId: string, locale: Locale): Promise<void>;
+  /** All of a person's settings (undefined when they chose none). */
+  get(personId: string): Preferences | undefined;
+  /** Replaces the given settings, keeping the others. */
+  update(personId: string, changes: Partial<Preferences>): Promise<void>;
 }

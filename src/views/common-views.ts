@@ -19,6 +19,7 @@ export function helpView(t: Translator, intro?: string): View {
       { label: t("help.henvis_usage"), value: t("help.henvis") },
       { label: t("help.henvis_form_usage"), value: t("help.henvis_form") },
       { label: t("help.mine_usage"), value: t("help.mine") },
+      { label: t("help.fravaer_usage"), value: t("help.fravaer") },
       { label: t("help.sprog_usage"), value: t("help.sprog") },
       { label: t("help.hjaelp_usage"), value: t("help.hjaelp") },
     ],

@@ -80,6 +80,33 @@ describe("routeToAdvisor", () => {
     expect(routed.reason).toEqual(reason);
   });
 
+  it("an advisor catching up after absence counts as busy as the least busy colleague; ties go to the one who waited longest", () => {
+    const returner = {
+      advisor: fynIt,
+      openCount: 0,
+      catchingUp: true,
+      lastAssignedAt: "2026-10-01T09:00:00Z",
+    };
+    const stayed = {
+      advisor: { ...fynFood, sectors: ["digital"] },
+      openCount: 6,
+      lastAssignedAt: "2026-11-27T09:00:00Z",
+    };
+    expect(routeToAdvisor("Fyn", "620100", [returner, stayed]).advisorId).toBe("fyn-it");
+    const afterOne = { ...returner, openCount: 1, lastAssignedAt: "2026-11-27T10:00:00Z" };
+    expect(routeToAdvisor("Fyn", "620100", [afterOne, stayed]).advisorId).toBe("fyn-food");
+    expect(
+      routeToAdvisor("Fyn", "620100", [{ ...afterOne, catchingUp: false }, stayed]).advisorId,
+    ).toBe("fyn-it");
+  });
+
+  it("skips advisors reported absent in chat", () => {
+    expect(
+      routeToAdvisor("Fyn", "620100", [{ ...load(fynIt, 0), absent: true }, load(fynFood, 9)])
+        .advisorId,
+    ).toBe("fyn-food");
+  });
+
   it("refuses when every advisor is absent", () => {
     expect(() => routeToAdvisor("Fyn", "620100", [load({ ...fynIt, absent: true }, 0)])).toThrow(
       "ROUTING.NO_ADVISOR",

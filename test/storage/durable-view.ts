@@ -34,7 +34,11 @@ export function readDurable(file: string): DurableView {
     if (line.t === "handover") view.handovers.set((line.v as Handover).id, line.v);
     else if (line.t === "meeting") view.meetings.set((line.v as MeetingRecord).id, line.v);
     else if (line.t === "locale" && line.id) view.locales.set(line.id, line.v);
-    else throw new Error(`unknown journal line: ${text}`);
+    else if (line.t === "prefs" && line.id) {
+      const locale = (line.v as { locale?: string }).locale;
+      if (locale) view.locales.set(line.id, locale);
+      else view.locales.delete(line.id);
+    } else throw new Error(`unknown journal line: ${text}`);
     view.journalLines++;
   }
   return view;

@@ -123,3 +123,29 @@ describe("lowdb store on a real file", () => {
     expect(existsSync(`${file}.journal`)).toBe(false);
   });
 });
+
+describe("preferences in the lowdb store", () => {
+  it("keeps language and absence across restarts", async () => {
+    const file = join(await tempDir(), "eksportbro.json");
+    const first = await openLowdbStore(file);
+    await first.preferences.setLocale("p1", "en");
+    await first.preferences.update("p1", { absentSince: "2026-11-27T08:00:00.000Z" });
+    await first.preferences.update("p2", { returnedAt: "2026-11-20T08:00:00.000Z" });
+    await first.close();
+    const second = await openLowdbStore(file);
+    expect(second.preferences.get("p1")).toEqual({
+      locale: "en",
+      absentSince: "2026-11-27T08:00:00.000Z",
+    });
+    await second.preferences.update("p1", {
+      absentSince: undefined,
+      returnedAt: "2026-11-28T08:00:00.000Z",
+    });
+    await second.close();
+    const third = await openLowdbStore(file);
+    expect(third.preferences.get("p1")?.absentSince).toBeUndefined();
+    expect(third.preferences.get("p1")?.returnedAt).toBe("2026-11-28T08:00:00.000Z");
+    expect(third.preferences.get("p2")).toEqual({ returnedAt: "2026-11-20T08:00:00.000Z" });
+    await third.close();
+  });
+});

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type Cvr, isCvr } from "../../domain/cvr.js";
 import type { Handover } from "../../domain/handover.js";
 import type { MeetingRecord } from "../../domain/meeting-record.js";
-import { HOUSE_IDS, type Locale } from "../../domain/org.js";
+import { HOUSE_IDS, type Preferences } from "../../domain/org.js";
 import { REFUSAL, StoreOpenError } from "./store-open-error.js";
 
 /** The version of the stored document this code reads and writes. */
@@ -13,7 +13,7 @@ export interface StoredDocument {
   schemaVersion: typeof SCHEMA_VERSION;
   handovers: Handover[];
   meetings: MeetingRecord[];
-  preferences: Record<string, { locale?: Locale }>;
+  preferences: Record<string, Preferences>;
 }
 
 const text = z.string().min(1);
@@ -57,6 +57,13 @@ export const meetingSchema = z.looseObject({
 
 export const localeSchema = z.enum(["da", "en"]);
 
+/** A person's settings; loose, so a newer setting is never dropped. */
+export const preferencesSchema = z.looseObject({
+  locale: localeSchema.optional(),
+  absentSince: text.optional(),
+  returnedAt: text.optional(),
+});
+
 /**
  * The document's outline; its handovers and meetings are validated one element at a time, so
  * validation never builds a second copy of the whole document.
@@ -65,7 +72,7 @@ const outline = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   handovers: z.array(z.unknown()),
   meetings: z.array(z.unknown()),
-  preferences: z.record(z.string(), z.looseObject({ locale: localeSchema.optional() })),
+  preferences: z.record(z.string(), preferencesSchema),
 });
 
 /** A new, empty document. */

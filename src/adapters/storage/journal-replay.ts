@@ -2,7 +2,13 @@ import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import type { Handover } from "../../domain/handover.js";
 import type { MeetingRecord } from "../../domain/meeting-record.js";
-import { firstIssue, handoverSchema, localeSchema, meetingSchema } from "./data-schema.js";
+import {
+  firstIssue,
+  handoverSchema,
+  localeSchema,
+  meetingSchema,
+  preferencesSchema,
+} from "./data-schema.js";
 import { errorCode } from "./durable-file-adapter.js";
 import { REFUSAL, StoreOpenError } from "./store-open-error.js";
 import type { StoreState } from "./store-state.js";
@@ -12,6 +18,7 @@ const lineSchema = z.discriminatedUnion("t", [
   z.object({ t: z.literal("handover"), v: handoverSchema }),
   z.object({ t: z.literal("meeting"), v: meetingSchema }),
   z.object({ t: z.literal("locale"), id: z.string().min(1), v: localeSchema }),
+  z.object({ t: z.literal("prefs"), id: z.string().min(1), v: preferencesSchema }),
 ]);
 type JournalLine = z.infer<typeof lineSchema>;
 
@@ -70,5 +77,6 @@ export async function replayJournal(
 function apply(state: StoreState, line: JournalLine): void {
   if (line.t === "handover") state.adoptHandover(line.v as unknown as Handover);
   else if (line.t === "meeting") state.adoptMeeting(line.v as unknown as MeetingRecord);
-  else state.setLocale(line.id, line.v);
+  else if (line.t === "locale") state.setLocale(line.id, line.v);
+  else state.restorePreferences(line.id, line.v);
 }

@@ -89,6 +89,6 @@ function lineFor(state: StoreState, change: Change): string {
       ? { t: change.t, v: state.getHandover(change.id) }
       : change.t === "meeting"
         ? { t: change.t, v: state.getMeeting(change.id) }
-        : { t: change.t, id: change.id, v: state.locale(change.id) };
+        : { t: change.t, id: change.id, v: state.preferencesOf(change.id) ?? {} };
   return `${JSON.stringify(line)}\n`;
 }

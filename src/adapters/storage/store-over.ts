@@ -1,6 +1,6 @@
 import type { Handover } from "../../domain/handover.js";
 import type { MeetingRecord } from "../../domain/meeting-record.js";
-import type { Locale } from "../../domain/org.js";
+import type { Preferences } from "../../domain/org.js";
 import type { Store } from "../../ports/store.js";
 import type { StoreState } from "./store-state.js";
 
@@ -8,7 +8,7 @@ import type { StoreState } from "./store-state.js";
 export type Change =
   | { t: "handover"; id: string }
   | { t: "meeting"; id: string }
-  | { t: "locale"; id: string };
+  | { t: "prefs"; id: string };
 
 /** How a store makes the state durable: `commit` resolves once `change` (and all before it) is. */
 export interface Backend {
@@ -66,13 +66,18 @@ export function storeOver(state: StoreState, backend: Backend): Store {
     };
     return mutate(apply, undo);
   };
-  const setLocale = (personId: string, locale: Locale) => {
+  const updatePreferences = (personId: string, changes: Partial<Preferences>) => {
     const previous = state.preferencesOf(personId);
+    let mine: Preferences | undefined;
     const apply = (): Change => {
-      state.setLocale(personId, locale);
-      return { t: "locale", id: personId };
+      mine = { ...previous, ...changes };
+      state.restorePreferences(personId, mine);
+      return { t: "prefs", id: personId };
     };
-    return mutate(apply, () => state.restorePreferences(personId, previous));
+    const undo = () => {
+      if (state.preferencesOf(personId) === mine) state.restorePreferences(personId, previous);
+    };
+    return mutate(apply, undo);
   };
   return {
     handovers: {
@@ -81,6 +86,7 @@ export function storeOver(state: StoreState, backend: Backend): Store {
       listOpenFor: (personId) => state.listOpenFor(personId),
       listUnclaimedForHouse: (house) => state.listUnclaimedForHouse(house),
       openCountByAssignee: () => state.openCountByAssignee(),
+      lastAssignedAt: () => state.lastAssignedAt(),
       save: saveHandover,
       count: () => state.handoverCount(),
     },
@@ -90,7 +96,9 @@ export function storeOver(state: StoreState, backend: Backend): Store {
     },
     preferences: {
       locale: (personId) => state.locale(personId),
-      setLocale,
+      setLocale: (personId, locale) => updatePreferences(personId, { locale }),
+      get: (personId) => state.preferencesOf(personId),
+      update: updatePreferences,
     },
     close: () => backend.close(),
   };

@@ -1,7 +1,7 @@
 import type { Cvr } from "../../domain/cvr.js";
 import { type Handover, isOpen } from "../../domain/handover.js";
 import type { MeetingRecord } from "../../domain/meeting-record.js";
-import type { Locale } from "../../domain/org.js";
+import type { Locale, Preferences } from "../../domain/org.js";
 import { SCHEMA_VERSION, type StoredDocument } from "./data-schema.js";
 
 interface IndexKeys {
@@ -21,7 +21,8 @@ export class StoreState {
   private readonly unclaimedByHouse = new Map<string, Set<string>>();
   private readonly meetings = new Map<string, MeetingRecord>();
   private readonly meetingsByHandover = new Map<string, MeetingRecord[]>();
-  private readonly preferences = new Map<string, { locale?: Locale }>();
+  private readonly lastAssigned = new Map<string, string>();
+  private readonly preferences = new Map<string, Preferences>();
 
   /**
    * Indexes `doc`. With `owned` the state takes its objects as they are (the caller gives them up,
@@ -64,6 +65,17 @@ export class StoreState {
     return new Map(this.openCounts);
   }
 
+  lastAssignedAt(): Map<string, string> {
+    return new Map(this.lastAssigned);
+  }
+
+  private noteAssignment(h: Handover): void {
+    if (!h.assigneeId) return;
+    const at = h.history.findLast((e) => e.type === "redirect")?.at ?? h.createdAt;
+    const known = this.lastAssigned.get(h.assigneeId);
+    if (known === undefined || at > known) this.lastAssigned.set(h.assigneeId, at);
+  }
+
   handoverCount(): number {
     return this.handovers.size;
   }
@@ -77,6 +89,7 @@ export class StoreState {
   adoptHandover(h: Handover): string {
     this.unindex(h.id);
     this.handovers.set(h.id, h);
+    this.noteAssignment(h);
     const keys = keysOf(h);
     if (keys) this.index(h.id, keys);
     return h.id;
@@ -108,12 +121,12 @@ export class StoreState {
   }
 
   /** Puts a person's preferences back as they were (undefined: none). */
-  restorePreferences(personId: string, previous: { locale?: Locale } | undefined): void {
+  restorePreferences(personId: string, previous: Preferences | undefined): void {
     if (previous) this.preferences.set(personId, previous);
     else this.preferences.delete(personId);
   }
 
-  preferencesOf(personId: string): { locale?: Locale } | undefined {
+  preferencesOf(personId: string): Preferences | undefined {
     return this.preferences.get(personId);
   }
 
