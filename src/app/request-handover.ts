@@ -108,5 +108,6 @@ function companySnapshot(c: Company): NonNullable<Handover["company"]> {
   if (c.municipalityCode) snapshot.municipalityCode = c.municipalityCode;
   if (c.industryCode) snapshot.industryCode = c.industryCode;
   if (c.industryText) snapshot.industryText = c.industryText;
+  if (c.status !== "active" && c.statusText) snapshot.statusText = c.statusText;
   return snapshot;
 }

@@ -34,7 +34,10 @@ export interface Handover {
   id: string;
   cvr: Cvr;
   /** Company name and routing facts from the register, or absent when not verified. */
-  company?: Pick<Company, "name" | "municipalityCode" | "industryCode" | "industryText" | "status">;
+  company?: Pick<
+    Company,
+    "name" | "municipalityCode" | "industryCode" | "industryText" | "status" | "statusText"
+  >;
   verified: boolean;
   direction: Direction;
   referrerId: string;

@@ -13,18 +13,23 @@ export function copenhagenDate(at: Date): string {
   return dateFormat.format(at);
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat("da-DK", {
-  timeZone: ZONE,
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** An instant as people in Denmark read it: "27.11.2026 09.06". */
-export function formatDateTime(iso: string): string {
-  return dateTimeFormat.format(new Date(iso));
+/** An instant in Copenhagen time, written the way `locale` ("da-DK", "en-GB") writes it. */
+export function formatDateTime(iso: string, locale: string): string {
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    const parts = {
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+    } as const;
+    format = new Intl.DateTimeFormat(locale, { timeZone: ZONE, ...parts });
+    dateTimeFormats.set(locale, format);
+  }
+  return format.format(new Date(iso));
 }
 
 /** A calendar date (yyyy-mm-dd) as "27-11-2026". */

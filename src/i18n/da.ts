@@ -107,6 +107,7 @@ export const da = {
   "warning.unverified":
     "CVR-registret kunne ikke slås op lige nu, så virksomheden er ikke verificeret. Henvisningen er sendt med CVR-nummeret alene.",
   "warning.bankrupt": "Advarsel: ifølge CVR-registret er virksomheden under konkurs.",
+  "warning.unknown_status": "Bemærk: CVR-registret angiver virksomhedens status som «{status}».",
   "warning.closed": "Advarsel: ifølge CVR-registret er virksomheden ophørt.",
   "action.accept": "Accepter",
   "action.decline": "Afvis",

@@ -107,6 +107,7 @@ export const en = {
   "warning.unverified":
     "The CVR register could not be reached just now, so the company is not verified. The handover was sent with the CVR number alone.",
   "warning.bankrupt": "Warning: according to the CVR register the company is in bankruptcy.",
+  "warning.unknown_status": "Note: the CVR register gives the company's status as «{status}».",
   "warning.closed": "Warning: according to the CVR register the company has ceased.",
   "action.accept": "Accept",
   "action.decline": "Decline",

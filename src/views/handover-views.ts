@@ -38,6 +38,8 @@ export function companyWarnings(t: Translator, h: Handover): string[] {
   if (!h.verified) return [t("warning.unverified")];
   if (h.company?.status === "bankrupt") return [t("warning.bankrupt")];
   if (h.company?.status === "closed") return [t("warning.closed")];
+  if (h.company?.status === "unknown")
+    return [t("warning.unknown_status", { status: h.company.statusText ?? "?" })];
   return [];
 }
 
@@ -62,7 +64,10 @@ function facts(t: Translator, dir: PeopleDirectory, h: Handover): View["facts"] 
     });
   if (h.contactPerson) rows.push({ label: t("fact.contact"), value: h.contactPerson });
   rows.push({ label: t("fact.routing"), value: routingText(t, h.routing, referrer?.house ?? "") });
-  rows.push({ label: t("fact.created"), value: formatDateTime(h.createdAt) });
+  rows.push({
+    label: t("fact.created"),
+    value: formatDateTime(h.createdAt, t("page.date_locale")),
+  });
   return rows;
 }
 

@@ -122,3 +122,35 @@ describe("language", () => {
     expect(await bot.says("bd-midtjylland-1", "/sprog da")).toBe("Jeg skriver nu dansk til dig.");
   });
 });
+
+describe("register details", () => {
+  it("a status the bot does not know is shown in the register's own words", async () => {
+    const bot = makeBot();
+    bot.deps.lookup = {
+      lookup: async (cvr) => ({
+        kind: "found",
+        company: {
+          cvr,
+          name: "Rekon ApS",
+          municipalityCode: "751",
+          status: "unknown",
+          statusText: "UNDER REKONSTRUKTION",
+        },
+      }),
+    };
+    const answer = await bot.says("bd-midtjylland-1", "/henvis 10150817 Eksport");
+    expect(answer).toContain(
+      "Bemærk: CVR-registret angiver virksomhedens status som «UNDER REKONSTRUKTION».",
+    );
+    expect(bot.notices("adv-midtjylland-1")[0]).toContain("UNDER REKONSTRUKTION");
+  });
+
+  it("dates are written the reader's way, in Copenhagen time", async () => {
+    const bot = makeBot();
+    await bot.says("adv-midtjylland-1", "/sprog en");
+    expect(await bot.says("bd-midtjylland-1", "/henvis 10150817 Eksport")).toContain(
+      "Sendt: 27.11.2026, 09.00",
+    );
+    expect(bot.notices("adv-midtjylland-1")[0]).toContain("Sent: 27/11/2026, 09:00");
+  });
+});
