@@ -3,6 +3,15 @@ import { findAction, makeBot } from "../support/bot.js";
 
 const REFER = "/henvis 10150817 Vil eksportere til Tyskland";
 
+/** Thomas refers Nordlys Maskinfabrik; Camilla accepts it. */
+async function acceptedHandover() {
+  const bot = makeBot();
+  await bot.says("bd-midtjylland-1", REFER);
+  const { handoverId } = findAction(bot.lastNotice("adv-midtjylland-1"), "handover.accept").data;
+  await bot.act("adv-midtjylland-1", "handover.accept", { handoverId });
+  return { bot, handoverId: handoverId as string };
+}
+
 describe("EH -> TC: a business developer refers a company to an advisor", () => {
   it("routes to the own house's sector advisor, who accepts, meets and closes; the referrer hears each step", async () => {
     const bot = makeBot();
@@ -95,10 +104,7 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
   });
 
   it("a meeting is only recorded once the company was told about the EH cooperation (§6)", async () => {
-    const bot = makeBot();
-    await bot.says("bd-midtjylland-1", REFER);
-    const { handoverId } = findAction(bot.lastNotice("adv-midtjylland-1"), "handover.accept").data;
-    await bot.act("adv-midtjylland-1", "handover.accept", { handoverId });
+    const { bot, handoverId } = await acceptedHandover();
     const answer = await bot.act("adv-midtjylland-1", "handover.meeting.submit", {
       handoverId,
       meetingDate: "2026-12-24",
@@ -198,10 +204,7 @@ describe("forms are only opened for steps that are allowed", () => {
   });
 
   it("a meeting before the handover was sent is refused on the date field", async () => {
-    const bot = makeBot();
-    await bot.says("bd-midtjylland-1", REFER);
-    const { handoverId } = findAction(bot.lastNotice("adv-midtjylland-1"), "handover.accept").data;
-    await bot.act("adv-midtjylland-1", "handover.accept", { handoverId });
+    const { bot, handoverId } = await acceptedHandover();
     const answer = await bot.act("adv-midtjylland-1", "handover.meeting.submit", {
       handoverId,
       meetingDate: "1900-01-01",

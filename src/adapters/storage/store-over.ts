@@ -10,6 +10,14 @@ export type Change =
   | { t: "meeting"; id: string }
   | { t: "prefs"; id: string };
 
+/** How upsert reaches one kind of record in the state. */
+interface RecordTable<T> {
+  get(id: string): T | undefined;
+  put(record: T): string;
+  adopt(record: T): void;
+  remove(id: string): void;
+}
+
 /** How a store makes the state durable: `commit` resolves once `change` (and all before it) is. */
 export interface Backend {
   commit(change: Change): Promise<void>;
@@ -36,36 +44,36 @@ export function storeOver(state: StoreState, backend: Backend): Store {
       throw error;
     });
   };
-  const saveHandover = (handover: Handover) => {
-    const previous = state.getHandover(handover.id);
-    let mine: Handover | undefined;
-    const apply = (): Change => {
-      const id = state.putHandover(handover);
-      mine = state.getHandover(id);
-      return { t: "handover", id };
+  /** Inserts or replaces a record; a failed commit puts back what was there (or nothing). */
+  const upsert =
+    <T extends { id: string }>(t: "handover" | "meeting", table: RecordTable<T>) =>
+    (record: T): Promise<void> => {
+      const previous = table.get(record.id);
+      let mine: T | undefined;
+      const apply = (): Change => {
+        const id = table.put(record);
+        mine = table.get(id);
+        return { t, id };
+      };
+      const undo = () => {
+        if (table.get(record.id) !== mine) return;
+        if (previous) table.adopt(previous);
+        else table.remove(record.id);
+      };
+      return mutate(apply, undo);
     };
-    const undo = () => {
-      if (state.getHandover(handover.id) !== mine) return;
-      if (previous) state.adoptHandover(previous);
-      else state.removeHandover(handover.id);
-    };
-    return mutate(apply, undo);
-  };
-  const addMeeting = (record: MeetingRecord) => {
-    const previous = state.getMeeting(record.id);
-    let mine: MeetingRecord | undefined;
-    const apply = (): Change => {
-      const id = state.addMeeting(record);
-      mine = state.getMeeting(id);
-      return { t: "meeting", id };
-    };
-    const undo = () => {
-      if (state.getMeeting(record.id) !== mine) return;
-      if (previous) state.adoptMeeting(previous);
-      else state.removeMeeting(record.id);
-    };
-    return mutate(apply, undo);
-  };
+  const saveHandover = upsert<Handover>("handover", {
+    get: (id) => state.getHandover(id),
+    put: (h) => state.putHandover(h),
+    adopt: (h) => state.adoptHandover(h),
+    remove: (id) => state.removeHandover(id),
+  });
+  const addMeeting = upsert<MeetingRecord>("meeting", {
+    get: (id) => state.getMeeting(id),
+    put: (m) => state.addMeeting(m),
+    adopt: (m) => state.adoptMeeting(m),
+    remove: (id) => state.removeMeeting(id),
+  });
   const updatePreferences = (personId: string, changes: Partial<Preferences>) => {
     const previous = state.preferencesOf(personId);
     let mine: Preferences | undefined;
