@@ -1,8 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, utimes, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { FOREIGN_STALE_MS } from "../../src/adapters/storage/file-lock.js";
+import { type Holder, startTimeOf, thisProcess } from "../../src/adapters/storage/lock-holder.js";
 import { openLowdbStore } from "../../src/adapters/storage/lowdb-store.js";
 import { StoreOpenError } from "../../src/adapters/storage/store-open-error.js";
 import { makeHandover } from "../support/handover-factory.js";
@@ -83,24 +86,38 @@ describe("lowdb store lock", () => {
     await second.close();
   });
 
-  it("refuses a lock held by another live process", async () => {
+  const holder = (patch: Partial<Holder> = {}) => JSON.stringify({ ...thisProcess(), ...patch });
+
+  it("refuses a lock held by another live process, and leaves it alone", async () => {
     const file = join(await tempDir(), "eksportbro.json");
-    await writeFile(`${file}.lock`, String(process.ppid));
+    const lock = holder({ pid: process.ppid, startTime: startTimeOf(process.ppid) });
+    await writeFile(`${file}.lock`, lock);
     await expect(openLowdbStore(file)).rejects.toThrow(
-      `Another Eksportbro process (pid ${process.ppid}) is using DATA_FILE ${file}; stop it first`,
+      `Another Eksportbro process (pid ${process.ppid}) on ${hostname()} is using DATA_FILE ${file}; stop it first`,
     );
-    expect(await readFile(`${file}.lock`, "utf8")).toBe(String(process.ppid));
+    expect(await readFile(`${file}.lock`, "utf8")).toBe(lock);
   });
 
-  it("takes over a stale lock of a dead process, of our own pid, or without a pid", async () => {
+  it("takes over the lock of a dead process, of a reused pid, of our own pid, or an unreadable one", async () => {
     const dead = spawnSync(process.execPath, ["-e", "0"]).pid;
-    for (const content of [String(dead), String(process.pid), ""]) {
+    const reused = holder({ pid: process.ppid, startTime: "1" });
+    for (const content of [holder({ pid: dead }), reused, holder(), "", "garbage", String(dead)]) {
       const file = join(await tempDir(), "eksportbro.json");
       await writeFile(`${file}.lock`, content);
       const store = await openLowdbStore(file);
-      expect(await readFile(`${file}.lock`, "utf8")).toBe(String(process.pid));
+      expect(JSON.parse(await readFile(`${file}.lock`, "utf8")).pid).toBe(process.pid);
       await store.close();
       expect(existsSync(`${file}.lock`)).toBe(false);
     }
+  });
+
+  it("a lock from another pid namespace (container) counts as live while it is touched", async () => {
+    const file = join(await tempDir(), "eksportbro.json");
+    await writeFile(`${file}.lock`, holder({ pid: 1, pidNs: "pid:[1]" }));
+    await expect(openLowdbStore(file)).rejects.toThrow(/Another Eksportbro process \(pid 1\)/);
+    const old = new Date(Date.now() - FOREIGN_STALE_MS - 1000);
+    await utimes(`${file}.lock`, old, old);
+    const store = await openLowdbStore(file);
+    await store.close();
   });
 });
