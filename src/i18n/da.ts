@@ -182,5 +182,7 @@ export const da = {
   "local.api.bad_request": "Forespørgslen er ugyldig.",
   "local.api.too_large": "Beskeden er for stor.",
   "local.api.not_found": "Den adresse findes ikke.",
+  "local.api.json_only": "Send JSON (Content-Type: application/json).",
+  "local.api.wrong_host": "Den lokale chat svarer kun på localhost og 127.0.0.1.",
   "local.api.unknown_person": "Personen findes ikke i kataloget.",
 } as const;

@@ -182,5 +182,7 @@ export const en = {
   "local.api.bad_request": "The request is invalid.",
   "local.api.too_large": "The message is too large.",
   "local.api.not_found": "That address does not exist.",
+  "local.api.json_only": "Send JSON (Content-Type: application/json).",
+  "local.api.wrong_host": "The local chat only answers on localhost and 127.0.0.1.",
   "local.api.unknown_person": "That person is not in the directory.",
 } as const satisfies Record<keyof typeof da, string>;

@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
 
@@ -119,6 +120,45 @@ describe("local JSON API on the real server", () => {
   it("answers an unknown address with a Danish 404", async () => {
     const res = await fetch(`${server.url}/no/such/page`);
     expect([res.status, await res.json()]).toEqual([404, { error: "Den adresse findes ikke." }]);
+  });
+
+  it("refuses a cross-site form post (not JSON) and stores nothing", async () => {
+    const res = await fetch(`${server.url}/local/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "from=bd-midtjylland-1&text=%2Fhenvis+10150817+csrf",
+    });
+    expect([res.status, await res.json()]).toEqual([
+      415,
+      { error: "Send JSON (Content-Type: application/json)." },
+    ]);
+    const mine = await post("/local/messages", { from: "bd-midtjylland-1", text: "/mine" });
+    expect(JSON.stringify(await mine.json())).toContain("Du har ingen åbne henvisninger.");
+  });
+
+  it("refuses a request for another host name (DNS rebinding)", async () => {
+    const { port } = new URL(server.url);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: "127.0.0.1",
+          port,
+          path: "/local/people",
+          headers: { Host: `evil.example:${port}` },
+        },
+        (res) => {
+          let body = "";
+          res.on("data", (c: Buffer) => {
+            body += c.toString();
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on("error", reject);
+      req.end();
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.body).not.toContain("adv-midtjylland-1");
   });
 
   it("says in Danish who is unknown", async () => {

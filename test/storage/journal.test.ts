@@ -67,7 +67,7 @@ describe("lowdb store journal", () => {
   it("replays acknowledged lines after a crash and drops a torn last line", async () => {
     const [a, b] = [makeHandover(), makeHandover()];
     const torn = line({ t: "handover", v: makeHandover() });
-    for (const tail of [torn.slice(0, 40), "\0\0\0\0", '{"t":"handover","v":{"id"\n']) {
+    for (const tail of [torn.slice(0, 40), "\0\0\0\0", torn.slice(0, -1)]) {
       const journal = line({ t: "handover", v: a }) + line({ t: "handover", v: b }) + tail;
       const file = await crashedFiles(journal);
       const store = await openLowdbStore(file);
@@ -99,6 +99,11 @@ describe("lowdb store journal", () => {
 
   const good = (h: Handover) => line({ t: "handover", v: h });
   const refusals: [string, (h: Handover) => string, RegExp][] = [
+    [
+      "a damaged last line that was written whole",
+      (h) => `${good(h)}{"t":"handover","v":{"id"\n`,
+      /line 2 \(not valid JSON\)/,
+    ],
     ["a bad middle line", (h) => `${good(h)}{oops\n${good(h)}`, /line 2 \(not valid JSON\)/],
     [
       "an invalid record in the middle",

@@ -31,8 +31,9 @@ export interface Replay {
 
 /**
  * Validates every line of the journal with the data file's schemas and applies it to `state`
- * (which takes the parsed objects). A torn last line (no newline, or not JSON: an append cut by
- * a crash, never acknowledged) ends the replay; any other bad line throws StoreOpenError.
+ * (which takes the parsed objects). A torn tail (bytes after the last newline: an append cut by a
+ * crash, never acknowledged) ends the replay; any bad line that ends in a newline was written
+ * whole, so it is corruption and throws StoreOpenError.
  * Reads only: the caller truncates the torn tail.
  */
 export async function replayJournal(
@@ -51,7 +52,7 @@ export async function replayJournal(
   }
   const corrupt = (line: number, problem: string) =>
     new StoreOpenError(
-      `DATA_FILE ${dataFile}: its journal ${journalFile} is corrupt at line ${line} (${problem}) and that is not its torn last line; ${REFUSAL}. Restore it from a backup, or cut the journal before line ${line} if losing the writes from there on is acceptable.`,
+      `DATA_FILE ${dataFile}: its journal ${journalFile} is corrupt at line ${line} (${problem}) ; ${REFUSAL}. Restore it from a backup, or cut the journal before line ${line} if losing the writes from there on is acceptable.`,
     );
   let start = 0;
   let lines = 0;
@@ -62,7 +63,6 @@ export async function replayJournal(
     try {
       value = JSON.parse(data.toString("utf8", start, end));
     } catch {
-      if (end + 1 === data.length) break;
       throw corrupt(lines + 1, "not valid JSON");
     }
     const issue = firstIssue(lineSchema, value);
