@@ -149,3 +149,44 @@ describe("preferences in the lowdb store", () => {
     await third.close();
   });
 });
+
+describe("failed writes in the lowdb store", () => {
+  it("several writes to one record in a failed batch, and those queued behind it, all leave no trace", async () => {
+    const file = join(await tempDir(), "eksportbro.json");
+    const first = await openLowdbStore(file);
+    const h = makeHandover({ assigneeId: "adv-1", createdAt: "2026-01-01T00:00:00.000Z" });
+    await first.handovers.save(h);
+    await first.close();
+    const store = await openLowdbStore(file);
+    await mkdir(`${file}.journal`);
+    const accepted = store.handovers.save({ ...h, status: "accepted" });
+    const redirected = store.handovers.save({
+      ...h,
+      assigneeId: "adv-2",
+      history: [
+        {
+          type: "redirect",
+          by: "adv-1",
+          to: "adv-2",
+          at: "2026-06-01T00:00:00.000Z",
+          reason: { kind: "redirect", byName: "A" },
+        },
+      ],
+    });
+    const fresh = makeHandover({ assigneeId: "adv-2", createdAt: "2026-07-01T00:00:00.000Z" });
+    const inserted = store.handovers.save(fresh);
+    const results = await Promise.allSettled([accepted, redirected, inserted]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(store.handovers.get(h.id)).toEqual(h);
+    expect(store.handovers.get(fresh.id)).toBeUndefined();
+    expect(store.handovers.openCountByAssignee()).toEqual(new Map([["adv-1", 1]]));
+    expect(store.handovers.lastAssignedAt().get("adv-2")).toBeUndefined();
+    await rmdir(`${file}.journal`);
+    await store.handovers.save(makeHandover());
+    await store.close();
+    const reopened = await openLowdbStore(file);
+    expect(reopened.handovers.get(h.id)).toEqual(h);
+    expect(reopened.handovers.get(fresh.id)).toBeUndefined();
+    await reopened.close();
+  });
+});

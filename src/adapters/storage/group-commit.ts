@@ -5,7 +5,9 @@ interface Waiter {
 
 /**
  * Batches durable writes: every request made while a flush runs joins the next single flush,
- * whose promise settles all of them; a failed flush rejects its whole batch. `after` runs once
+ * whose promise settles all of them. A failed flush rejects its batch and every request queued
+ * behind it, newest first, because those writes were made on top of the failed ones and their
+ * undo must run in reverse (see store-over). `after` runs once
  * a batch is settled and before the next flush starts (housekeeping such as compaction), so it
  * never overlaps a flush; it must not throw.
  */
@@ -40,7 +42,9 @@ export class GroupCommit {
         await this.flush();
         for (const w of batch) w.resolve();
       } catch (error) {
-        for (const w of batch) w.reject(error);
+        const doomed = [...batch, ...this.waiting].reverse();
+        this.waiting = [];
+        for (const w of doomed) w.reject(error);
       }
       await this.after().catch(() => undefined);
     }

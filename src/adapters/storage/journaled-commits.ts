@@ -66,9 +66,11 @@ export class JournaledCommits {
     this.pending.clear();
     if (!this.journalTrusted) return this.compact();
     if (changes.length === 0) return;
-    const text = changes.map((change) => lineFor(this.state, change)).join("");
+    const lines = changes.map((change) => lineFor(this.state, change)).filter((l) => l !== undefined);
+    if (lines.length === 0) return;
+    const text = lines.join("");
     try {
-      await this.journal.append(text, changes.length);
+      await this.journal.append(text, lines.length);
     } catch (error) {
       this.journalTrusted = false;
       throw error;
@@ -82,13 +84,14 @@ export class JournaledCommits {
   }
 }
 
-/** The journal line of a change: the record's current value, as an idempotent upsert. */
-function lineFor(state: StoreState, change: Change): string {
+/** The journal line of a change: the record's current value, as an idempotent upsert; none when an undo removed it. */
+function lineFor(state: StoreState, change: Change): string | undefined {
   const line =
     change.t === "handover"
       ? { t: change.t, v: state.getHandover(change.id) }
       : change.t === "meeting"
         ? { t: change.t, v: state.getMeeting(change.id) }
         : { t: change.t, id: change.id, v: state.preferencesOf(change.id) ?? {} };
+  if (line.v === undefined) return undefined;
   return `${JSON.stringify(line)}\n`;
 }

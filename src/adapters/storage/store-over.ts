@@ -65,7 +65,11 @@ export function storeOver(state: StoreState, backend: Backend): Store {
   const saveHandover = upsert<Handover>("handover", {
     get: (id) => state.getHandover(id),
     put: (h) => state.putHandover(h),
-    adopt: (h) => state.adoptHandover(h),
+    adopt: (h) => {
+      const undone = state.getHandover(h.id);
+      state.adoptHandover(h);
+      if (undone?.assigneeId) state.recomputeLastAssigned(undone.assigneeId);
+    },
     remove: (id) => state.removeHandover(id),
   });
   const addMeeting = upsert<MeetingRecord>("meeting", {

@@ -71,7 +71,7 @@ export class StoreState {
 
   private noteAssignment(h: Handover): void {
     if (!h.assigneeId) return;
-    const at = h.history.findLast((e) => e.type === "redirect")?.at ?? h.createdAt;
+    const at = assignedAt(h);
     const known = this.lastAssigned.get(h.assigneeId);
     if (known === undefined || at > known) this.lastAssigned.set(h.assigneeId, at);
   }
@@ -106,8 +106,22 @@ export class StoreState {
 
   /** Forgets a handover (undoing an insert whose write failed). */
   removeHandover(id: string): void {
+    const gone = this.handovers.get(id);
     this.unindex(id);
     this.handovers.delete(id);
+    if (gone?.assigneeId) this.recomputeLastAssigned(gone.assigneeId);
+  }
+
+  /** Recomputes when a person last got a handover (after an undo moved it back in time). */
+  recomputeLastAssigned(personId: string): void {
+    let latest: string | undefined;
+    for (const h of this.handovers.values()) {
+      if (h.assigneeId !== personId) continue;
+      const at = assignedAt(h);
+      if (latest === undefined || at > latest) latest = at;
+    }
+    if (latest === undefined) this.lastAssigned.delete(personId);
+    else this.lastAssigned.set(personId, latest);
   }
 
   /** Forgets a meeting record (undoing an insert whose write failed). */
@@ -193,6 +207,11 @@ export class StoreState {
     }
     return list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
+}
+
+/** When a handover was given to its assignee: created for them, or redirected to them. */
+function assignedAt(h: Handover): string {
+  return h.history.findLast((e) => e.type === "redirect")?.at ?? h.createdAt;
 }
 
 /** The index keys of an open handover; closed and declined ones are in no index. */
