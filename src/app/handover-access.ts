@@ -47,7 +47,10 @@ export function assertMayTake(
     throw new DomainError("HANDOVER.ILLEGAL_TRANSITION", { status: h.status });
 }
 
-/** The same person pressing the same button again (double click, platform retry) changes nothing. */
+/**
+ * The same person pressing the same button again (double click, platform retry) changes nothing;
+ * it answers only once the first press is durable (saving the same state again waits for that).
+ */
 function isRepeat(h: Handover, actor: Person, event: HandoverEvent): boolean {
   const last = h.history.at(-1);
   return event.type !== "redirect" && last?.type === event.type && last.by === actor.id;
@@ -74,7 +77,10 @@ export async function takeStep(
   const actor = requirePerson(deps, actorId);
   const before = requireHandover(deps, handoverId);
   const event = step.event(actor, before);
-  if (isRepeat(before, actor, event)) return { handover: before, unreachable: [] };
+  if (isRepeat(before, actor, event)) {
+    await deps.store.handovers.save(before);
+    return { handover: before, unreachable: [] };
+  }
   assertMayTake(deps, before, actor, event.type);
   const next = applyEvent(before, event, deps.clock.now().toISOString());
   await Promise.all([deps.store.handovers.save(next), step.alsoStore?.(next, actor)]);
