@@ -29,8 +29,8 @@ interface Ranked extends AdvisorLoad {
  * Picks the advisor for an EH->TC handover: the referrer's own house first, then a sector match
  * on the company's industry code, then the fewest open handovers; absent advisors are skipped.
  * An advisor catching up after absence counts as at least as busy as the least busy colleague
- * in the same group, and ties go to whoever got a handover least recently, so a returning
- * advisor gets every other handover instead of a burst of all of them.
+ * in the same group (one who is not catching up, if there is one), and ties go to whoever got a
+ * handover least recently, so a returning advisor gets every other handover instead of a burst.
  */
 export function routeToAdvisor(
   referrerHouse: HouseId,
@@ -54,9 +54,9 @@ export function routeToAdvisor(
       };
     });
   for (const c of present.filter((p) => p.catchingUp)) {
-    const peers = present
-      .filter((p) => p.group === c.group && !p.catchingUp)
-      .map((p) => p.openCount);
+    const others = present.filter((p) => p.group === c.group && p !== c);
+    const settled = others.filter((p) => !p.catchingUp);
+    const peers = (settled.length > 0 ? settled : others).map((p) => p.openCount);
     if (peers.length > 0) c.load = Math.max(c.openCount, Math.min(...peers));
   }
   const best = present.sort(

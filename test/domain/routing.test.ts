@@ -100,6 +100,23 @@ describe("routeToAdvisor", () => {
     ).toBe("fyn-it");
   });
 
+  it("when everyone in the group is catching up, they still take turns", () => {
+    const henrik = {
+      advisor: fynIt,
+      openCount: 4,
+      catchingUp: true,
+      lastAssignedAt: "2026-11-27T09:04:00Z",
+    };
+    const camilla = {
+      advisor: { ...fynFood, sectors: ["digital"] },
+      openCount: 0,
+      catchingUp: true,
+    };
+    expect(routeToAdvisor("Fyn", "620100", [henrik, camilla]).advisorId).toBe("fyn-food");
+    const next = { ...camilla, openCount: 1, lastAssignedAt: "2026-11-27T09:05:00Z" };
+    expect(routeToAdvisor("Fyn", "620100", [henrik, next]).advisorId).toBe("fyn-it");
+  });
+
   it("skips advisors reported absent in chat", () => {
     expect(
       routeToAdvisor("Fyn", "620100", [{ ...load(fynIt, 0), absent: true }, load(fynFood, 9)])
