@@ -91,7 +91,7 @@ export async function takeStep(
   if (before.assigneeHouse) {
     const colleagues = deps.directory
       .businessDevelopers(before.assigneeHouse)
-      .filter((p) => p.id !== actor.id);
+      .filter((p) => p.id !== actor.id && p.id !== next.assigneeId);
     unreachable.push(
       ...(await notify(deps, colleagues, (t) => colleagueNotice(t, deps.directory, next, actor))),
     );

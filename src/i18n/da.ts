@@ -120,6 +120,7 @@ export const da = {
   "notice.meeting": "{name} har holdt møde med {company} den {date}.",
   "notice.closed": "{name} har afsluttet henvisningen af {company}: {outcome}.",
   "notice.colleague_accept": "{name} har overtaget henvisningen af {company}.",
+  "notice.colleague_redirect": "{name} har sendt henvisningen af {company} videre til {to}.",
   "notice.colleague_decline": "{name} har afvist henvisningen af {company} på husets vegne.",
   "notice.redirected_away":
     "{name} har sendt henvisningen af {company} videre til {to}. Den er ikke længere din.",

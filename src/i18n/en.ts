@@ -120,6 +120,7 @@ export const en = {
   "notice.meeting": "{name} held a meeting with {company} on {date}.",
   "notice.closed": "{name} closed the handover of {company}: {outcome}.",
   "notice.colleague_accept": "{name} has taken the handover of {company}.",
+  "notice.colleague_redirect": "{name} passed the handover of {company} on to {to}.",
   "notice.colleague_decline": "{name} declined the handover of {company} on behalf of the house.",
   "notice.redirected_away":
     "{name} passed the handover of {company} on to {to}. It is no longer yours.",

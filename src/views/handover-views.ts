@@ -130,11 +130,16 @@ export function colleagueNotice(
   h: Handover,
   actor: Person,
 ): View {
-  const key = h.status === "declined" ? "notice.colleague_decline" : "notice.colleague_accept";
+  const last = h.history.at(-1);
+  const base = { name: actor.name, company: companyLabel(t, h) };
+  const text =
+    last?.type === "redirect"
+      ? t("notice.colleague_redirect", { ...base, to: dir.get(last.to)?.name ?? last.to })
+      : t(last?.type === "decline" ? "notice.colleague_decline" : "notice.colleague_accept", base);
   return {
     title: t(`status.${h.status}`),
     tone: "info",
-    text: [t(key, { name: actor.name, company: companyLabel(t, h) })],
+    text: [text],
     facts: facts(t, dir, h),
   };
 }

@@ -107,6 +107,18 @@ describe("TC -> EH permissions and colleagues", () => {
     expect(bot.notices("adv-hovedstaden-2").at(-1)).toContain("Begrundelse: Allerede kunde hos os");
   });
 
+  it("a redirect within the house tells the colleagues where it went; the new holder just gets the card", async () => {
+    const { bot, handoverId } = await houseHandover();
+    const before = bot.notices("bd-sydjylland-2").length;
+    await bot.act("bd-sydjylland-1", "handover.redirect.submit", { handoverId, to: "bd-fyn-1" });
+    expect(bot.notices("bd-sydjylland-2").at(-1)).toContain(
+      "Niels Hald Jørgensen har sendt henvisningen af Lillebælt Styring ApS (CVR 41726393) videre til Mads Krog Larsen.",
+    );
+    expect(bot.notices("bd-sydjylland-2")).toHaveLength(before + 1);
+    expect(bot.notices("bd-fyn-1").at(-1)).toContain("Ny henvisning til erhvervshuset");
+    expect(bot.notices("bd-fyn-1").join("\n")).not.toContain("har overtaget");
+  });
+
   it("a business developer's meeting needs no advisor disclosure and is kept without one", async () => {
     const { bot, handoverId } = await houseHandover();
     await bot.act("bd-sydjylland-1", "handover.accept", { handoverId });

@@ -66,7 +66,9 @@ export class JournaledCommits {
     this.pending.clear();
     if (!this.journalTrusted) return this.compact();
     if (changes.length === 0) return;
-    const lines = changes.map((change) => lineFor(this.state, change)).filter((l) => l !== undefined);
+    const lines = changes
+      .map((change) => lineFor(this.state, change))
+      .filter((l) => l !== undefined);
     if (lines.length === 0) return;
     const text = lines.join("");
     try {
