@@ -180,3 +180,15 @@ it("in /mine, answering one handover leaves the others' buttons live", async () 
     .poll(() => page.locator(".msg.bot:not(.notice)").filter({ hasText: "Accepteret" }).count())
     .toBe(2);
 });
+
+it("keeps showing notifications after the server restarts", async () => {
+  await actAs(ADVISOR);
+  await apiSay(REFERRER, "/henvis 10150817 Vil eksportere til Tyskland");
+  await apiSay("bd-midtjylland-2", "/henvis 95673457 Rådgivning i Norden");
+  await notice("Nordlys Maskinfabrik A/S");
+  const port = new URL(server.url).port;
+  await server.stop();
+  server = await startServer({ PORT: port, DATA_FILE: server.dataFile });
+  await apiSay(REFERRER, "/henvis 99886226 Arbejdstøj til Sverige");
+  await notice("Uldsokken Arbejdstøj ApS");
+}, 60_000);

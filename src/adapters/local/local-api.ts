@@ -175,6 +175,6 @@ export function mountLocalApi(
     const messages = inbox
       .messages(personId, after)
       .map((m) => ({ ...toMessage(m.view), seq: m.seq, at: m.at }));
-    res.send(200, { messages });
+    res.send(200, { messages, epoch: inbox.epoch });
   });
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Person } from "../../domain/org.js";
 import type { ChatDelivery } from "../../ports/chat.js";
 import type { View } from "../../views/view.js";
@@ -19,6 +20,8 @@ export const INBOX_LIMIT = 200;
 export class LocalInbox implements ChatDelivery {
   private readonly boxes = new Map<string, InboxEntry[]>();
   private seq = 0;
+  /** Changes with every start, so a page can tell that the numbering began again. */
+  readonly epoch = randomUUID();
   readonly unreachable = new Set<string>();
 
   constructor(private readonly now: () => Date = () => new Date()) {}

@@ -1,7 +1,7 @@
 /* Local web chat for Eksportbro: pick a person, type commands, click the bot's Adaptive Cards. */
 (() => {
   const $ = (id) => document.getElementById(id);
-  const state = { person: "", lastSeq: 0, people: [], texts: {} };
+  const state = { person: "", lastSeq: 0, epoch: "", people: [], texts: {} };
 
   // Danish time, as the cards' own dates, whatever the browser's time zone.
   const TIME = { timeZone: "Europe/Copenhagen", dateStyle: "short", timeStyle: "short" };
@@ -131,6 +131,15 @@
       `/local/inbox/${encodeURIComponent(person)}?after=${state.lastSeq}`,
     );
     if (status !== 200 || person !== state.person) return;
+    if (json.epoch !== state.epoch) {
+      // the server restarted and numbers its inbox from 1 again
+      const first = state.epoch === "";
+      state.epoch = json.epoch;
+      if (!first && state.lastSeq > 0) {
+        state.lastSeq = 0;
+        return poll();
+      }
+    }
     for (const m of json.messages || []) {
       if (m.seq <= state.lastSeq) continue; // an overlapping poll already showed it
       state.lastSeq = m.seq;
