@@ -33,7 +33,10 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     },
     systemClock,
   );
-  const store = await openLowdbStore(config.DATA_FILE);
+  const store = await openLowdbStore(config.DATA_FILE, {
+    onError: (err) =>
+      log.error({ err }, "compacting the data file failed; writes continue in the journal"),
+  });
   const inbox = new LocalInbox();
   const conversation = createConversation({
     store,

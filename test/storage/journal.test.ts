@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { type FileHandle, open, readFile, stat, writeFile } from "node:fs/promises";
+import { type FileHandle, mkdir, open, readFile, rmdir, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { emptyDocument, type StoredDocument } from "../../src/adapters/storage/data-schema.js";
@@ -166,6 +166,29 @@ describe("lowdb store journal", () => {
     await store.close();
     const again = await openLowdbStore(file);
     expect(again.handovers.count()).toBe(40);
+    await again.close();
+  });
+
+  it("a compaction that keeps failing is reported and retried sparingly; writes go on in the journal", async () => {
+    const file = join(await tempDir(), "eksportbro.json");
+    const errors: unknown[] = [];
+    const store = await openLowdbStore(file, {
+      compactAtBytes: 2048,
+      onError: (e) => errors.push(e),
+    });
+    await mkdir(`${file}.tmp`);
+    const handovers = Array.from({ length: 60 }, () => makeHandover());
+    for (const h of handovers) await store.handovers.save(h);
+    const journalBytes = (await stat(`${file}.journal`)).size;
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.length).toBeLessThanOrEqual(Math.ceil((journalBytes - 2048) / 512) + 1);
+    expect(errors.length).toBeLessThan(handovers.length / 2);
+    expect(durableIds(file).sort()).toEqual(handovers.map((h) => h.id).sort());
+    await rmdir(`${file}.tmp`);
+    await store.close();
+    expect(existsSync(`${file}.journal`)).toBe(false);
+    const again = await openLowdbStore(file);
+    expect(again.handovers.count()).toBe(60);
     await again.close();
   });
 

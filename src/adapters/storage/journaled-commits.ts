@@ -18,13 +18,17 @@ export class JournaledCommits {
   /** False after a failed append or truncate: the journal's tail is unknown, so the next flush compacts. */
   private journalTrusted = true;
   private readonly group: GroupCommit;
+  /** Journal size at which the next compaction is tried. */
+  private nextCompactionAt: number;
 
   constructor(
     private readonly state: StoreState,
     private readonly db: Low<StoredDocument>,
     private readonly journal: Journal,
     private readonly compactAtBytes: number,
+    private readonly onError: (error: unknown) => void = () => undefined,
   ) {
+    this.nextCompactionAt = compactAtBytes;
     this.group = new GroupCommit(
       () => this.flush(),
       () => this.afterFlush(),
@@ -79,10 +83,20 @@ export class JournaledCommits {
     }
   }
 
-  /** Compacts a journal past the threshold; a failure is retried after the next append. */
+  /**
+   * Compacts a journal past the threshold. A failure is reported and retried only once the
+   * journal has grown by another quarter of the threshold, so a full disk does not turn every
+   * commit into a whole-snapshot write.
+   */
   private async afterFlush(): Promise<void> {
-    if (!this.journalTrusted || this.journal.size < this.compactAtBytes) return;
-    await this.compact().catch(() => undefined);
+    if (!this.journalTrusted || this.journal.size < this.nextCompactionAt) return;
+    try {
+      await this.compact();
+      this.nextCompactionAt = this.compactAtBytes;
+    } catch (error) {
+      this.nextCompactionAt = this.journal.size + Math.ceil(this.compactAtBytes / 4);
+      this.onError(error);
+    }
   }
 }
 

@@ -23,6 +23,8 @@ export interface LowdbStoreOptions {
   onAppend?: AppendListener;
   /** Journal size in bytes from which the commit sequence compacts; default 16 MiB. */
   compactAtBytes?: number;
+  /** Told about a failure no caller sees (a background compaction), so it can be logged. */
+  onError?: (error: unknown) => void;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function openLowdbStore(
       db,
       journal,
       options.compactAtBytes ?? DEFAULT_COMPACT_AT_BYTES,
+      options.onError,
     );
     if (stale) await commits.compact();
     let closed = false;
