@@ -95,17 +95,17 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
  */
 function guardLocal(req: Request, res: Response, next: (err?: false) => void): void {
   const path = req.path();
-  if (path !== "/" && !path.startsWith("/local/")) return next();
+  const guarded = path === "/" || path.startsWith("/local/");
   const host = (req.headers.host ?? "").replace(/:\d+$/, "").toLowerCase();
-  if (!LOCAL_HOSTS.has(host)) {
+  if (guarded && !LOCAL_HOSTS.has(host)) {
     res.send(403, { error: t("local.api.wrong_host") });
-    return next(false);
-  }
-  if (req.method === "POST" && !req.is("application/json")) {
+    next(false);
+  } else if (guarded && req.method === "POST" && !req.is("application/json")) {
     res.send(415, { error: t("local.api.json_only") });
-    return next(false);
+    next(false);
+  } else {
+    next();
   }
-  next();
 }
 
 /** An unexpected failure is logged and answered with a translated 500; never a silent drop. */
