@@ -2,6 +2,9 @@ import { pino } from "pino";
 import { buildApp } from "./app-wiring.js";
 import { loadConfig } from "./config/config.js";
 
+/** How long requests in flight get to finish on shutdown before the data file is closed. */
+const STOP_GRACE_MS = 5_000;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.LOG_LEVEL });
@@ -18,9 +21,18 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "stopping");
-    app.server.close();
-    await app.store.close();
-    process.exit(0);
+    const closed = new Promise<void>((resolve) => app.server.close(() => resolve()));
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS))]);
+    try {
+      await app.store.close();
+      process.exit(0);
+    } catch (err) {
+      log.error(
+        { err },
+        "closing the data file failed; the journal keeps every acknowledged write",
+      );
+      process.exit(1);
+    }
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
