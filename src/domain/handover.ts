@@ -7,7 +7,11 @@ import type { RoutingReason } from "./routing.js";
 /** EH->TC (A-track into B-track) or TC->EH. */
 export type Direction = "EH_TO_TC" | "TC_TO_EH";
 
-/** Where a handover stands. Redirect keeps it `sent`, to a new assignee. */
+/**
+ * Where a handover stands. Redirect makes it `sent` again, to a new assignee (also after an
+ * accept: the holder fell ill); an accepted handover may close without a meeting (the company
+ * never turned up: "not relevant").
+ */
 export type HandoverStatus = "sent" | "accepted" | "declined" | "meeting_held" | "closed";
 
 /** How a handover ended (the annex's A-track flowing into B-track, or not). */
@@ -64,9 +68,9 @@ export function isOpen(h: Pick<Handover, "status">): boolean {
 const ALLOWED: Record<HandoverEvent["type"], readonly HandoverStatus[]> = {
   accept: ["sent"],
   decline: ["sent"],
-  redirect: ["sent"],
+  redirect: ["sent", "accepted"],
   meeting: ["accepted"],
-  close: ["meeting_held"],
+  close: ["accepted", "meeting_held"],
 };
 
 const NEXT: Record<HandoverEvent["type"], HandoverStatus> = {

@@ -84,7 +84,11 @@ export function handoverActions(t: Translator, h: Handover, viewer: Person): Act
       { id: "handover.redirect", label: t("action.redirect"), data },
     ];
   if (h.status === "accepted")
-    return [{ id: "handover.meeting", label: t("action.meeting"), data, style: "primary" }];
+    return [
+      { id: "handover.meeting", label: t("action.meeting"), data, style: "primary" },
+      { id: "handover.redirect", label: t("action.redirect"), data },
+      { id: "handover.close", label: t("action.close"), data },
+    ];
   if (h.status === "meeting_held")
     return [{ id: "handover.close", label: t("action.close"), data, style: "primary" }];
   return [];

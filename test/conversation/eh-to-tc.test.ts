@@ -41,6 +41,8 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     expect(accepted.ok && accepted.replies[0]?.title).toBe("Accepteret");
     expect(accepted.ok && accepted.replies[0]?.actions?.map((a) => a.id)).toEqual([
       "handover.meeting",
+      "handover.redirect",
+      "handover.close",
     ]);
     expect(bot.notices("bd-midtjylland-1").at(-1)).toContain(
       "Camilla Dam Poulsen har accepteret din henvisning af Nordlys Maskinfabrik A/S",
@@ -187,6 +189,34 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     expect(await bot.says("adv-midtjylland-1", "/mine")).toContain(
       "Nordlys Maskinfabrik A/S (CVR 10150817)",
     );
+  });
+});
+
+describe("an accepted handover is never a dead end", () => {
+  it("it can be closed as not relevant without a meeting, and the referrer is told", async () => {
+    const { bot, handoverId } = await acceptedHandover();
+    const closed = await bot.act("adv-midtjylland-1", "handover.close.submit", {
+      handoverId,
+      outcome: "not_relevant",
+    });
+    expect(closed.ok && closed.replies[0]?.title).toBe("Afsluttet");
+    expect(bot.notices("bd-midtjylland-1").at(-1)).toContain("Ikke relevant");
+  });
+
+  it("its holder can pass it on (say, falling ill), and the new advisor must accept it again", async () => {
+    const { bot, handoverId } = await acceptedHandover();
+    await bot.says("adv-midtjylland-1", "/fravær");
+    const moved = await bot.act("adv-midtjylland-1", "handover.redirect.submit", {
+      handoverId,
+      to: "adv-midtjylland-2",
+    });
+    expect(moved.ok).toBe(true);
+    expect(bot.deps.store.handovers.get(handoverId)?.status).toBe("sent");
+    expect(bot.lastNotice("adv-midtjylland-2")?.actions?.map((a) => a.id)).toEqual([
+      "handover.accept",
+      "handover.decline",
+      "handover.redirect",
+    ]);
   });
 });
 
