@@ -1,15 +1,37 @@
 import { pino } from "pino";
-import { buildApp } from "./app-wiring.js";
+import { type App, buildApp } from "./app-wiring.js";
 import { loadConfig } from "./config/config.js";
 
 /** How long requests in flight get to finish on shutdown before the data file is closed. */
 const STOP_GRACE_MS = 5_000;
 
+/** Starts listening; a port in use becomes a sentence naming PORT instead of a stack trace. */
+function listen(app: App, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    app.server.once("error", (error: NodeJS.ErrnoException) => {
+      const taken = error.code === "EADDRINUSE" || error.code === "EACCES";
+      reject(
+        taken
+          ? new Error(
+              `PORT ${port} on ${host} cannot be used (${error.code}): another program has it, or it needs privileges. Choose another PORT.`,
+            )
+          : error,
+      );
+    });
+    app.server.listen(port, host, resolve);
+  });
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.LOG_LEVEL });
   const app = await buildApp(config, log);
-  await new Promise<void>((resolve) => app.server.listen(config.PORT, config.host, resolve));
+  try {
+    await listen(app, config.PORT, config.host);
+  } catch (error) {
+    await app.store.close();
+    throw error;
+  }
   const address = app.server.address();
   const url = `http://${config.host}:${address.port}`;
   log.info(

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
 
@@ -61,5 +62,21 @@ describe("the server and its data file", () => {
     writeFileSync(first.dataFile, cut);
     await expect(startServer({ DATA_FILE: first.dataFile })).rejects.toThrow(/not valid JSON/);
     expect(readFileSync(first.dataFile, "utf8")).toBe(cut);
+  });
+});
+
+describe("start-up problems", () => {
+  it("a port in use stops the start with a sentence naming PORT, and leaves no lock behind", async () => {
+    const first = await start();
+    const port = new URL(first.url).port;
+    const dataFile = `${first.dataFile}.other.json`;
+    const child = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      env: { ...process.env, PORT: port, DATA_FILE: dataFile, LOG_LEVEL: "warn" },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(child.status).toBe(1);
+    expect(child.stdout).toContain(`PORT ${port} on 127.0.0.1 cannot be used (EADDRINUSE)`);
+    expect(existsSync(`${dataFile}.lock`)).toBe(false);
   });
 });
