@@ -63,6 +63,10 @@ function facts(t: Translator, dir: PeopleDirectory, h: Handover): View["facts"] 
       value: `${h.company.industryText} (${h.company.industryCode ?? ""})`,
     });
   if (h.contactPerson) rows.push({ label: t("fact.contact"), value: h.contactPerson });
+  for (const e of h.history) {
+    if (e.type === "decline") rows.push({ label: t("fact.reason"), value: e.reason });
+    if (e.type === "close") rows.push({ label: t("fact.outcome"), value: t(`outcome.${e.outcome}`) });
+  }
   rows.push({ label: t("fact.routing"), value: routingText(t, h.routing, referrer?.house ?? "") });
   rows.push({
     label: t("fact.created"),

@@ -65,7 +65,10 @@ export function myHandoversView(
       const card = handoverCard(t, dir, h, { viewer });
       return {
         title: companyLabel(t, h),
-        facts: (card.facts ?? []).slice(1, 5),
+        facts: [
+          ...card.text.map((warning) => ({ label: t("fact.warning"), value: warning })),
+          ...(card.facts ?? []).slice(1),
+        ],
         actions: card.actions ?? [],
       };
     }),

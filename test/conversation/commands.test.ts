@@ -140,7 +140,7 @@ describe("register details", () => {
     };
     const answer = await bot.says("bd-midtjylland-1", "/henvis 10150817 Eksport");
     expect(answer).toContain(
-      "Bemærk: CVR-registret angiver virksomhedens status som «UNDER REKONSTRUKTION».",
+      "CVR-registret angiver virksomhedens status som «UNDER REKONSTRUKTION».",
     );
     expect(bot.notices("adv-midtjylland-1")[0]).toContain("UNDER REKONSTRUKTION");
   });
@@ -152,5 +152,32 @@ describe("register details", () => {
       "Sendt: 27.11.2026, 09.00",
     );
     expect(bot.notices("adv-midtjylland-1")[0]).toContain("Sent: 27/11/2026, 09:00");
+  });
+});
+
+describe("/mine", () => {
+  it("shows what the advisor needs to decide: the need, the warning, the routing reason", async () => {
+    const bot = makeBot();
+    await bot.says("bd-fyn-1", "/henvis 92487598 Vil eksportere skibsudstyr");
+    const mine = await bot.says("adv-fyn-1", "/mine");
+    expect(mine).toContain(
+      "Advarsel: Ifølge CVR-registret er virksomheden under konkurs.",
+    );
+    expect(mine).toContain("Behov: Vil eksportere skibsudstyr");
+    expect(mine).toContain("Hvorfor denne modtager: rådgiver i henviserens eget erhvervshus (Fyn)");
+  });
+
+  it("a declined or closed handover's card says why and how it ended", async () => {
+    const bot = makeBot();
+    await bot.says("bd-fyn-1", "/henvis 98785647 Eksport");
+    const handoverId = bot.deps.store.handovers.findOpenByCvr("98785647" as never)?.id;
+    const declined = await bot.act("adv-fyn-1", "handover.decline.submit", {
+      handoverId,
+      reason: "Ikke parat",
+    });
+    expect(declined.ok && declined.replies[0]?.facts).toContainEqual({
+      label: "Begrundelse",
+      value: "Ikke parat",
+    });
   });
 });

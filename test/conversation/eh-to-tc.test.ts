@@ -150,10 +150,10 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
   it("a closed or bankrupt company is sent with a warning to both sides", async () => {
     const bot = makeBot();
     expect(await bot.says("bd-fyn-1", "/henvis 91750457 Vil sælge til Sverige")).toContain(
-      "Advarsel: ifølge CVR-registret er virksomheden ophørt.",
+      "Ifølge CVR-registret er virksomheden ophørt.",
     );
     expect(bot.notices("adv-fyn-1").at(-1)).toContain(
-      "Advarsel: ifølge CVR-registret er virksomheden ophørt.",
+      "Ifølge CVR-registret er virksomheden ophørt.",
     );
     expect(await bot.says("bd-sydjylland-1", "/henvis 92487598 Skibsfart")).toContain(
       "under konkurs",
