@@ -127,6 +127,7 @@ export const da = {
   "notice.colleague_decline": "{name} har afvist henvisningen af {company} på husets vegne.",
   "notice.redirected_away":
     "{name} har sendt henvisningen af {company} videre til {to}. Den er ikke længere din.",
+  "notice.redirected_title": "Sendt videre",
   "notice.unreachable":
     "Kunne ikke give besked til: {names}. De ser henvisningen, når de skriver /mine.",
   "request.form_title": "Ny henvisning",

@@ -127,6 +127,7 @@ export const en = {
   "notice.colleague_decline": "{name} declined the handover of {company} on behalf of the house.",
   "notice.redirected_away":
     "{name} passed the handover of {company} on to {to}. It is no longer yours.",
+  "notice.redirected_title": "Passed on",
   "notice.unreachable":
     "Could not notify: {names}. They will see the handover when they type /mine.",
   "request.form_title": "New handover",

@@ -115,6 +115,11 @@ export function handoverCard(
   };
 }
 
+/** The heading after a step: the new status, or "passed on" after a redirect (status sent again). */
+function stepTitle(t: Translator, h: Handover): string {
+  return h.history.at(-1)?.type === "redirect" ? t("notice.redirected_title") : t(`status.${h.status}`);
+}
+
 /** What the referrer is told after a step (accepted, declined, redirected, meeting held, closed). */
 export function stepNotice(t: Translator, dir: PeopleDirectory, h: Handover, actor: Person): View {
   const last = h.history.at(-1);
@@ -128,7 +133,7 @@ export function stepNotice(t: Translator, dir: PeopleDirectory, h: Handover, act
     text = t("notice.meeting", { ...base, date: formatDate(last.date) });
   if (last?.type === "close")
     text = t("notice.closed", { ...base, outcome: t(`outcome.${last.outcome}`) });
-  return { title: t(`status.${h.status}`), tone: "info", text: [text], facts: facts(t, dir, h) };
+  return { title: stepTitle(t, h), tone: "info", text: [text], facts: facts(t, dir, h) };
 }
 
 /** What the other business developers of a house are told when one of them claims or declines its handover. */
@@ -145,7 +150,7 @@ export function colleagueNotice(
       ? t("notice.colleague_redirect", { ...base, to: dir.get(last.to)?.name ?? last.to })
       : t(last?.type === "decline" ? "notice.colleague_decline" : "notice.colleague_accept", base);
   return {
-    title: t(`status.${h.status}`),
+    title: stepTitle(t, h),
     tone: "info",
     text: [text],
     facts: facts(t, dir, h),
@@ -176,7 +181,7 @@ export function stepResultCard(
   unreachable: Person[],
 ): View {
   const card = handoverCard(t, dir, h, { viewer: actor });
-  card.title = t(`status.${h.status}`);
+  card.title = stepTitle(t, h);
   card.tone = "success";
   card.text = [...card.text, ...unreachableText(t, unreachable)];
   return card;

@@ -89,7 +89,7 @@ describe("redirect", () => {
       handoverId,
       to: "adv-fyn-1",
     });
-    expect(done.ok).toBe(true);
+    expect(done.ok && done.replies[0]?.title).toBe("Sendt videre");
     expect(bot.notices("adv-fyn-1").at(-1)).toContain(
       "Hvorfor denne modtager: sendt videre af Camilla Dam Poulsen",
     );
