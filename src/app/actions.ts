@@ -19,6 +19,7 @@ import { handoverForm } from "../forms/handover-form.js";
 import { type MessageKey, type Translator, translator } from "../i18n/index.js";
 import { errorView, formCard, helpView } from "../views/common-views.js";
 import { stepResultCard } from "../views/handover-views.js";
+import { handoverFormCard } from "../views/request-views.js";
 import type { View } from "../views/view.js";
 import { acceptHandover } from "./accept-handover.js";
 import { closeHandover } from "./close-handover.js";
@@ -26,7 +27,7 @@ import { declineHandover } from "./decline-handover.js";
 import type { Deps } from "./deps.js";
 import { assertMayTake, requireHandover, type StepResult } from "./handover-access.js";
 import { translatorFor } from "./people.js";
-import { recordMeeting } from "./record-meeting.js";
+import { meetingDateProblem, recordMeeting } from "./record-meeting.js";
 import { redirectHandover, redirectTargets } from "./redirect-handover.js";
 import { submitHandover } from "./submit-handover.js";
 
@@ -53,6 +54,8 @@ interface DecisionForm<T> {
   title: MessageKey;
   options?: (ctx: Ctx) => Record<string, { value: string; label: string }[]>;
   run(ctx: Ctx, value: T): Promise<StepResult>;
+  /** Checks the use case makes too, run on the raw answers so every error shows in one round. */
+  check?(ctx: Ctx, values: Record<string, string>): DomainError | undefined;
 }
 
 /** Keeps a decision's answer type where it is written; the table holds them side by side. */
@@ -85,6 +88,8 @@ const decisions: Record<string, DecisionForm<unknown>> = {
     title: "form.meeting.title",
     run: (c, v: { meetingDate: string; contactPerson: string; description: string }) =>
       recordMeeting(c.deps, c.person.id, c.handoverId, v),
+    check: (c, values) =>
+      values.meetingDate ? meetingDateProblem(c.deps, c.handoverId, values.meetingDate) : undefined,
   }),
   "handover.close": decision({
     event: "close",
@@ -142,21 +147,23 @@ async function submitDecision(
   decision: DecisionForm<unknown>,
 ): Promise<ActionReply> {
   const checked = validateForm(formOf(ctx, decision), ctx.data);
-  if (!checked.ok)
-    return invalid(
-      ctx,
-      drawForm(ctx, id, decision, checked.values, checked.errors),
-      checked.errors,
-    );
+  if (!checked.ok) {
+    const errors = { ...fieldErrorsOf(decision.check?.(ctx, checked.values)), ...checked.errors };
+    return invalid(ctx, drawForm(ctx, id, decision, checked.values, errors), errors);
+  }
   try {
     return stepReply(ctx, await decision.run(ctx, checked.value));
   } catch (error) {
     if (!(error instanceof DomainError) || !error.field) throw error;
-    const errors: FieldErrors = {
-      [error.field]: { key: `error.${error.code}`, params: error.params },
-    };
+    const errors = fieldErrorsOf(error);
     return invalid(ctx, drawForm(ctx, id, decision, checked.values, errors), errors);
   }
+}
+
+/** A domain error that belongs to a form field, as that field's error. */
+function fieldErrorsOf(error: DomainError | undefined): FieldErrors {
+  if (!error?.field) return {};
+  return { [error.field]: { key: `error.${error.code}`, params: error.params } };
 }
 
 function invalid(ctx: Ctx, form: View, errors: FieldErrors): ActionReply {
@@ -167,12 +174,7 @@ async function submitRequest(ctx: Ctx): Promise<ActionReply> {
   const checked = validateForm(handoverForm, ctx.data);
   if (checked.ok)
     return { ok: true, replies: await submitHandover(ctx.deps, ctx.person, ctx.t, checked.value) };
-  const form = renderForm(handoverForm, ctx.t, {
-    submit: { id: "handover.request.submit", data: {} },
-    values: checked.values,
-    errors: checked.errors,
-  });
-  return invalid(ctx, formCard(ctx.t("request.form_title"), form), checked.errors);
+  return invalid(ctx, handoverFormCard(ctx.t, checked.values, checked.errors), checked.errors);
 }
 
 function handlerFor(actionId: string): Handler | undefined {

@@ -1,11 +1,10 @@
 import { parseCvr } from "../domain/cvr.js";
 import { DomainError } from "../domain/errors.js";
 import type { Locale, Person } from "../domain/org.js";
-import { renderForm } from "../forms/engine.js";
-import { handoverForm, NEED_MAX } from "../forms/handover-form.js";
+import { NEED_MAX } from "../forms/handover-form.js";
 import { plural, type Translator, translator } from "../i18n/index.js";
-import { errorView, formCard, helpView } from "../views/common-views.js";
-import { myHandoversView } from "../views/request-views.js";
+import { errorView, helpView } from "../views/common-views.js";
+import { handoverFormCard, myHandoversView } from "../views/request-views.js";
 import type { View } from "../views/view.js";
 import { type ActionReply, handleAction } from "./actions.js";
 import type { Deps } from "./deps.js";
@@ -94,15 +93,6 @@ async function runCommand(
   return [helpView(t, t("help.unknown", { command: word.slice(0, 40) }))];
 }
 
-function handoverFormCard(t: Translator, values: Record<string, string>, errors = {}): View {
-  const form = renderForm(handoverForm, t, {
-    submit: { id: "handover.request.submit", data: {} },
-    values,
-    errors,
-  });
-  return formCard(t("request.form_title"), form, [t("request.form_intro")]);
-}
-
 async function henvis(deps: Deps, person: Person, t: Translator, args: string): Promise<View[]> {
   if (args === "") return [handoverFormCard(t, {})];
   const [cvrText = "", ...needWords] = args.split(/\s+/);
@@ -116,7 +106,7 @@ async function henvis(deps: Deps, person: Person, t: Translator, args: string): 
       handoverFormCard(
         t,
         { cvr: parsed.cvr, need: need.slice(0, NEED_MAX) },
-        { need: "form.too_long" },
+        { need: { key: "form.too_long", params: { max: NEED_MAX } } },
       ),
     ];
   return submitHandover(deps, person, t, { cvr: parsed.cvr, need });

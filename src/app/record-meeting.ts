@@ -17,6 +17,24 @@ export interface MeetingInput {
  * was told. Keeps the minimised record (advisor, CVR/company, contact person, date, short
  * description) and nothing else.
  */
+/** Why a meeting date cannot be right (in the future, or before the handover), on the date field. */
+export function meetingDateProblem(
+  deps: Deps,
+  handoverId: string,
+  date: string,
+): DomainError | undefined {
+  if (date > copenhagenDate(deps.clock.now()))
+    return new DomainError("MEETING.DATE_IN_FUTURE", {}, "meetingDate");
+  const sent = copenhagenDate(new Date(requireHandover(deps, handoverId).createdAt));
+  if (date < sent)
+    return new DomainError(
+      "MEETING.DATE_BEFORE_HANDOVER",
+      { date: formatDate(sent) },
+      "meetingDate",
+    );
+  return undefined;
+}
+
 export function recordMeeting(
   deps: Deps,
   actorId: string,
@@ -24,17 +42,8 @@ export function recordMeeting(
   input: MeetingInput,
 ): Promise<StepResult> {
   const now = deps.clock.now();
-  if (input.meetingDate > copenhagenDate(now))
-    throw new DomainError("MEETING.DATE_IN_FUTURE", {}, "meetingDate");
-  const handover = requireHandover(deps, handoverId);
-  const sent = copenhagenDate(new Date(handover.createdAt));
-  if (input.meetingDate < sent) {
-    throw new DomainError(
-      "MEETING.DATE_BEFORE_HANDOVER",
-      { date: formatDate(sent) },
-      "meetingDate",
-    );
-  }
+  const problem = meetingDateProblem(deps, handoverId, input.meetingDate);
+  if (problem) throw problem;
   return takeStep(deps, actorId, handoverId, {
     event: (actor) => ({ type: "meeting", by: actor.id, date: input.meetingDate }),
     tellReferrer: (t, h, actor) => stepNotice(t, deps.directory, h, actor),

@@ -32,8 +32,8 @@ export function formatDateTime(iso: string, locale: string): string {
   return format.format(new Date(iso));
 }
 
-/** A calendar date (yyyy-mm-dd) as "27-11-2026". */
+/** A calendar date (yyyy-mm-dd) the Danish way, as the cards' timestamps: "27.11.2026". */
 export function formatDate(date: string): string {
   const [y, m, d] = date.split("-");
-  return `${d}-${m}-${y}`;
+  return `${d}.${m}.${y}`;
 }

@@ -60,7 +60,9 @@ export function validateForm<T>(def: FormDef<T>, raw: RawAnswers): FormResult<T>
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? def.fields[0]?.name ?? "form");
     if (errors[field]) continue;
-    errors[field] = isMessageKey(issue.message) ? issue.message : missingOrInvalid(values, field);
+    const key = isMessageKey(issue.message) ? issue.message : missingOrInvalid(values, field);
+    const max = issue.code === "too_big" ? Number(issue.maximum) : undefined;
+    errors[field] = max === undefined ? key : { key, params: { max } };
   }
   return { ok: false, errors, values };
 }

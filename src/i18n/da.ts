@@ -40,7 +40,7 @@ export const da = {
     "Velkommen tilbage. Du får nye henvisninger igen, på skift med dine kolleger, indtil du er på niveau med dem.",
   "form.required": "Skal udfyldes.",
   "form.invalid": "Ugyldigt svar.",
-  "form.too_long": "For lang tekst.",
+  "form.too_long": "For lang tekst: højst {max} tegn.",
   "form.date": "Skriv datoen som åååå-mm-dd.",
   "form.choose": "Vælg en af mulighederne.",
   "form.submit": "Send",

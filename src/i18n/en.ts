@@ -40,7 +40,7 @@ export const en = {
     "Welcome back. You get new handovers again, taking turns with your colleagues until you have caught up.",
   "form.required": "Required.",
   "form.invalid": "Invalid answer.",
-  "form.too_long": "Text too long.",
+  "form.too_long": "Text too long: at most {max} characters.",
   "form.date": "Write the date as yyyy-mm-dd.",
   "form.choose": "Choose one of the options.",
   "form.submit": "Send",

@@ -65,7 +65,8 @@ function facts(t: Translator, dir: PeopleDirectory, h: Handover): View["facts"] 
   if (h.contactPerson) rows.push({ label: t("fact.contact"), value: h.contactPerson });
   for (const e of h.history) {
     if (e.type === "decline") rows.push({ label: t("fact.reason"), value: e.reason });
-    if (e.type === "close") rows.push({ label: t("fact.outcome"), value: t(`outcome.${e.outcome}`) });
+    if (e.type === "close")
+      rows.push({ label: t("fact.outcome"), value: t(`outcome.${e.outcome}`) });
   }
   rows.push({ label: t("fact.routing"), value: routingText(t, h.routing, referrer?.house ?? "") });
   rows.push({
@@ -117,7 +118,9 @@ export function handoverCard(
 
 /** The heading after a step: the new status, or "passed on" after a redirect (status sent again). */
 function stepTitle(t: Translator, h: Handover): string {
-  return h.history.at(-1)?.type === "redirect" ? t("notice.redirected_title") : t(`status.${h.status}`);
+  return h.history.at(-1)?.type === "redirect"
+    ? t("notice.redirected_title")
+    : t(`status.${h.status}`);
 }
 
 /** What the referrer is told after a step (accepted, declined, redirected, meeting held, closed). */

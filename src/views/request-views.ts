@@ -1,7 +1,10 @@
 import type { PeopleDirectory } from "../domain/directory.js";
 import type { Handover } from "../domain/handover.js";
 import type { Person } from "../domain/org.js";
+import { type FieldErrors, renderForm } from "../forms/engine.js";
+import { handoverForm } from "../forms/handover-form.js";
 import { plural, type Translator } from "../i18n/index.js";
+import { formCard } from "./common-views.js";
 import { companyLabel, companyWarnings, handoverCard, unreachableText } from "./handover-views.js";
 import type { View } from "./view.js";
 
@@ -77,3 +80,17 @@ export function myHandoversView(
 
 /** At most this many handovers in one `/mine` answer, to stay inside Slack's 50 blocks. */
 export const MINE_MAX = 10;
+
+/** The `/henvis` form on its card, with answers and errors filled in when it is drawn again. */
+export function handoverFormCard(
+  t: Translator,
+  values: Record<string, string>,
+  errors: FieldErrors = {},
+): View {
+  const form = renderForm(handoverForm, t, {
+    submit: { id: "handover.request.submit", data: {} },
+    values,
+    errors,
+  });
+  return formCard(t("request.form_title"), form, [t("request.form_intro")]);
+}

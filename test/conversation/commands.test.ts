@@ -90,7 +90,7 @@ describe("the /henvis form", () => {
     expect(!bad.ok && bad.errors).toEqual({
       cvr: "Kontrolcifferet passer ikke: tjek CVR-nummeret for en tastefejl.",
       need: "Skal udfyldes.",
-      contactPerson: "For lang tekst.",
+      contactPerson: "For lang tekst: højst 100 tegn.",
     });
     expect(!bad.ok && bad.form.form?.fields[0]?.value).toBe("41726394");
     expect(bot.deps.store.handovers.count()).toBe(0);

@@ -76,7 +76,7 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     });
     expect(meeting.ok).toBe(true);
     expect(bot.notices("bd-midtjylland-1").at(-1)).toContain(
-      "har holdt møde med Nordlys Maskinfabrik A/S (CVR 10150817) den 28-11-2026",
+      "har holdt møde med Nordlys Maskinfabrik A/S (CVR 10150817) den 28.11.2026",
     );
     expect(bot.deps.store.meetings.listByHandover(handoverId as string)).toEqual([
       {
@@ -117,8 +117,9 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     expect(answer.ok).toBe(false);
     if (answer.ok) return;
     expect(answer.errors).toEqual({
+      meetingDate: "Mødedatoen ligger i fremtiden; registrér mødet, når det er holdt.",
       contactPerson: "Skal udfyldes.",
-      description: "For lang tekst.",
+      description: "For lang tekst: højst 280 tegn.",
       disclosed:
         "Mødet kan kun registreres, når virksomheden er oplyst om samarbejdet med erhvervshuset.",
     });
@@ -243,7 +244,7 @@ describe("forms are only opened for steps that are allowed", () => {
       disclosed: "true",
     });
     expect(!answer.ok && answer.errors).toEqual({
-      meetingDate: "Mødedatoen ligger før henvisningen blev sendt (27-11-2026).",
+      meetingDate: "Mødedatoen ligger før henvisningen blev sendt (27.11.2026).",
     });
   });
 
