@@ -93,12 +93,31 @@ async function runCommand(
   return [helpView(t, t("help.unknown", { command: word.slice(0, 40) }))];
 }
 
+/** The CVR part of `/henvis` arguments: the first word, or up to four if they spell 8 digits ("DK 10 15 08 17"). */
+function splitCvr(args: string): { cvrText: string; need: string } {
+  const words = args.split(/\s+/);
+  for (let n = 4; n > 1; n--) {
+    const candidate = words.slice(0, n).join(" ");
+    if (
+      candidate
+        .replace(/^(dk|cvr)/i, "")
+        .replace(/[\s.:-]/g, "")
+        .match(/^\d{8}$/)
+    ) {
+      return { cvrText: candidate, need: words.slice(n).join(" ") };
+    }
+  }
+  return { cvrText: words[0] ?? "", need: words.slice(1).join(" ") };
+}
+
 async function henvis(deps: Deps, person: Person, t: Translator, args: string): Promise<View[]> {
   if (args === "") return [handoverFormCard(t, {})];
-  const [cvrText = "", ...needWords] = args.split(/\s+/);
-  const need = needWords.join(" ");
+  const { cvrText, need } = splitCvr(args);
   const parsed = parseCvr(cvrText);
-  if (!parsed.ok) return [{ tone: "error", text: [t(`error.${parsed.code}`), t("request.usage")] }];
+  if (!parsed.ok) {
+    const reason = t(`error.${parsed.code}`, { digits: parsed.digits ?? "" });
+    return [{ tone: "error", text: [reason, t("request.usage")] }];
+  }
   if (need === "")
     return [handoverFormCard(t, { cvr: parsed.cvr }, { need: "request.need_missing" })];
   if (need.length > NEED_MAX)

@@ -61,8 +61,13 @@ export function validateForm<T>(def: FormDef<T>, raw: RawAnswers): FormResult<T>
     const field = String(issue.path[0] ?? def.fields[0]?.name ?? "form");
     if (errors[field]) continue;
     const key = isMessageKey(issue.message) ? issue.message : missingOrInvalid(values, field);
-    const max = issue.code === "too_big" ? Number(issue.maximum) : undefined;
-    errors[field] = max === undefined ? key : { key, params: { max } };
+    const params =
+      issue.code === "too_big"
+        ? { max: Number(issue.maximum) }
+        : issue.code === "custom" && issue.params
+          ? (issue.params as Record<string, string>)
+          : undefined;
+    errors[field] = params === undefined ? key : { key, params };
   }
   return { ok: false, errors, values };
 }

@@ -23,7 +23,8 @@ export const cvrField = z
   .transform((s, ctx) => {
     const parsed = parseCvr(s);
     if (parsed.ok) return parsed.cvr;
-    ctx.addIssue({ code: "custom", message: `error.${parsed.code}` });
+    const params = parsed.digits ? { params: { digits: parsed.digits } } : {};
+    ctx.addIssue({ code: "custom", message: `error.${parsed.code}`, ...params });
     return z.NEVER;
   });
 

@@ -7,6 +7,8 @@ export const da = {
   "error.CVR.LENGTH": "Et CVR-nummer har præcis 8 cifre.",
   "error.CVR.LEADING_ZERO": "Et CVR-nummer begynder aldrig med 0.",
   "error.CVR.ALL_ZERO": "00000000 er ikke et CVR-nummer.",
+  "error.CVR.WRITTEN_OTHERWISE":
+    'Skriv CVR-nummeret som 8 cifre uden mellemrum eller "DK"/"CVR" foran, altså {digits}.',
   "error.CVR.CHECKSUM": "Kontrolcifferet passer ikke: tjek CVR-nummeret for en tastefejl.",
   "error.COMPANY.NOT_FOUND":
     "CVR {cvr} findes ikke i CVR-registret. Tjek nummeret; der er ikke oprettet nogen henvisning.",

@@ -9,6 +9,8 @@ export const en = {
   "error.CVR.LENGTH": "A CVR number has exactly 8 digits.",
   "error.CVR.LEADING_ZERO": "A CVR number never starts with 0.",
   "error.CVR.ALL_ZERO": "00000000 is not a CVR number.",
+  "error.CVR.WRITTEN_OTHERWISE":
+    'Write the CVR number as 8 digits without spaces or "DK"/"CVR" in front: {digits}.',
   "error.CVR.CHECKSUM": "The check digit does not match: look for a typo in the CVR number.",
   "error.COMPANY.NOT_FOUND":
     "CVR {cvr} is not in the CVR register. Check the number; no handover was created.",

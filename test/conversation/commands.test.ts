@@ -160,9 +160,7 @@ describe("/mine", () => {
     const bot = makeBot();
     await bot.says("bd-fyn-1", "/henvis 92487598 Vil eksportere skibsudstyr");
     const mine = await bot.says("adv-fyn-1", "/mine");
-    expect(mine).toContain(
-      "Advarsel: Ifølge CVR-registret er virksomheden under konkurs.",
-    );
+    expect(mine).toContain("Advarsel: Ifølge CVR-registret er virksomheden under konkurs.");
     expect(mine).toContain("Behov: Vil eksportere skibsudstyr");
     expect(mine).toContain("Hvorfor denne modtager: rådgiver i henviserens eget erhvervshus (Fyn)");
   });
@@ -179,5 +177,30 @@ describe("/mine", () => {
       label: "Begrundelse",
       value: "Ikke parat",
     });
+  });
+});
+
+describe("a CVR written another way", () => {
+  it.each([
+    ["/henvis 10 15 08 17 Vil eksportere", "10150817"],
+    ["/henvis DK10150817 Vil eksportere", "10150817"],
+    ["/henvis CVR 41726393 Vil eksportere", "41726393"],
+  ])("%j is refused with the 8 digits to type, and nothing stored", async (text, digits) => {
+    const bot = makeBot();
+    const answer = await bot.says("bd-fyn-1", text);
+    expect(answer).toContain(
+      `Skriv CVR-nummeret som 8 cifre uden mellemrum eller "DK"/"CVR" foran, altså ${digits}.`,
+    );
+    expect(bot.deps.store.handovers.count()).toBe(0);
+  });
+
+  it("the form says the same on the CVR field", async () => {
+    const answer = await makeBot().act("bd-fyn-1", "handover.request.submit", {
+      cvr: "DK 41726393",
+      need: "x",
+    });
+    expect(!answer.ok && answer.errors.cvr).toBe(
+      'Skriv CVR-nummeret som 8 cifre uden mellemrum eller "DK"/"CVR" foran, altså 41726393.',
+    );
   });
 });

@@ -21,12 +21,23 @@ describe("parseCvr", () => {
     ["01015081", "CVR.LEADING_ZERO"],
     ["1015O817", "CVR.NOT_DIGITS"],
     ["abcdefgh", "CVR.NOT_DIGITS"],
-    ["DK10150817", "CVR.NOT_DIGITS"],
-    ["10 15 08 17", "CVR.NOT_DIGITS"],
+    ["10 15 08 18", "CVR.CHECKSUM"],
+    ["DK1015081", "CVR.NOT_DIGITS"],
     ["-1015081", "CVR.NOT_DIGITS"],
     ["", "CVR.EMPTY"],
     ["   ", "CVR.EMPTY"],
   ])("refuses %j with %s", (input, code) => {
     expect(parseCvr(input)).toEqual({ ok: false, code });
+  });
+
+  it.each([
+    ["DK10150817", "10150817"],
+    ["DK 10150817", "10150817"],
+    ["CVR 41726393", "41726393"],
+    ["cvr: 41726393", "41726393"],
+    ["10 15 08 17", "10150817"],
+    ["1015-0817", "10150817"],
+  ])("refuses %j but says which 8 digits to type", (input, digits) => {
+    expect(parseCvr(input)).toEqual({ ok: false, code: "CVR.WRITTEN_OTHERWISE", digits });
   });
 });
