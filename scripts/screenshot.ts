@@ -21,7 +21,7 @@ try {
 
   await page.selectOption("#person", "adv-midtjylland-1");
   const handover = page.locator(".msg.bot.notice").filter({ hasText: "Ny henvisning" });
-  await handover.getByRole("button", { name: "Accepter", exact: true }).click();
+  await handover.getByRole("button", { name: "Acceptér", exact: true }).click();
   await page.locator(".msg.bot:not(.notice)").filter({ hasText: "Accepteret" }).waitFor(WAIT);
   await page.locator("#text").blur();
 

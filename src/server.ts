@@ -12,7 +12,8 @@ const t = translator();
 /** Restify's own refusals (bad JSON, too large, no such route) answered like the bot's: `{error}` in Danish. */
 function errorKey(status: number): MessageKey {
   if (status === 413) return "local.api.too_large";
-  if (status === 404 || status === 405) return "local.api.not_found";
+  if (status === 404) return "local.api.not_found";
+  if (status === 405) return "local.api.method";
   if (status >= 500) return "error.internal";
   return "local.api.bad_request";
 }

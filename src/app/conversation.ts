@@ -77,12 +77,10 @@ async function runCommand(
     return [myHandoversView(t, deps.directory, listMyHandovers(deps, person.id), person)];
   if (command === "sprog") return sprog(deps, person, t, args);
   if (command === "away") {
-    const open = await reportAbsence(deps, person.id);
+    const { already, open } = await reportAbsence(deps, person.id);
+    const first = t(already ? "presence.already_absent" : "presence.absent");
     return [
-      {
-        tone: "success",
-        text: [t("presence.absent"), ...(open > 0 ? [plural(t, "presence.open", open)] : [])],
-      },
+      { tone: "success", text: [first, ...(open > 0 ? [plural(t, "presence.open", open)] : [])] },
     ];
   }
   if (command === "back") {
@@ -90,7 +88,9 @@ async function runCommand(
     return [{ tone: "success", text: [t("presence.back")] }];
   }
   if (command === "help" || word === "") return [helpView(t)];
-  return [helpView(t, t("help.unknown", { command: word.slice(0, 40) }))];
+  return [
+    helpView(t, t("help.unknown", { command: text.trim().split(/\s+/)[0]?.slice(0, 40) ?? "" })),
+  ];
 }
 
 /** The CVR part of `/henvis` arguments: the first word, or up to four if they spell 8 digits ("DK 10 15 08 17"). */

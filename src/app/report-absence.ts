@@ -2,12 +2,18 @@ import { DomainError } from "../domain/errors.js";
 import type { Deps } from "./deps.js";
 import { requirePerson } from "./people.js";
 
-/** `/fravær`: an advisor gets no new handovers until they report back; returns their open count. */
-export async function reportAbsence(deps: Deps, personId: string): Promise<number> {
+/** Whether the absence is new, and how many handovers the advisor still holds. */
+export interface AbsenceReport {
+  already: boolean;
+  open: number;
+}
+
+/** `/fravær`: an advisor gets no new handovers until they report back. */
+export async function reportAbsence(deps: Deps, personId: string): Promise<AbsenceReport> {
   const person = requirePerson(deps, personId);
   if (person.role !== "advisor") throw new DomainError("PRESENCE.ADVISORS_ONLY");
-  if (!deps.store.preferences.get(person.id)?.absentSince) {
+  const already = deps.store.preferences.get(person.id)?.absentSince !== undefined;
+  if (!already)
     await deps.store.preferences.update(person.id, { absentSince: deps.clock.now().toISOString() });
-  }
-  return deps.store.handovers.openCountByAssignee().get(person.id) ?? 0;
+  return { already, open: deps.store.handovers.openCountByAssignee().get(person.id) ?? 0 };
 }

@@ -14,7 +14,8 @@ export const da = {
     "CVR {cvr} findes ikke i CVR-registret. Tjek nummeret; der er ikke oprettet nogen henvisning.",
   "error.PERSON.UNKNOWN":
     "Du står ikke i Eksportbros katalog over erhvervshuse og rådgivere, så jeg kan ikke hjælpe dig endnu. Kontakt din administrator.",
-  "error.ROLE.NOT_ALLOWED": "Din rolle kan ikke sende henvisninger.",
+  "error.ROLE.NOT_ALLOWED":
+    "Henvisninger sendes af forretningsudviklere, EH-ledelse og internationaliseringsrådgivere; din rolle kan ikke sende dem.",
   "error.HANDOVER.NOT_FOUND": "Henvisningen findes ikke.",
   "error.HANDOVER.ILLEGAL_TRANSITION":
     "Det kan ikke lade sig gøre nu: henvisningen har status «{statusText}».",
@@ -38,6 +39,7 @@ export const da = {
     "Du har 1 åben henvisning; se den med /mine, og send den videre, hvis den ikke kan vente.",
   "presence.open.other":
     "Du har {count} åbne henvisninger; se dem med /mine, og send dem videre, hvis de ikke kan vente.",
+  "presence.already_absent": "Du er allerede meldt fraværende; skriv /tilbage, når du er tilbage.",
   "presence.back":
     "Velkommen tilbage. Du får nye henvisninger igen, på skift med dine kolleger, indtil du er på niveau med dem.",
   "form.required": "Skal udfyldes.",
@@ -114,7 +116,7 @@ export const da = {
   "warning.bankrupt": "Ifølge CVR-registret er virksomheden under konkurs.",
   "warning.unknown_status": "CVR-registret angiver virksomhedens status som «{status}».",
   "warning.closed": "Ifølge CVR-registret er virksomheden ophørt.",
-  "action.accept": "Accepter",
+  "action.accept": "Acceptér",
   "action.decline": "Afvis",
   "action.redirect": "Send videre",
   "action.meeting": "Registrér møde",
@@ -188,6 +190,7 @@ export const da = {
     "Noget gik galt hos Eksportbro, og din handling blev ikke gennemført. Prøv igen om lidt.",
   "local.api.bad_request": "Forespørgslen er ugyldig.",
   "local.api.too_large": "Beskeden er for stor.",
+  "local.api.method": "Den adresse findes, men ikke til den slags forespørgsel (metode).",
   "local.api.not_found": "Den adresse findes ikke.",
   "local.api.json_only": "Send JSON (Content-Type: application/json).",
   "local.api.wrong_host": "Den lokale chat svarer kun på localhost og 127.0.0.1.",

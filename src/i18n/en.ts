@@ -16,7 +16,8 @@ export const en = {
     "CVR {cvr} is not in the CVR register. Check the number; no handover was created.",
   "error.PERSON.UNKNOWN":
     "You are not in Eksportbro's directory of business houses and advisors, so I cannot help you yet. Contact your administrator.",
-  "error.ROLE.NOT_ALLOWED": "Your role cannot send handovers.",
+  "error.ROLE.NOT_ALLOWED":
+    "Handovers are sent by business developers, house managers and export advisors; your role cannot send them.",
   "error.HANDOVER.NOT_FOUND": "That handover does not exist.",
   "error.HANDOVER.ILLEGAL_TRANSITION": "That is not possible now: the handover is «{statusText}».",
   "error.HANDOVER.NOT_ASSIGNEE": "The handover is with {holder}, so you cannot answer it.",
@@ -38,6 +39,7 @@ export const en = {
     "You have 1 open handover; see it with /mine, and pass it on if it cannot wait.",
   "presence.open.other":
     "You have {count} open handovers; see them with /mine, and pass them on if they cannot wait.",
+  "presence.already_absent": "You are already reported absent; type /tilbage when you are back.",
   "presence.back":
     "Welcome back. You get new handovers again, taking turns with your colleagues until you have caught up.",
   "form.required": "Required.",
@@ -188,6 +190,7 @@ export const en = {
     "Something went wrong in Eksportbro and your action was not carried out. Please try again shortly.",
   "local.api.bad_request": "The request is invalid.",
   "local.api.too_large": "The message is too large.",
+  "local.api.method": "That address exists, but not for this kind of request (method).",
   "local.api.not_found": "That address does not exist.",
   "local.api.json_only": "Send JSON (Content-Type: application/json).",
   "local.api.wrong_host": "The local chat only answers on localhost and 127.0.0.1.",

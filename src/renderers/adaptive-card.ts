@@ -11,11 +11,11 @@ export type AdaptiveCard = Record<string, unknown> & {
 export const CARD_VERSION = "1.4";
 
 /**
- * Keeps user text literal on a card: a zero-width space after each Markdown or tag character
- * breaks links, emphasis and mentions in every renderer, and shows nothing.
+ * Keeps user text literal on a card: a word joiner (U+2060) after each Markdown or tag character
+ * breaks links, emphasis and mentions in every renderer, shows nothing and adds no line break.
  */
 export function escapeCardText(text: string): string {
-  return text.replace(/[`*_~[\]<>]/g, (c) => `${c}\u200B`);
+  return text.replace(/[`*_~[\]<>]/g, (c) => `${c}\u2060`);
 }
 
 const COLORS = {
@@ -74,6 +74,7 @@ function input(field: FieldView): Record<string, unknown>[] {
     element = {
       ...unlabelled,
       type: "Input.Toggle",
+      wrap: true,
       title: field.label,
       valueOn: "true",
       valueOff: "false",

@@ -98,7 +98,7 @@ it("hands a company over in the page: referrer sends, advisor accepts, referrer 
   await actAs(ADVISOR);
   const handover = await notice("Ny henvisning til Trade Council");
   expect(await shown(handover)).toContain(COMPANY);
-  await handover.getByRole("button", { name: "Accepter", exact: true }).click();
+  await handover.getByRole("button", { name: "Acceptér", exact: true }).click();
   const accepted = await reply("Accepteret");
   expect(await shown(accepted)).toMatch(/Status\s+Accepteret/);
   expect(await shown(accepted)).toContain(COMPANY);
@@ -166,16 +166,16 @@ it("in /mine, answering one handover leaves the others' buttons live", async () 
   const list = await reply("Mine åbne henvisninger");
   const items = list.locator(".ac-actionSet");
   await expect.poll(() => items.count()).toBe(2);
-  await items.nth(0).getByRole("button", { name: "Accepter", exact: true }).click();
+  await items.nth(0).getByRole("button", { name: "Acceptér", exact: true }).click();
   await reply("Accepteret");
   const pointer = (n: number) =>
     items
       .nth(n)
-      .getByRole("button", { name: "Accepter", exact: true })
+      .getByRole("button", { name: "Acceptér", exact: true })
       .evaluate((b) => getComputedStyle(b).pointerEvents);
   await expect.poll(() => pointer(0)).toBe("none");
   expect(await pointer(1)).not.toBe("none");
-  await items.nth(1).getByRole("button", { name: "Accepter", exact: true }).click();
+  await items.nth(1).getByRole("button", { name: "Acceptér", exact: true }).click();
   await expect
     .poll(() => page.locator(".msg.bot:not(.notice)").filter({ hasText: "Accepteret" }).count())
     .toBe(2);

@@ -69,6 +69,8 @@ describe("absence (/fravær, /tilbage)", () => {
     const bot = makeBot();
     expect(await bot.says("bd-fyn-1", "/fravær")).toContain("Fravær meldes kun af rådgivere");
     expect(await bot.says("adv-fyn-1", "/tilbage")).toContain("Du er ikke meldt fraværende.");
+    await bot.says("adv-fyn-1", "/fravær");
+    expect(await bot.says("adv-fyn-1", "/fravær")).toContain("Du er allerede meldt fraværende");
     expect(bot.deps.store.preferences.get("bd-fyn-1")).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@ describe("commands", () => {
 
   it("an unknown command gets help, never silence", async () => {
     const answer = await makeBot().says("bd-fyn-1", "/hvadså nu");
-    expect(answer).toContain("Jeg kender ikke «hvadså».");
+    expect(answer).toContain("Jeg kender ikke «/hvadså».");
     expect(answer).toContain("/henvis <CVR> <behov>");
   });
 
@@ -50,7 +50,7 @@ describe("commands", () => {
   it("the TC manager cannot send handovers", async () => {
     const bot = makeBot();
     expect(await bot.says("tc-manager", "/henvis 10150817 x")).toContain(
-      "Din rolle kan ikke sende henvisninger.",
+      "din rolle kan ikke sende dem.",
     );
     expect(bot.deps.store.handovers.count()).toBe(0);
   });

@@ -117,6 +117,14 @@ describe("local JSON API on the real server", () => {
     expect([res.status, await res.json()]).toEqual([status, { error }]);
   });
 
+  it("answers a known address with the wrong method with a Danish 405", async () => {
+    const res = await fetch(`${server.url}/local/messages`);
+    expect([res.status, await res.json()]).toEqual([
+      405,
+      { error: "Den adresse findes, men ikke til den slags forespørgsel (metode)." },
+    ]);
+  });
+
   it("answers an unknown address with a Danish 404", async () => {
     const res = await fetch(`${server.url}/no/such/page`);
     expect([res.status, await res.json()]).toEqual([404, { error: "Den adresse findes ikke." }]);

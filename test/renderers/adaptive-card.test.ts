@@ -5,7 +5,7 @@ import { makeBot } from "../support/bot.js";
 
 const accept = {
   id: "handover.accept",
-  label: "Accepter",
+  label: "Acceptér",
   data: { handoverId: "hv_1" },
   style: "primary" as const,
 };
@@ -17,13 +17,13 @@ describe("Adaptive Card renderer", () => {
     expect(card.actions).toEqual([
       {
         type: "Action.Execute",
-        title: "Accepter",
+        title: "Acceptér",
         verb: "handover.accept",
         data: { handoverId: "hv_1" },
         style: "positive",
         fallback: {
           type: "Action.Submit",
-          title: "Accepter",
+          title: "Acceptér",
           data: { handoverId: "hv_1", verb: "handover.accept" },
         },
       },
@@ -82,6 +82,7 @@ describe("Adaptive Card renderer", () => {
         isRequired: true,
         value: "true",
         type: "Input.Toggle",
+        wrap: true,
         title: "Oplyst",
         valueOn: "true",
         valueOff: "false",
@@ -105,7 +106,7 @@ describe("Adaptive Card renderer", () => {
   it("shows user text literally: no links, emphasis or mentions survive", () => {
     const evil = "[klik her](https://evil.example) **vigtigt** <at>Alle</at> _x_ `kode`";
     const escaped = escapeCardText(evil);
-    expect(escaped.replace(/\u200B/g, "")).toBe(evil);
+    expect(escaped.replace(/\u2060/g, "")).toBe(evil);
     expect(escaped).not.toMatch(/\]\(|\*\*|<at>|_x_|`kode`/);
     const card = renderAdaptiveCard({ text: [evil], facts: [{ label: "Behov", value: evil }] });
     expect(JSON.stringify(card)).not.toContain("](");

@@ -55,7 +55,7 @@ const t = translator();
 
 function describePerson(tr: Translator, { id, name, role, house, coordinator }: Person) {
   const roles = [tr(`role.${role}`), ...(coordinator ? [tr("role.coordinator")] : [])].join(", ");
-  const label = tr("page.person_label", { roles, house });
+  const label = role === "tcManager" ? roles : tr("page.person_label", { roles, house });
   return { id, name, role, house, coordinator: coordinator === true, label };
 }
 
