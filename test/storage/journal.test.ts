@@ -7,8 +7,7 @@ import { jsonChunks } from "../../src/adapters/storage/durable-file-adapter.js";
 import { openLowdbStore } from "../../src/adapters/storage/lowdb-store.js";
 import { StoreOpenError } from "../../src/adapters/storage/store-open-error.js";
 import type { Handover } from "../../src/domain/handover.js";
-import type { MeetingRecord } from "../../src/domain/meeting-record.js";
-import { makeHandover } from "../support/handover-factory.js";
+import { makeHandover, makeMeeting } from "../support/handover-factory.js";
 import { durableIds, readDurable } from "./durable-view.js";
 import { removeTempDirs, tempDir } from "./temp-dir.js";
 
@@ -17,16 +16,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const meetingFor = (h: Handover, id = `m-${h.id}`): MeetingRecord => ({
-  id,
-  handoverId: h.id,
-  advisorName: "Anne Rådgiver",
-  cvr: h.cvr,
-  contactPerson: "Kontakt Person",
-  meetingDate: "2025-02-03",
-  description: "Eksport til Tyskland",
-  disclosedAt: "2025-02-03T10:00:00.000Z",
-});
+const meetingFor = makeMeeting;
 const line = (value: object) => `${JSON.stringify(value)}\n`;
 
 /** A snapshot holding `doc` and a journal holding `journal`, as a crashed process leaves them. */

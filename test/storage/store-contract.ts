@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Handover } from "../../src/domain/handover.js";
-import type { MeetingRecord } from "../../src/domain/meeting-record.js";
 import type { Store } from "../../src/ports/store.js";
-import { makeHandover } from "../support/handover-factory.js";
+import { makeHandover, makeMeeting } from "../support/handover-factory.js";
 
 /** How a suite gets a store; `reopen` closes it and opens it again on the same data, when that applies. */
 export interface StoreHarness {
@@ -115,16 +114,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
     it("stores meeting records and locale preferences", async () => {
       store = await harness.open();
       const h = makeHandover();
-      const record: MeetingRecord = {
-        id: "m1",
-        handoverId: h.id,
-        advisorName: "Anne Rådgiver",
-        cvr: h.cvr,
-        contactPerson: "Kontakt Person",
-        meetingDate: "2025-02-03",
-        description: "Eksport til Tyskland",
-        disclosedAt: "2025-02-03T10:00:00.000Z",
-      };
+      const record = makeMeeting(h, "m1");
       await store.handovers.save(h);
       await store.meetings.add(record);
       await store.preferences.setLocale("p1", "en");

@@ -1,5 +1,6 @@
 import type { Cvr } from "../../src/domain/cvr.js";
 import type { Handover } from "../../src/domain/handover.js";
+import type { MeetingRecord } from "../../src/domain/meeting-record.js";
 
 const WEIGHTS = [2, 7, 6, 5, 4, 3, 2, 1] as const;
 
@@ -35,5 +36,19 @@ export function makeHandover(overrides: Partial<Handover> = {}): Handover {
     updatedAt: at,
     history: [],
     ...overrides,
+  };
+}
+
+/** A valid meeting record for a handover (an advisor's, with the disclosure made). */
+export function makeMeeting(h: Handover, id = `m-${h.id}`): MeetingRecord {
+  return {
+    id,
+    handoverId: h.id,
+    advisorName: "Anne Rådgiver",
+    cvr: h.cvr,
+    contactPerson: "Kontakt Person",
+    meetingDate: "2025-02-03",
+    description: "Eksport til Tyskland",
+    disclosedAt: "2025-02-03T10:00:00.000Z",
   };
 }
