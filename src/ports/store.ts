@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { Cvr } from "../domain/cvr.js";
 import type { Handover } from "../domain/handover.js";
 import type { MeetingRecord } from "../domain/meeting-record.js";
@@ -13,6 +14,8 @@ export interface Store {
   handovers: HandoverRepo;
   meetings: MeetingRecordRepo;
   preferences: PreferenceRepo;
+  /** The records of one kind; a durable store validates them with `spec.schema` when it opens. */
+  collection<T extends Keyed>(spec: CollectionSpec<T>): Collection<T>;
   /** Flushes pending writes and releases the file (and its lock). */
   close(): Promise<void>;
 }
@@ -49,4 +52,26 @@ export interface PreferenceRepo {
   get(personId: string): Preferences | undefined;
   /** Replaces the given settings, keeping the others. */
   update(personId: string, changes: Partial<Preferences>): Promise<void>;
+}
+
+/** A record a collection can hold: plain JSON with a unique id. */
+export interface Keyed {
+  id: string;
+}
+
+/** A named kind of record kept by the store, with the schema its stored form must pass. */
+export interface CollectionSpec<T extends Keyed> {
+  name: string;
+  schema: z.ZodType<T>;
+}
+
+/** Records of one kind by id; writes are durable and undone on failure like every store write. */
+export interface Collection<T extends Keyed> {
+  get(id: string): T | undefined;
+  /** Every record, in the order first inserted. */
+  all(): T[];
+  /** Inserts or replaces the record with its id (the store keeps a copy). */
+  put(record: T): Promise<void>;
+  /** Removes the record with this id; removing a missing one is a no-op. */
+  delete(id: string): Promise<void>;
 }

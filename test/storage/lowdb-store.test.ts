@@ -45,6 +45,7 @@ describe("lowdb store on a real file", () => {
       handovers: [],
       meetings: [],
       preferences: {},
+      collections: {},
     });
   });
 

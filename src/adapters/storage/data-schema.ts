@@ -3,6 +3,7 @@ import { type Cvr, isCvr } from "../../domain/cvr.js";
 import type { Handover } from "../../domain/handover.js";
 import type { MeetingRecord } from "../../domain/meeting-record.js";
 import { HOUSE_IDS, type Preferences } from "../../domain/org.js";
+import type { CollectionSpec, Keyed } from "../../ports/store.js";
 import { REFUSAL, StoreOpenError } from "./store-open-error.js";
 
 /** The version of the stored document this code reads and writes. */
@@ -14,6 +15,8 @@ export interface StoredDocument {
   handovers: Handover[];
   meetings: MeetingRecord[];
   preferences: Record<string, Preferences>;
+  /** Records of the kinds features add (outbox, reminders, plans …), by collection name and id. */
+  collections?: Record<string, Record<string, Keyed>>;
 }
 
 const text = z.string().min(1);
@@ -73,6 +76,7 @@ const outline = z.object({
   handovers: z.array(z.unknown()),
   meetings: z.array(z.unknown()),
   preferences: z.record(z.string(), preferencesSchema),
+  collections: z.record(z.string(), z.record(z.string(), z.looseObject({ id: text }))).optional(),
 });
 
 /** A new, empty document. */
@@ -84,7 +88,11 @@ export function emptyDocument(): StoredDocument {
  * Validates a parsed data file and returns it as it is (no copy: the caller owns `raw`);
  * a wrong version or the first invalid field throws StoreOpenError.
  */
-export function parseDocument(raw: unknown, file: string): StoredDocument {
+export function parseDocument(
+  raw: unknown,
+  file: string,
+  specs: readonly CollectionSpec<Keyed>[] = [],
+): StoredDocument {
   const version =
     typeof raw === "object" && raw !== null ? Reflect.get(raw, "schemaVersion") : undefined;
   if (version !== SCHEMA_VERSION) {
@@ -112,6 +120,14 @@ export function parseDocument(raw: unknown, file: string): StoredDocument {
     for (let i = 0; i < list.length; i++) {
       const issue = firstIssue(schema, list[i], `${name}.${i}`);
       if (issue) throw invalid(issue.where, issue.message);
+    }
+  }
+  for (const spec of specs) {
+    for (const [id, record] of Object.entries(doc.collections?.[spec.name] ?? {})) {
+      const issue = firstIssue(spec.schema, record, `collections.${spec.name}.${id}`);
+      if (issue) throw invalid(issue.where, issue.message);
+      if (record.id !== id)
+        throw invalid(`collections.${spec.name}.${id}.id`, "differs from its key");
     }
   }
   return doc;

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import type { Handover } from "../../domain/handover.js";
 import type { MeetingRecord } from "../../domain/meeting-record.js";
+import type { CollectionSpec, Keyed } from "../../ports/store.js";
 import {
   firstIssue,
   handoverSchema,
@@ -19,6 +20,12 @@ const lineSchema = z.discriminatedUnion("t", [
   z.object({ t: z.literal("meeting"), v: meetingSchema }),
   z.object({ t: z.literal("locale"), id: z.string().min(1), v: localeSchema }),
   z.object({ t: z.literal("prefs"), id: z.string().min(1), v: preferencesSchema }),
+  z.object({
+    t: z.literal("rec"),
+    c: z.string().min(1),
+    v: z.looseObject({ id: z.string().min(1) }),
+  }),
+  z.object({ t: z.literal("del"), c: z.string().min(1), id: z.string().min(1) }),
 ]);
 type JournalLine = z.infer<typeof lineSchema>;
 
@@ -40,7 +47,9 @@ export async function replayJournal(
   journalFile: string,
   dataFile: string,
   state: StoreState,
+  specs: readonly CollectionSpec<Keyed>[] = [],
 ): Promise<Replay> {
+  const schemas = new Map(specs.map((s) => [s.name, s.schema]));
   let data: Buffer;
   try {
     data = await readFile(journalFile);
@@ -66,7 +75,11 @@ export async function replayJournal(
       throw corrupt(lines + 1, "not valid JSON");
     }
     const issue = firstIssue(lineSchema, value);
-    if (issue) throw corrupt(lines + 1, `invalid at ${issue.where}: ${issue.message}`);
+    const line = value as JournalLine;
+    const recordIssue =
+      issue ?? (line.t === "rec" ? recordProblem(schemas.get(line.c), line.v) : undefined);
+    if (recordIssue)
+      throw corrupt(lines + 1, `invalid at ${recordIssue.where}: ${recordIssue.message}`);
     apply(state, value as JournalLine);
     lines++;
     start = end + 1;
@@ -74,8 +87,14 @@ export async function replayJournal(
   return { lines, goodBytes: start, totalBytes: data.length };
 }
 
+function recordProblem(schema: z.ZodType | undefined, value: unknown) {
+  return schema ? firstIssue(schema, value, "v") : undefined;
+}
+
 function apply(state: StoreState, line: JournalLine): void {
-  if (line.t === "handover") state.adoptHandover(line.v as unknown as Handover);
+  if (line.t === "rec") state.adoptRecord(line.c, line.v);
+  else if (line.t === "del") state.removeRecord(line.c, line.id);
+  else if (line.t === "handover") state.adoptHandover(line.v as unknown as Handover);
   else if (line.t === "meeting") state.adoptMeeting(line.v as unknown as MeetingRecord);
   else if (line.t === "locale") state.setLocale(line.id, line.v);
   else state.restorePreferences(line.id, line.v);

@@ -37,7 +37,8 @@ export class JournaledCommits {
 
   /** Resolves once `change` (and every change made before it) is durable. */
   commit(change: Change): Promise<void> {
-    this.pending.set(`${change.t}\u0000${change.id}`, change);
+    const scope = change.t === "rec" ? change.c : "";
+    this.pending.set(`${change.t}\u0000${scope}\u0000${change.id}`, change);
     return this.group.request();
   }
 
@@ -102,6 +103,11 @@ export class JournaledCommits {
 
 /** The journal line of a change: the record's current value, as an idempotent upsert; none when an undo removed it. */
 function lineFor(state: StoreState, change: Change): string | undefined {
+  if (change.t === "rec") {
+    const v = state.getRecord(change.c, change.id);
+    const line = v ? { t: "rec", c: change.c, v } : { t: "del", c: change.c, id: change.id };
+    return `${JSON.stringify(line)}\n`;
+  }
   const line =
     change.t === "handover"
       ? { t: change.t, v: state.getHandover(change.id) }

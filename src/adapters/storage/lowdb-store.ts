@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { Low } from "lowdb";
-import type { Store } from "../../ports/store.js";
+import type { CollectionSpec, Keyed, Store } from "../../ports/store.js";
 import { emptyDocument, parseDocument, type StoredDocument } from "./data-schema.js";
 import { DurableFileAdapter, type WriteListener } from "./durable-file-adapter.js";
 import { acquireLock } from "./file-lock.js";
@@ -25,6 +25,8 @@ export interface LowdbStoreOptions {
   compactAtBytes?: number;
   /** Told about a failure no caller sees (a background compaction), so it can be logged. */
   onError?: (error: unknown) => void;
+  /** The collections whose records are validated at open (from the snapshot and the journal). */
+  collections?: readonly CollectionSpec<Keyed>[];
 }
 
 /**
@@ -41,7 +43,7 @@ export async function openLowdbStore(
   const journal = new Journal(`${dataFile}.journal`, options.onAppend);
   try {
     const adapter = new DurableFileAdapter<StoredDocument>(dataFile, options.onWrite);
-    const { state, stale } = await load(adapter, journal);
+    const { state, stale } = await load(adapter, journal, options.collections ?? []);
     const db = new Low(adapter, emptyDocument());
     const commits = new JournaledCommits(
       state,
@@ -78,11 +80,15 @@ export async function openLowdbStore(
 async function load(
   adapter: DurableFileAdapter<StoredDocument>,
   journal: Journal,
+  specs: readonly CollectionSpec<Keyed>[],
 ): Promise<{ state: StoreState; stale: boolean }> {
   const raw = await adapter.read();
   const missing = raw === null;
-  const state = new StoreState(missing ? emptyDocument() : parseDocument(raw, adapter.file), true);
-  const replay = await replayJournal(journal.file, adapter.file, state);
+  const state = new StoreState(
+    missing ? emptyDocument() : parseDocument(raw, adapter.file, specs),
+    true,
+  );
+  const replay = await replayJournal(journal.file, adapter.file, state, specs);
   if (missing && replay.lines > 0) {
     throw new StoreOpenError(
       `DATA_FILE ${adapter.file} is missing but its journal ${journal.file} holds ${replay.lines} writes made after it; ${REFUSAL}. Restore DATA_FILE from a backup, or move the journal away to start empty.`,

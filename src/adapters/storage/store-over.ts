@@ -1,14 +1,16 @@
 import type { Handover } from "../../domain/handover.js";
 import type { MeetingRecord } from "../../domain/meeting-record.js";
 import type { Preferences } from "../../domain/org.js";
-import type { Store } from "../../ports/store.js";
+import type { Collection, Keyed, Store } from "../../ports/store.js";
 import type { StoreState } from "./store-state.js";
 
 /** What one write changed: the record a journal line must carry. */
 export type Change =
   | { t: "handover"; id: string }
   | { t: "meeting"; id: string }
-  | { t: "prefs"; id: string };
+  | { t: "prefs"; id: string }
+  /** A collection record put or deleted; its line carries the value, or a deletion. */
+  | { t: "rec"; c: string; id: string };
 
 /** How upsert reaches one kind of record in the state. */
 interface RecordTable<T> {
@@ -91,7 +93,30 @@ export function storeOver(state: StoreState, backend: Backend): Store {
     };
     return mutate(apply, undo);
   };
+  const collection = <T extends Keyed>(name: string): Collection<T> => {
+    const write = (id: string, next: Keyed | undefined): Promise<void> => {
+      const previous = state.getRecord(name, id);
+      const apply = (): Change => {
+        if (next) state.adoptRecord(name, next);
+        else state.removeRecord(name, id);
+        return { t: "rec", c: name, id };
+      };
+      const undo = () => {
+        if (state.getRecord(name, id) !== next) return;
+        if (previous) state.adoptRecord(name, previous);
+        else state.removeRecord(name, id);
+      };
+      return mutate(apply, undo);
+    };
+    return {
+      get: (id) => state.getRecord(name, id) as T | undefined,
+      all: () => state.listRecords(name) as T[],
+      put: (record) => write(record.id, structuredClone(record)),
+      delete: (id) => (state.getRecord(name, id) ? write(id, undefined) : Promise.resolve()),
+    };
+  };
   return {
+    collection: (spec) => collection(spec.name),
     handovers: {
       get: (id) => state.getHandover(id),
       findOpenByCvr: (cvr) => state.findOpenByCvr(cvr),

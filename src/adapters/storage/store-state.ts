@@ -2,6 +2,7 @@ import type { Cvr } from "../../domain/cvr.js";
 import { type Handover, isOpen } from "../../domain/handover.js";
 import type { MeetingRecord } from "../../domain/meeting-record.js";
 import type { Locale, Preferences } from "../../domain/org.js";
+import type { Keyed } from "../../ports/store.js";
 import { SCHEMA_VERSION, type StoredDocument } from "./data-schema.js";
 
 interface IndexKeys {
@@ -23,6 +24,7 @@ export class StoreState {
   private readonly meetingsByHandover = new Map<string, MeetingRecord[]>();
   private readonly lastAssigned = new Map<string, string>();
   private readonly preferences = new Map<string, Preferences>();
+  private readonly collections = new Map<string, Map<string, Keyed>>();
 
   /**
    * Indexes `doc`. With `owned` the state takes its objects as they are (the caller gives them up,
@@ -32,6 +34,10 @@ export class StoreState {
     for (const h of doc.handovers) this.adoptHandover(owned ? h : structuredClone(h));
     for (const m of doc.meetings) this.adoptMeeting(owned ? m : structuredClone(m));
     for (const [id, p] of Object.entries(doc.preferences)) this.preferences.set(id, { ...p });
+    for (const [name, records] of Object.entries(doc.collections ?? {})) {
+      for (const r of Object.values(records))
+        this.adoptRecord(name, owned ? r : structuredClone(r));
+    }
   }
 
   /** A snapshot to serialise; later mutations do not change it. */
@@ -41,7 +47,29 @@ export class StoreState {
       handovers: [...this.handovers.values()],
       meetings: [...this.meetings.values()],
       preferences: Object.fromEntries(this.preferences),
+      collections: Object.fromEntries(
+        [...this.collections].map(([name, records]) => [name, Object.fromEntries(records)]),
+      ),
     };
+  }
+
+  getRecord(collection: string, id: string): Keyed | undefined {
+    return this.collections.get(collection)?.get(id);
+  }
+
+  listRecords(collection: string): Keyed[] {
+    return [...(this.collections.get(collection)?.values() ?? [])];
+  }
+
+  /** Inserts or replaces `record` itself (no copy); a replaced record keeps its place in order. */
+  adoptRecord(collection: string, record: Keyed): void {
+    const records = this.collections.get(collection) ?? new Map<string, Keyed>();
+    records.set(record.id, record);
+    this.collections.set(collection, records);
+  }
+
+  removeRecord(collection: string, id: string): void {
+    this.collections.get(collection)?.delete(id);
   }
 
   getHandover(id: string): Handover | undefined {
