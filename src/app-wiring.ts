@@ -4,9 +4,12 @@ import { createCompanyLookup } from "./adapters/cvr/select-lookup.js";
 import { loadDirectory } from "./adapters/directory/load-directory.js";
 import { mountLocalApi } from "./adapters/local/local-api.js";
 import { LocalInbox } from "./adapters/local/local-inbox.js";
+import { localTransport } from "./adapters/local/local-transport.js";
 import { openLowdbStore } from "./adapters/storage/lowdb-store.js";
 import { randomIds, systemClock } from "./adapters/system.js";
+import { COLLECTIONS } from "./app/collections.js";
 import { createConversation } from "./app/conversation.js";
+import { Outbox } from "./app/outbox.js";
 import type { Config } from "./config/config.js";
 import type { Store } from "./ports/store.js";
 import { createHttpServer } from "./server.js";
@@ -16,6 +19,9 @@ export interface App {
   server: Server;
   store: Store;
   inbox: LocalInbox;
+  outbox: Outbox;
+  /** Stops sending (a send under way is recorded) and closes the data file. */
+  close(): Promise<void>;
 }
 
 /** Composition root: config -> directory, store, CVR lookup -> conversation -> HTTP adapters. */
@@ -34,19 +40,40 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     systemClock,
   );
   const store = await openLowdbStore(config.DATA_FILE, {
+    collections: COLLECTIONS,
     onError: (err) =>
       log.error({ err }, "compacting the data file failed; writes continue in the journal"),
   });
   const inbox = new LocalInbox();
+  const transports = config.localMode ? [localTransport(inbox)] : [];
+  const outbox = new Outbox({
+    store,
+    directory,
+    clock: systemClock,
+    ids: randomIds,
+    transports,
+    onEvent: (event) =>
+      log.warn(
+        { id: event.message.id, person: event.message.personId, error: event.message.lastError },
+        event.kind === "failed"
+          ? "a message could not be delivered and was given up"
+          : "a message was being sent when the bot stopped; it is not sent again",
+      ),
+  });
   const conversation = createConversation({
     store,
     directory,
     lookup,
-    delivery: inbox,
+    delivery: outbox,
     clock: systemClock,
     ids: randomIds,
   });
   const server = createHttpServer(log);
   if (config.localMode) mountLocalApi(server, conversation, directory, inbox, log);
-  return { server, store, inbox };
+  await outbox.start();
+  const close = async () => {
+    await outbox.stop();
+    await store.close();
+  };
+  return { server, store, inbox, outbox, close };
 }

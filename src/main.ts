@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   try {
     await listen(app, config.PORT, config.host);
   } catch (error) {
-    await app.store.close();
+    await app.close();
     throw error;
   }
   const address = app.server.address();
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     const closed = new Promise<void>((resolve) => app.server.close(() => resolve()));
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS))]);
     try {
-      await app.store.close();
+      await app.close();
       process.exit(0);
     } catch (err) {
       log.error(

@@ -6,5 +6,10 @@ import type { View } from "../views/view.js";
  * platform accepted it or it is durably queued; rejects with the reason when it cannot reach them.
  */
 export interface ChatDelivery {
-  deliver(person: Person, view: View): Promise<void>;
+  deliver(person: Person, view: View, options?: DeliveryOptions): Promise<void>;
+}
+
+/** `key` is an idempotency key: a second delivery with the same key is a no-op. */
+export interface DeliveryOptions {
+  key?: string;
 }

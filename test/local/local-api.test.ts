@@ -50,12 +50,18 @@ describe("local JSON API on the real server", () => {
     expect(body.replies[0]?.text).toContain("Sendt til Line Ravn Jakobsen.");
     expect(body.replies[0]?.card.version).toBe("1.4");
 
-    const inbox = (await (await fetch(`${server.url}/local/inbox/adv-fyn-1`)).json()) as {
+    // Notifications leave through the outbox after the reply, as on a real platform: poll.
+    type Inbox = {
       messages: {
         seq: number;
         card: { actions: { verb: string; data: { handoverId: string } }[] };
       }[];
     };
+    let inbox: Inbox = { messages: [] };
+    for (let i = 0; i < 100 && inbox.messages.length === 0; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 50));
+      inbox = (await (await fetch(`${server.url}/local/inbox/adv-fyn-1`)).json()) as Inbox;
+    }
     const card = inbox.messages.at(-1)?.card;
     const accept = card?.actions.find((a) => a.verb === "handover.accept");
     expect(accept?.data.handoverId).toMatch(/^hv_/);

@@ -1,0 +1,227 @@
+import { z } from "zod";
+import type { PeopleDirectory } from "../domain/directory.js";
+import type { Person } from "../domain/org.js";
+import { Pacer, retryDelayMs } from "../domain/pacing.js";
+import type { ChatDelivery, DeliveryOptions } from "../ports/chat.js";
+import type { Clock } from "../ports/clock.js";
+import type { IdGenerator } from "../ports/ids.js";
+import type { MessageTransport, OutboxMessage, SendOutcome } from "../ports/outbox.js";
+import type { Collection, CollectionSpec, Store } from "../ports/store.js";
+import type { View } from "../views/view.js";
+
+/** The outbox's records in the store. */
+export const outboxCollection: CollectionSpec<OutboxMessage> = {
+  name: "outbox",
+  schema: z.looseObject({
+    id: z.string().min(1),
+    channel: z.string().min(1),
+    personId: z.string().min(1),
+    view: z.looseObject({ text: z.array(z.string()) }),
+    createdAt: z.string().min(1),
+    state: z.enum(["pending", "sending", "sent", "failed"]),
+    attempts: z.number().int().min(0),
+    notBefore: z.string().min(1),
+  }) as unknown as z.ZodType<OutboxMessage>,
+};
+
+/** What the outbox reports for the log: a message given up on, or one that may have gone before a crash. */
+export type OutboxEvent =
+  | { kind: "failed"; message: OutboxMessage }
+  | { kind: "uncertain"; message: OutboxMessage };
+
+/** What an outbox needs. */
+export interface OutboxDeps {
+  store: Store;
+  directory: PeopleDirectory;
+  clock: Clock;
+  ids: IdGenerator;
+  /** In order of preference: a person is sent to on the first that can reach them. */
+  transports: MessageTransport[];
+  onEvent?: (event: OutboxEvent) => void;
+  /** Attempts before a retryable failure is given up (default 8). */
+  maxAttempts?: number;
+  /** Sent and failed messages are forgotten after this many days (default 30). */
+  keepDays?: number;
+  random?: () => number;
+}
+
+/**
+ * The one way messages leave the bot: `deliver` stores the message durably and returns; the drain
+ * sends it in order per conversation, paced by the platform's limits, waits out Retry-After,
+ * retries other failures with backoff, and marks it sent only once the platform said ok.
+ * A message is marked "sending" before the attempt, so a crash mid-send never sends it twice.
+ */
+export class Outbox implements ChatDelivery {
+  private readonly messages: Collection<OutboxMessage>;
+  private readonly pacers = new Map<string, Pacer>();
+  private readonly busy = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private timerAt = Number.POSITIVE_INFINITY;
+  private running = false;
+  private again = false;
+  private stopped = true;
+  private readonly idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly deps: OutboxDeps) {
+    this.messages = deps.store.collection(outboxCollection);
+    for (const t of deps.transports) this.pacers.set(t.channel, new Pacer(t.limits));
+  }
+
+  /** Queues `view` for `person` (once per key); rejects when no platform can reach them. */
+  async deliver(person: Person, view: View, options: DeliveryOptions = {}): Promise<void> {
+    const id = options.key ? `key:${options.key}` : this.deps.ids.next("msg");
+    if (this.messages.get(id)) return;
+    const transport = this.deps.transports.find((t) => t.canReach(person));
+    if (!transport) throw new Error(`${person.id} cannot be reached on any chat platform`);
+    const now = this.deps.clock.now().toISOString();
+    await this.messages.put({
+      id,
+      channel: transport.channel,
+      personId: person.id,
+      view,
+      createdAt: now,
+      state: "pending",
+      attempts: 0,
+      notBefore: now,
+    });
+    this.kick();
+  }
+
+  /** Resumes after a start: a message caught mid-send is not sent again; old records are dropped. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    const keepMs = (this.deps.keepDays ?? 30) * 86_400_000;
+    const cutoff = new Date(this.deps.clock.now().getTime() - keepMs).toISOString();
+    for (const m of this.messages.all()) {
+      if (m.state === "sending") {
+        const marked = {
+          ...m,
+          state: "sent" as const,
+          lastError: "may have been sent before a restart",
+        };
+        await this.messages.put(marked);
+        this.deps.onEvent?.({ kind: "uncertain", message: marked });
+      } else if (m.state !== "pending" && (m.sentAt ?? m.createdAt) < cutoff) {
+        await this.messages.delete(m.id);
+      }
+    }
+    this.kick();
+  }
+
+  /** Stops sending; a send under way finishes and is recorded. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.idle();
+  }
+
+  /** Resolves when nothing is being sent and nothing is due now. */
+  idle(): Promise<void> {
+    if (!this.running && this.busy.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** The queued and recent messages (for tests and the operator). */
+  list(): OutboxMessage[] {
+    return this.messages.all();
+  }
+
+  /** Looks for due messages now (after a deliver, a send, or the clock moving on). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    queueMicrotask(() => this.drain());
+  }
+
+  private drain(): void {
+    do {
+      this.again = false;
+      this.scan();
+    } while (this.again && !this.stopped);
+    this.running = false;
+    if (this.busy.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  /** Starts every send that is due and allowed; arms a timer for the earliest that is not. */
+  private scan(): void {
+    const nowMs = this.deps.clock.now().getTime();
+    const seen = new Set<string>();
+    let wakeAt = Number.POSITIVE_INFINITY;
+    for (const m of this.messages.all()) {
+      if (m.state !== "pending") continue;
+      const transport = this.deps.transports.find((t) => t.channel === m.channel);
+      const person = this.deps.directory.get(m.personId);
+      if (!transport || !person) {
+        void this.finish(m, { kind: "failed", reason: "no transport or person for it any more" });
+        continue;
+      }
+      const key = `${m.channel}\u0000${transport.conversationOf(person)}`;
+      if (seen.has(key) || this.busy.has(key)) continue;
+      seen.add(key);
+      const due = Date.parse(m.notBefore);
+      const wait = Math.max(due - nowMs, this.pacers.get(m.channel)?.delay(key, nowMs) ?? 0);
+      if (wait > 0) {
+        wakeAt = Math.min(wakeAt, nowMs + wait);
+        continue;
+      }
+      this.busy.add(key);
+      this.pacers.get(m.channel)?.record(key, nowMs);
+      void this.sendOne(m, transport, person).finally(() => {
+        this.busy.delete(key);
+        this.kick();
+        if (!this.running && this.busy.size === 0)
+          for (const resolve of this.idleWaiters.splice(0)) resolve();
+      });
+    }
+    this.arm(wakeAt, nowMs);
+  }
+
+  private arm(wakeAt: number, nowMs: number): void {
+    if (this.stopped || wakeAt === Number.POSITIVE_INFINITY || wakeAt >= this.timerAt) return;
+    clearTimeout(this.timer);
+    this.timerAt = wakeAt;
+    this.timer = setTimeout(() => {
+      this.timerAt = Number.POSITIVE_INFINITY;
+      this.kick();
+    }, wakeAt - nowMs);
+    this.timer.unref?.();
+  }
+
+  private async sendOne(m: OutboxMessage, transport: MessageTransport, person: Person) {
+    const sending: OutboxMessage = { ...m, state: "sending", attempts: m.attempts + 1 };
+    try {
+      await this.messages.put(sending);
+    } catch {
+      return; // Not recorded as sending, so not sent; the next scan tries again.
+    }
+    let outcome: SendOutcome;
+    try {
+      outcome = await transport.send(sending, person);
+    } catch (error) {
+      outcome = { kind: "retry", reason: error instanceof Error ? error.message : String(error) };
+    }
+    await this.finish(sending, outcome);
+  }
+
+  private async finish(m: OutboxMessage, outcome: SendOutcome): Promise<void> {
+    const now = this.deps.clock.now();
+    let next: OutboxMessage;
+    if (outcome.kind === "sent") {
+      next = { ...m, state: "sent", sentAt: now.toISOString(), receipt: outcome.receipt };
+    } else if (outcome.kind === "retry" && m.attempts < (this.deps.maxAttempts ?? 8)) {
+      const waitMs =
+        outcome.afterMs ?? retryDelayMs(Math.max(1, m.attempts), this.deps.random ?? Math.random);
+      const notBefore = new Date(now.getTime() + waitMs).toISOString();
+      next = { ...m, state: "pending", notBefore, lastError: outcome.reason };
+    } else {
+      next = { ...m, state: "failed", lastError: outcome.reason };
+    }
+    await this.messages.put(next).catch(() => undefined);
+    if (next.state === "failed") this.deps.onEvent?.({ kind: "failed", message: next });
+  }
+}

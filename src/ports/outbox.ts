@@ -1,0 +1,49 @@
+import type { Person } from "../domain/org.js";
+import type { View } from "../views/view.js";
+
+/** Where a queued message stands; "sending" survives a crash as "maybe sent", never re-sent. */
+export type OutboxState = "pending" | "sending" | "sent" | "failed";
+
+/** A message queued for one person on one platform; `id` is its idempotency key. */
+export interface OutboxMessage {
+  id: string;
+  channel: string;
+  personId: string;
+  view: View;
+  createdAt: string;
+  state: OutboxState;
+  attempts: number;
+  /** Not sent before this time (a Retry-After or a backoff). */
+  notBefore: string;
+  sentAt?: string;
+  lastError?: string;
+  /** What the platform answered (Slack channel and ts, Teams activity id), for later updates. */
+  receipt?: Record<string, string>;
+}
+
+/** How a platform answered one send. */
+export type SendOutcome =
+  | { kind: "sent"; receipt?: Record<string, string> }
+  /** Worth trying again: 429 (with its Retry-After), 5xx, a network error. */
+  | { kind: "retry"; reason: string; afterMs?: number }
+  /** Will never work as it is (a 4xx other than 429, an unknown user). */
+  | { kind: "failed"; reason: string };
+
+/** At most `count` sends to one conversation within `windowMs`. */
+export interface RateLimit {
+  count: number;
+  windowMs: number;
+}
+
+/** Sends queued messages on one platform (Slack Web API, Bot Framework connector, local inbox). */
+export interface MessageTransport {
+  readonly channel: string;
+  /** The platform's pacing per conversation (Slack: 1 a second; Teams: 7 a second, 60 in 30 s). */
+  readonly limits: readonly RateLimit[];
+  /** True when the person has an address here (a Slack user id, a stored Teams reference). */
+  canReach(person: Person): boolean;
+  /** The conversation a person's messages go to; sends to one conversation are paced by `limits`. */
+  conversationOf(person: Person): string;
+  /** One attempt; must not throw (a thrown error counts as a retryable failure). */
+  send(message: OutboxMessage, person: Person): Promise<SendOutcome>;
+}
