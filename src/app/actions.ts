@@ -25,6 +25,7 @@ import { acceptHandover } from "./accept-handover.js";
 import { closeHandover } from "./close-handover.js";
 import { declineHandover } from "./decline-handover.js";
 import type { Deps } from "./deps.js";
+import type { Feature } from "./feature.js";
 import { assertMayTake, requireHandover, type StepResult } from "./handover-access.js";
 import { translatorFor } from "./people.js";
 import { meetingDateProblem, recordMeeting } from "./record-meeting.js";
@@ -194,16 +195,24 @@ export async function handleAction(
   personId: string,
   actionId: string,
   data: Record<string, unknown>,
+  features: Feature[] = [],
 ): Promise<ActionReply> {
   const person = deps.directory.get(personId);
   if (!person)
     return { ok: true, replies: [errorView(translator(), new DomainError("PERSON.UNKNOWN"))] };
   const t = translatorFor(deps, person);
   const handler = handlerFor(actionId);
-  if (!handler) return { ok: true, replies: [helpView(t, t("help.unknown_action"))] };
+  const featureHandler = handler
+    ? undefined
+    : features.map((f) => f.action(actionId)).find(Boolean);
+  if (!handler && !featureHandler) {
+    const more = features.flatMap((f) => f.help({ person, t }));
+    return { ok: true, replies: [helpView(t, t("help.unknown_action"), more)] };
+  }
   const handoverId = typeof data.handoverId === "string" ? data.handoverId : "";
   try {
-    return await handler({ deps, person, t, data, handoverId });
+    if (featureHandler) return await featureHandler({ person, t }, data);
+    return await (handler as Handler)({ deps, person, t, data, handoverId });
   } catch (error) {
     if (error instanceof DomainError) return { ok: true, replies: [errorView(t, error)] };
     throw error;

@@ -8,6 +8,7 @@ import { handoverFormCard, myHandoversView } from "../views/request-views.js";
 import type { View } from "../views/view.js";
 import { type ActionReply, handleAction } from "./actions.js";
 import type { Deps } from "./deps.js";
+import type { Feature } from "./feature.js";
 import { listMyHandovers } from "./list-my-handovers.js";
 import { localeOf, translatorFor } from "./people.js";
 import { reportAbsence } from "./report-absence.js";
@@ -41,21 +42,21 @@ const COMMANDS: Record<string, "henvis" | "mine" | "help" | "sprog" | "away" | "
   language: "sprog",
 };
 
-/** Builds the conversation core over its dependencies. */
-export function createConversation(deps: Deps): Conversation {
+/** Builds the conversation core over its dependencies, with the features that add commands. */
+export function createConversation(deps: Deps, features: Feature[] = []): Conversation {
   return {
     async onText(personId, text) {
       const person = deps.directory.get(personId);
       if (!person) return [errorView(translator(), new DomainError("PERSON.UNKNOWN"))];
       const t = translatorFor(deps, person);
       try {
-        return await runCommand(deps, person, t, text);
+        return await runCommand(deps, features, person, t, text);
       } catch (error) {
         if (error instanceof DomainError) return [errorView(t, error)];
         throw error;
       }
     },
-    onAction: (personId, actionId, data) => handleAction(deps, personId, actionId, data),
+    onAction: (personId, actionId, data) => handleAction(deps, personId, actionId, data, features),
     localeOf: (personId) => {
       const person = deps.directory.get(personId);
       return person ? localeOf(deps, person) : "da";
@@ -65,6 +66,7 @@ export function createConversation(deps: Deps): Conversation {
 
 async function runCommand(
   deps: Deps,
+  features: Feature[],
   person: Person,
   t: Translator,
   text: string,
@@ -87,10 +89,16 @@ async function runCommand(
     await reportReturn(deps, person.id);
     return [{ tone: "success", text: [t("presence.back")] }];
   }
-  if (command === "help" || word === "") return [helpView(t)];
-  return [
-    helpView(t, t("help.unknown", { command: text.trim().split(/\s+/)[0]?.slice(0, 40) ?? "" })),
-  ];
+  const featureCommand = command
+    ? undefined
+    : features.find((f) => Object.hasOwn(f.commands, word.toLowerCase()))?.commands[
+        word.toLowerCase()
+      ];
+  if (featureCommand) return featureCommand({ person, t }, args);
+  const more = features.flatMap((f) => f.help({ person, t }));
+  if (command === "help" || word === "") return [helpView(t, undefined, more)];
+  const unknown = t("help.unknown", { command: text.trim().split(/\s+/)[0]?.slice(0, 40) ?? "" });
+  return [helpView(t, unknown, more)];
 }
 
 /** The CVR part of `/henvis` arguments: the first word, or up to four if they spell 8 digits ("DK 10 15 08 17"). */

@@ -11,7 +11,11 @@ export function errorView(t: Translator, error: DomainError): View {
 }
 
 /** The commands a person can use, with one line each. */
-export function helpView(t: Translator, intro?: string): View {
+export function helpView(
+  t: Translator,
+  intro?: string,
+  more: { label: string; value: string }[] = [],
+): View {
   return {
     title: t("help.title"),
     text: [...(intro ? [intro] : []), t("help.intro")],
@@ -20,6 +24,7 @@ export function helpView(t: Translator, intro?: string): View {
       { label: t("help.henvis_form_usage"), value: t("help.henvis_form") },
       { label: t("help.mine_usage"), value: t("help.mine") },
       { label: t("help.fravaer_usage"), value: t("help.fravaer") },
+      ...more,
       { label: t("help.sprog_usage"), value: t("help.sprog") },
       { label: t("help.hjaelp_usage"), value: t("help.hjaelp") },
     ],

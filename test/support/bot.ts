@@ -8,6 +8,7 @@ import { LocalInbox } from "../../src/adapters/local/local-inbox.js";
 import { openMemoryStore } from "../../src/adapters/storage/memory-store.js";
 import { createConversation } from "../../src/app/conversation.js";
 import type { Deps } from "../../src/app/deps.js";
+import type { Feature } from "../../src/app/feature.js";
 import type { LookupResult } from "../../src/domain/company.js";
 import type { Cvr } from "../../src/domain/cvr.js";
 import type { CompanyLookup } from "../../src/ports/company-lookup.js";
@@ -40,7 +41,7 @@ export class SwitchableLookup implements CompanyLookup {
  * The whole core over its in-memory twins: the demo directory, a memory store, the demo CVR
  * fixture and the chat twin (LocalInbox) that records what every person is sent.
  */
-export function makeBot() {
+export function makeBot(features: (deps: Deps) => Feature[] = () => []) {
   const clock = new TestClock();
   const inbox = new LocalInbox(() => clock.now());
   const lookup = new SwitchableLookup();
@@ -53,7 +54,7 @@ export function makeBot() {
     clock,
     ids: { next: (prefix) => `${prefix}_${++n}` },
   };
-  const conversation = createConversation(deps);
+  const conversation = createConversation(deps, features(deps));
   return {
     deps,
     clock,

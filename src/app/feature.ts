@@ -1,0 +1,25 @@
+import type { Person } from "../domain/org.js";
+import type { Translator } from "../i18n/index.js";
+import type { View } from "../views/view.js";
+import type { ActionReply } from "./actions.js";
+
+/** Who is asking, in their language: what a feature's command or action handler gets. */
+export interface Asker {
+  person: Person;
+  t: Translator;
+}
+
+/**
+ * A part of the bot that adds commands and actions to the conversation (reminders, action plans),
+ * so the core's command table stays closed. Handlers throw DomainError for refusals.
+ */
+export interface Feature {
+  /** Command words (lower case, no slash; Danish and English spellings) and what they do. */
+  commands: Record<string, (asker: Asker, args: string) => Promise<View[]>>;
+  /** The handler for an action id this feature owns, or undefined. */
+  action(
+    actionId: string,
+  ): ((asker: Asker, data: Record<string, unknown>) => Promise<ActionReply>) | undefined;
+  /** The feature's lines in /hjælp for this person (usage, what it does). */
+  help(asker: Asker): { label: string; value: string }[];
+}
