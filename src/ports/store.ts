@@ -33,6 +33,10 @@ export interface HandoverRepo {
   openCountByAssignee(): Map<string, number>;
   /** When each person was last given a handover (created for them or redirected to them). */
   lastAssignedAt(): Map<string, string>;
+  /** Every open handover (sent, accepted, meeting held), oldest first. */
+  listOpen(): Handover[];
+  /** Every handover ever stored, in no particular order (reports; linear in the data). */
+  all(): Handover[];
   /** Inserts a new handover or replaces one with the same id. */
   save(handover: Handover): Promise<void>;
   count(): number;

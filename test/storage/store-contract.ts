@@ -58,6 +58,8 @@ export function storeContract(name: string, harness: StoreHarness): void {
         expect(s.handovers.count()).toBe(6);
         expect(s.handovers.get(a.id)).toEqual(a);
         expect(s.handovers.findOpenByCvr(a.cvr)?.id).toBe(a.id);
+        expect(ids(s.handovers.listOpen())).toEqual(ids([a, b, c, e, f]));
+        expect(ids(s.handovers.all())).toEqual(ids([a, b, c, d, e, f]));
         expect(s.handovers.findOpenByCvr(d.cvr)).toBeUndefined();
         expect(ids(s.handovers.listOpenFor("bd1"))).toEqual(ids([a, b]));
         expect(ids(s.handovers.listOpenFor("adv1"))).toEqual(ids([a, c, e]));

@@ -122,6 +122,8 @@ export function storeOver(state: StoreState, backend: Backend): Store {
       findOpenByCvr: (cvr) => state.findOpenByCvr(cvr),
       listOpenFor: (personId) => state.listOpenFor(personId),
       listUnclaimedForHouse: (house) => state.listUnclaimedForHouse(house),
+      listOpen: () => state.listOpen(),
+      all: () => state.allHandovers(),
       openCountByAssignee: () => state.openCountByAssignee(),
       lastAssignedAt: () => state.lastAssignedAt(),
       save: saveHandover,

@@ -85,6 +85,14 @@ export class StoreState {
     return this.resolve(this.openByPerson.get(personId));
   }
 
+  listOpen(): Handover[] {
+    return this.resolve(new Set(this.keys.keys()));
+  }
+
+  allHandovers(): Handover[] {
+    return [...this.handovers.values()];
+  }
+
   listUnclaimedForHouse(house: string): Handover[] {
     return this.resolve(this.unclaimedByHouse.get(house));
   }
