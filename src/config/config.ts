@@ -25,21 +25,39 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: optional,
   SLACK_BOT_TOKEN: optional,
   SLACK_API_URL: optional,
+  ALLOWED_TENANTS: optional,
+  TEAMS_SERVICE_URL_HOSTS: optional,
 });
 
-/** Any of these set means a platform is configured, so the local chat is off. */
-export const PLATFORM_CREDENTIALS = [
-  "MicrosoftAppId",
-  "MicrosoftAppPassword",
-  "MicrosoftAppTenantId",
-  "SLACK_SIGNING_SECRET",
-  "SLACK_BOT_TOKEN",
-] as const;
+/** Slack is on with both of these, off with neither; one alone refuses the start. */
+export interface SlackConfig {
+  signingSecret: string;
+  botToken: string;
+  /** The Web API base URL (default https://slack.com/api/), for tests and proxies. */
+  apiUrl?: string;
+}
+
+/** Teams with an app id: every activity must carry a valid Bot Framework token. */
+export interface TeamsConfig {
+  appId: string;
+  appPassword?: string;
+  appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+  tenantId?: string;
+  /** Tenants whose activities are served; all others get 403. */
+  allowedTenants: string[];
+  /** Hosts a conversation's serviceUrl may name; references to other hosts are never stored. */
+  serviceUrlHosts: string[];
+}
+
+/** Where Teams sends from: the public Bot Framework service (all Teams clouds use this host). */
+export const DEFAULT_SERVICE_URL_HOSTS = ["smba.trafficmanager.net"];
 
 /** The validated configuration; the only place that reads process.env. */
 export type Config = z.infer<typeof envSchema> & {
   /** Neither Teams nor Slack credentials: the local web chat on 127.0.0.1 only. */
   localMode: boolean;
+  slack?: SlackConfig;
+  teams?: TeamsConfig;
   host: string;
   cvrSource: "fixture" | "cvrapi" | "distribution";
 };
@@ -57,13 +75,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const c = parsed.data;
-  const credentials = PLATFORM_CREDENTIALS.filter((name) => c[name] !== undefined);
-  const localMode = credentials.length === 0;
-  if (!localMode) {
-    throw new Error(
-      `Configuration error: ${credentials.join(", ")} set, but this version of Eksportbro has no Teams or Slack adapter yet; unset ${credentials.length > 1 ? "them" : "it"} to run the local chat.`,
-    );
-  }
+  const slack = slackConfig(c);
+  const teams = teamsConfig(c);
+  const localMode = !slack && !teams;
   if (localMode && c.HOST && c.HOST !== "127.0.0.1" && c.HOST !== "localhost") {
     throw new Error(
       `Configuration error: HOST=${c.HOST} is not allowed in local mode (no Teams or Slack credentials); local mode binds 127.0.0.1 only.`,
@@ -74,5 +88,69 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localMode,
     host: localMode ? "127.0.0.1" : (c.HOST ?? "0.0.0.0"),
     cvrSource: c.CVR_SOURCE ?? "fixture",
+    slack,
+    teams,
   };
+}
+
+type Env = z.infer<typeof envSchema>;
+
+function refuse(sentence: string): never {
+  throw new Error(`Configuration error: ${sentence}`);
+}
+
+function slackConfig(c: Env): SlackConfig | undefined {
+  const { SLACK_SIGNING_SECRET: signingSecret, SLACK_BOT_TOKEN: botToken } = c;
+  if (!signingSecret && !botToken) return undefined;
+  if (!signingSecret || !botToken) {
+    const [set, missing] = signingSecret
+      ? ["SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN"]
+      : ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"];
+    refuse(`${set} is set but ${missing} is not; Slack needs both (or neither, to turn it off).`);
+  }
+  if (c.SLACK_API_URL && !URL.canParse(c.SLACK_API_URL))
+    refuse(`SLACK_API_URL=${c.SLACK_API_URL} is not a URL.`);
+  return { signingSecret, botToken, apiUrl: c.SLACK_API_URL };
+}
+
+function teamsConfig(c: Env): TeamsConfig | undefined {
+  const appId = c.MicrosoftAppId;
+  if (!appId) {
+    const stray = (
+      ["MicrosoftAppPassword", "MicrosoftAppTenantId", "MicrosoftAppType"] as const
+    ).find((name) => c[name]);
+    if (stray) refuse(`${stray} is set but MicrosoftAppId is not; set the bot's app id too.`);
+    return undefined;
+  }
+  const appType = c.MicrosoftAppType ?? "MultiTenant";
+  if (appType !== "MultiTenant" && appType !== "SingleTenant" && appType !== "UserAssignedMSI")
+    refuse(`MicrosoftAppType=${appType} must be SingleTenant, MultiTenant or UserAssignedMSI.`);
+  if (appType !== "UserAssignedMSI" && !c.MicrosoftAppPassword)
+    refuse(
+      `MicrosoftAppId is set but MicrosoftAppPassword is not; the bot needs its client secret.`,
+    );
+  if (appType !== "MultiTenant" && !c.MicrosoftAppTenantId)
+    refuse(`MicrosoftAppType=${appType} needs MicrosoftAppTenantId.`);
+  const allowedTenants =
+    list(c.ALLOWED_TENANTS) ?? (c.MicrosoftAppTenantId ? [c.MicrosoftAppTenantId] : undefined);
+  if (!allowedTenants)
+    refuse(
+      "MicrosoftAppId is set but ALLOWED_TENANTS is not; name the tenant ids to serve (comma-separated).",
+    );
+  return {
+    appId,
+    appPassword: c.MicrosoftAppPassword,
+    appType,
+    tenantId: c.MicrosoftAppTenantId,
+    allowedTenants,
+    serviceUrlHosts: list(c.TEAMS_SERVICE_URL_HOSTS) ?? DEFAULT_SERVICE_URL_HOSTS,
+  };
+}
+
+function list(value: string | undefined): string[] | undefined {
+  const items = value
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return items && items.length > 0 ? items : undefined;
 }

@@ -14,15 +14,42 @@ describe("config", () => {
   });
 
   it.each([
-    [{ MicrosoftAppId: "app" }, "MicrosoftAppId set"],
-    [{ MicrosoftAppPassword: "pw" }, "MicrosoftAppPassword set"],
-    [{ MicrosoftAppTenantId: "t" }, "MicrosoftAppTenantId set"],
+    [{ SLACK_SIGNING_SECRET: "s" }, "SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not"],
+    [{ SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_BOT_TOKEN is set but SLACK_SIGNING_SECRET is not"],
+    [{ MicrosoftAppPassword: "pw" }, "MicrosoftAppPassword is set but MicrosoftAppId is not"],
+    [{ MicrosoftAppId: "app", ALLOWED_TENANTS: "t" }, "MicrosoftAppPassword is not"],
+    [{ MicrosoftAppId: "app", MicrosoftAppPassword: "pw" }, "ALLOWED_TENANTS is not"],
     [
-      { SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1" },
-      "SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN set",
+      { MicrosoftAppId: "app", MicrosoftAppPassword: "pw", MicrosoftAppType: "SingleTenant" },
+      "MicrosoftAppType=SingleTenant needs MicrosoftAppTenantId",
     ],
-  ])("refuses platform credentials until their adapters exist, naming them: %j", (env, named) => {
-    expect(() => loadConfig(env)).toThrow(named);
+    [{ SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "x", SLACK_API_URL: "nope" }, "SLACK_API_URL"],
+  ])("refuses half a platform configuration with a sentence: %j", (env, sentence) => {
+    expect(() => loadConfig(env)).toThrow(sentence);
+  });
+
+  it("turns Slack on with both variables, leaving local mode and binding all addresses", () => {
+    const c = loadConfig({ SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1" });
+    expect([c.localMode, c.host, c.slack?.botToken, c.teams]).toEqual([
+      false,
+      "0.0.0.0",
+      "xoxb-1",
+      undefined,
+    ]);
+  });
+
+  it("turns Teams on with an app id, serving the single tenant by default", () => {
+    const c = loadConfig({
+      MicrosoftAppId: "app",
+      MicrosoftAppPassword: "pw",
+      MicrosoftAppType: "SingleTenant",
+      MicrosoftAppTenantId: "tenant-1",
+    });
+    expect([c.localMode, c.teams?.allowedTenants, c.teams?.serviceUrlHosts]).toEqual([
+      false,
+      ["tenant-1"],
+      ["smba.trafficmanager.net"],
+    ]);
   });
 
   it("treats empty variables as unset", () => {
