@@ -56,6 +56,7 @@ export class Outbox implements ChatDelivery {
   private readonly pacers = new Map<string, Pacer>();
   private readonly busy = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  private pruner: NodeJS.Timeout | undefined;
   private timerAt = Number.POSITIVE_INFINITY;
   private running = false;
   private again = false;
@@ -90,27 +91,36 @@ export class Outbox implements ChatDelivery {
   /** Resumes after a start: a message caught mid-send is not sent again; old records are dropped. */
   async start(): Promise<void> {
     this.stopped = false;
+    for (const m of this.messages.all()) {
+      if (m.state !== "sending") continue;
+      const marked = {
+        ...m,
+        state: "sent" as const,
+        lastError: "may have been sent before a restart",
+      };
+      await this.messages.put(marked);
+      this.deps.onEvent?.({ kind: "uncertain", message: marked });
+    }
+    await this.prune();
+    this.pruner = setInterval(() => void this.prune().catch(() => undefined), 3_600_000);
+    this.pruner.unref?.();
+    this.kick();
+  }
+
+  /** Forgets sent and failed messages older than `keepDays` (their keys stop deduplicating then). */
+  async prune(): Promise<void> {
     const keepMs = (this.deps.keepDays ?? 30) * 86_400_000;
     const cutoff = new Date(this.deps.clock.now().getTime() - keepMs).toISOString();
     for (const m of this.messages.all()) {
-      if (m.state === "sending") {
-        const marked = {
-          ...m,
-          state: "sent" as const,
-          lastError: "may have been sent before a restart",
-        };
-        await this.messages.put(marked);
-        this.deps.onEvent?.({ kind: "uncertain", message: marked });
-      } else if (m.state !== "pending" && (m.sentAt ?? m.createdAt) < cutoff) {
-        await this.messages.delete(m.id);
-      }
+      const done = m.state === "sent" || m.state === "failed";
+      if (done && (m.sentAt ?? m.createdAt) < cutoff) await this.messages.delete(m.id);
     }
-    this.kick();
   }
 
   /** Stops sending; a send under way finishes and is recorded. */
   async stop(): Promise<void> {
     this.stopped = true;
+    clearInterval(this.pruner);
     clearTimeout(this.timer);
     this.timer = undefined;
     await this.idle();
@@ -212,7 +222,9 @@ export class Outbox implements ChatDelivery {
     const now = this.deps.clock.now();
     let next: OutboxMessage;
     if (outcome.kind === "sent") {
-      next = { ...m, state: "sent", sentAt: now.toISOString(), receipt: outcome.receipt };
+      // The content is gone once delivered: only the id (the idempotency key) and receipt stay.
+      const sentAt = now.toISOString();
+      next = { ...m, view: { text: [] }, state: "sent", sentAt, receipt: outcome.receipt };
     } else if (outcome.kind === "retry" && m.attempts < (this.deps.maxAttempts ?? 8)) {
       const waitMs =
         outcome.afterMs ?? retryDelayMs(Math.max(1, m.attempts), this.deps.random ?? Math.random);

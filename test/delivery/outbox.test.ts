@@ -15,6 +15,7 @@ import type {
 } from "../../src/ports/outbox.js";
 import type { Store } from "../../src/ports/store.js";
 import { removeTempDirs, tempDir } from "../storage/temp-dir.js";
+import { TestClock } from "../support/bot.js";
 
 afterAll(removeTempDirs);
 
@@ -188,5 +189,29 @@ describe("the outbox", () => {
         .map((m) => `${m.id}:${m.state}`),
     ).toEqual(["m1:sent", "m2:sent"]);
     await after.close();
+  });
+
+  it("keeps no content of a delivered message, and forgets it after keepDays", async () => {
+    const clock = new TestClock(new Date());
+    const platform = new ScriptedPlatform();
+    const outbox = new Outbox({
+      store: openMemoryStore(),
+      directory,
+      clock,
+      ids: { next: (p) => `${p}_${++n}` },
+      transports: [platform],
+      keepDays: 30,
+    });
+    await outbox.start();
+    await outbox.deliver(alice, view("Virksomhed A/S vil eksportere"), { key: "k1" });
+    await settle(outbox, platform, 1);
+    expect(JSON.stringify(outbox.list())).not.toContain("Virksomhed");
+    clock.advance(29 * 86_400_000);
+    await outbox.prune();
+    expect(outbox.list()).toHaveLength(1);
+    clock.advance(2 * 86_400_000);
+    await outbox.prune();
+    expect(outbox.list()).toEqual([]);
+    await outbox.stop();
   });
 });
