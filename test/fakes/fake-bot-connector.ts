@@ -37,8 +37,13 @@ export interface FakeBotConnector {
   /** Activities the bot posted or updated, with the conversation they went to. */
   activities(conversationId?: string): ConnectorCall[];
   members: Map<string, FakeMember>;
-  /** The next `count` activity posts are answered with this status and headers. */
-  failNext(count: number, status: number, headers?: Record<string, string>): void;
+  /** The next `count` activity posts (to one conversation, if named) get this status and headers. */
+  failNext(
+    count: number,
+    status: number,
+    headers?: Record<string, string>,
+    conversationId?: string,
+  ): void;
   /** A channel token for the bot, signed with the fake's key (or `otherKey` to forge one). */
   token(claims: { appId: string; serviceUrl: string }, options?: { otherKey?: boolean }): string;
   /** Resolves once `predicate` holds for the recorded calls (polls; rejects after `ms`). */
@@ -62,7 +67,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const jwk = key.publicKey.export({ format: "jwk" });
   const calls: ConnectorCall[] = [];
   const members = new Map<string, FakeMember>();
-  const failures: { status: number; headers: Record<string, string> }[] = [];
+  const failures: { status: number; headers: Record<string, string>; conversation?: string }[] = [];
   let nextId = 1;
   let url = "";
 
@@ -107,7 +112,8 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       }
       if (parts[3] !== "activities") return send(res, 404, { error: { code: "NotFound" } });
       if (req.method === "POST") {
-        const failure = failures.shift();
+        const index = failures.findIndex((f) => !f.conversation || f.conversation === parts[2]);
+        const [failure] = index >= 0 ? failures.splice(index, 1) : [];
         if (failure)
           return send(res, failure.status, { error: { code: "Throttled" } }, failure.headers);
         return send(res, 201, { id: `act-${nextId++}` });
@@ -132,8 +138,8 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
           (conversationId === undefined ||
             c.path.startsWith(`/v3/conversations/${encodeURIComponent(conversationId)}/`)),
       ),
-    failNext(count, status, headers = {}) {
-      for (let i = 0; i < count; i++) failures.push({ status, headers });
+    failNext(count, status, headers = {}, conversation) {
+      for (let i = 0; i < count; i++) failures.push({ status, headers, conversation });
     },
     token({ appId, serviceUrl }, options = {}) {
       const signer = options.otherKey ? forger.privateKey : key.privateKey;

@@ -61,6 +61,10 @@ export function teamsTransport(teams: TeamsAdapter, references: TeamsReferences)
       try {
         await teams.adapter.continueConversationAsync(teams.appId, reference, async (context) => {
           withoutHiddenRetries(context);
+          context.onSendActivities(async (_context, activities, next) => {
+            for (const activity of activities) activity.replyToId = undefined;
+            return next();
+          });
           const sent = await context.sendActivity(cardMessage(message.view));
           activityId = sent?.id ?? "";
         });
