@@ -194,6 +194,61 @@ describe("Teams: the bot on /api/messages with a fake Bot Framework connector", 
     expect(textOf(cardOf(update?.body ?? {}))).toContain("Sendt til");
   });
 
+  it("answers an @mention in a channel there, and opens a 1:1 chat to notify that person later", async () => {
+    const inChannel: TeamsUser = {
+      id: "29:ole",
+      name: "Ole Brask",
+      aadObjectId: "7d1e2f3a-4b5c-4d6e-8f70-81a2b3c4d5e6",
+      conversationId: "19:eksport@thread.tacv2;messageid=1795766712345",
+    };
+    const base = messageActivity(
+      inChannel,
+      "<at>Eksportbro</at> henvis 98785647 Eksport til Sverige",
+      serviceUrl(),
+    );
+    const activity = {
+      ...base,
+      conversation: { ...(base.conversation as object), conversationType: "channel" },
+      channelData: { ...(base.channelData as object), team: { id: "19:team@thread.tacv2" } },
+      entities: [
+        {
+          type: "mention",
+          text: "<at>Eksportbro</at>",
+          mentioned: { id: `28:${APP_ID}`, name: "Eksportbro" },
+        },
+      ],
+    };
+    expect((await post(activity)).status).toBe(200);
+    const reply = connector.activities(inChannel.conversationId).at(-1);
+    expect(textOf(cardOf(reply?.body ?? {}))).toContain("Sendt til Mette Kragh Sørensen");
+    const created = connector.calls.find(
+      (c) => c.method === "POST" && c.path === "/v3/conversations",
+    );
+    expect(created?.body).toMatchObject({ isGroup: false, members: [{ id: inChannel.id }] });
+
+    await connector.waitFor(() =>
+      connector
+        .activities(advisor.conversationId)
+        .some((c) => textOf(cardOf(c.body)).includes("98785647")),
+    );
+    const card = connector
+      .activities(advisor.conversationId)
+      .map((c) => cardOf(c.body))
+      .filter((c) => textOf(c).includes("98785647"))
+      .at(-1);
+    const accept = card?.actions?.find((a) => a.verb === "handover.accept");
+    await post(
+      invokeActivity(advisor, "handover.accept", accept?.data ?? {}, "act-9", serviceUrl()),
+    );
+    await connector.waitFor(() =>
+      connector.calls.some(
+        (c) =>
+          c.method === "POST" &&
+          /^\/v3\/conversations\/a%3Acreated-[^/]+\/activities$/.test(c.path),
+      ),
+    );
+  });
+
   it("finds a person by e-mail through Teams' member lookup, and answers mine", async () => {
     const res = await post(messageActivity(byMail, "mine", serviceUrl()));
     expect(res.status).toBe(200);

@@ -21,6 +21,8 @@ export interface TeamsAdapter {
   auth: ConfigurationBotFrameworkAuthentication;
   /** The bot's app id ("" without one, in local mode). */
   appId: string;
+  /** Who the bot's own tokens are for (the Bot Framework), for conversations it starts. */
+  audience: string | undefined;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface TeamsAdapter {
 export function createTeamsAdapter(teams: TeamsConfig | undefined): TeamsAdapter {
   if (!teams) {
     const auth = new ConfigurationBotFrameworkAuthentication({});
-    return { adapter: new CloudAdapter(auth), auth, appId: "" };
+    return { adapter: new CloudAdapter(auth), auth, appId: "", audience: undefined };
   }
   const { endpoints } = teams;
   const custom = Object.values(endpoints).some((v) => v !== undefined);
@@ -59,5 +61,6 @@ export function createTeamsAdapter(teams: TeamsConfig | undefined): TeamsAdapter
       ? new ClientSecretCredentialFactory(teams.appId, teams.appPassword, endpoints.loginUrl ?? "")
       : undefined;
   const auth = new ConfigurationBotFrameworkAuthentication(options, credentials);
-  return { adapter: new CloudAdapter(auth), auth, appId: teams.appId };
+  const audience = endpoints.oauthScope ?? PUBLIC_CLOUD.ToChannelFromBotOAuthScope;
+  return { adapter: new CloudAdapter(auth), auth, appId: teams.appId, audience };
 }

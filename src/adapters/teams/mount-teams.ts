@@ -5,6 +5,7 @@ import type { TeamsConfig } from "../../config/config.js";
 import { type MessageKey, translator } from "../../i18n/index.js";
 import type { TeamsAdapter } from "./cloud-adapter.js";
 import type { TeamsBot } from "./teams-bot.js";
+import { tenantOf } from "./tenant.js";
 
 const t = translator();
 
@@ -16,12 +17,6 @@ export interface TeamsEndpointDeps {
   config: TeamsConfig | undefined;
   serviceUrlAllowed: (serviceUrl: unknown) => boolean;
   log: Logger;
-}
-
-function tenantOf(activity: Partial<Activity>): string | undefined {
-  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
-  const id = channelData?.tenant?.id ?? activity.conversation?.tenantId;
-  return typeof id === "string" ? id : undefined;
 }
 
 /**

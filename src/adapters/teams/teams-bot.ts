@@ -4,6 +4,7 @@ import {
   TeamsActivityHandler,
   TurnContext,
 } from "botbuilder";
+import type { Logger } from "pino";
 import type { ActionReply } from "../../app/actions.js";
 import type { Conversation } from "../../app/conversation.js";
 import type { PeopleDirectory } from "../../domain/directory.js";
@@ -13,7 +14,9 @@ import { translator } from "../../i18n/index.js";
 import { errorView } from "../../views/common-views.js";
 import type { View } from "../../views/view.js";
 import { CARD_CONTENT_TYPE, cardAttachment, cardMessage } from "./card-message.js";
+import type { TeamsAdapter } from "./cloud-adapter.js";
 import { identify } from "./identify.js";
+import { openPersonalChat } from "./personal-chat.js";
 import type { TeamsReferences } from "./references.js";
 
 /** What the Teams handler works with. */
@@ -21,6 +24,8 @@ export interface TeamsBotDeps {
   conversation: Conversation;
   directory: PeopleDirectory;
   references: TeamsReferences;
+  teams: TeamsAdapter;
+  log: Logger;
 }
 
 const refusal = () => errorView(translator(), new DomainError("PERSON.UNKNOWN"));
@@ -69,7 +74,15 @@ export class TeamsBot extends TeamsActivityHandler {
 
   private async person(context: TurnContext): Promise<Person | undefined> {
     const person = await identify(context, this.deps.directory);
-    if (person) await this.deps.references.remember(person, context.activity);
+    if (!person) return undefined;
+    const { references, teams, log } = this.deps;
+    const type = context.activity.conversation?.conversationType;
+    if (type === undefined || type === "personal")
+      await references.remember(person, context.activity);
+    else
+      await openPersonalChat(context, teams, references, person).catch((err: Error) =>
+        log.warn({ err: err.message, person: person.id }, "could not open a 1:1 chat in Teams"),
+      );
     return person;
   }
 

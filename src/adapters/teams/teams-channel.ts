@@ -42,7 +42,7 @@ export function createTeamsChannel(config: Config, log: Logger): TeamsChannel {
     },
     mount(server, conversation, directory) {
       if (!references) throw new Error("the Teams transport must be made before the endpoint");
-      const bot = new TeamsBot({ conversation, directory, references });
+      const bot = new TeamsBot({ conversation, directory, references, teams, log });
       mountTeams(server, { teams, bot, config: config.teams, serviceUrlAllowed: allowed, log });
     },
   };
