@@ -130,7 +130,7 @@ describe("Teams: the bot on /api/messages with a fake Bot Framework connector", 
     );
   });
 
-  it("accepts with Action.Execute: the invoke answer replaces the card, the referrer is told, a second click is refused", async () => {
+  it("accepts with Action.Execute: the invoke answer replaces the card, the referrer is told once, a second click changes nothing", async () => {
     const card = cardOf(connector.activities(advisor.conversationId)[1]?.body ?? {});
     const accept = card?.actions?.find((a) => a.verb === "handover.accept");
     const before = connector.activities(referrer.conversationId).length;
@@ -262,6 +262,12 @@ describe("Teams: the bot on /api/messages with a fake Bot Framework connector", 
     expect(res.status).toBe(200);
     const reply = connector.activities(stranger.conversationId).at(-1);
     expect(textOf(cardOf(reply?.body ?? {}))).toContain("står ikke i Eksportbros katalog");
+    const click = await post(
+      invokeActivity(stranger, "handover.accept", { handoverId: "hv_x" }, "act-1", serviceUrl()),
+    );
+    const answer = (await click.json()) as { type: string; value: string };
+    expect(answer.type).toBe("application/vnd.microsoft.activity.message");
+    expect(answer.value).toContain("står ikke i Eksportbros katalog");
     const dir = dirname(server.dataFile);
     const stored = readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8"));
     expect(stored.join("").includes(stranger.conversationId)).toBe(false);

@@ -11,6 +11,7 @@ import type { PeopleDirectory } from "../../domain/directory.js";
 import { DomainError } from "../../domain/errors.js";
 import type { Person } from "../../domain/org.js";
 import { translator } from "../../i18n/index.js";
+import { renderPlainText } from "../../renderers/plain-text.js";
 import { errorView } from "../../views/common-views.js";
 import type { View } from "../../views/view.js";
 import { CARD_CONTENT_TYPE, cardAttachment, cardMessage } from "./card-message.js";
@@ -110,7 +111,8 @@ export class TeamsBot extends TeamsActivityHandler {
     const reply = await this.deps.conversation.onAction(person.id, submit.verb, submit.data);
     const [card, after] = split(reply);
     const replyToId = context.activity.replyToId;
-    if (replyToId) await context.updateActivity({ ...cardMessage(card), id: replyToId });
+    if (replyToId && card.tone !== "error")
+      await context.updateActivity({ ...cardMessage(card), id: replyToId });
     else await context.sendActivity(cardMessage(card));
     for (const view of after) await context.sendActivity(cardMessage(view));
   }
@@ -120,16 +122,24 @@ export class TeamsBot extends TeamsActivityHandler {
     invoke: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const person = await this.person(context);
-    if (!person) return { statusCode: 200, type: CARD_CONTENT_TYPE, value: card(refusal()) };
+    if (!person) return notice(refusal());
     const data = { ...(invoke.action.data as Record<string, unknown>) };
     const reply = await this.deps.conversation.onAction(person.id, invoke.action.verb, data);
     const [replacement, after] = split(reply);
+    if (replacement.tone === "error") return notice(replacement);
     const replyToId = context.activity.replyToId;
-    if (replyToId && context.activity.conversation?.conversationType !== "personal")
+    const shared = context.activity.conversation?.conversationType !== "personal";
+    if (replyToId && shared && reply.ok && !replacement.form)
       await context.updateActivity({ ...cardMessage(replacement), id: replyToId });
     for (const view of after) await context.sendActivity(cardMessage(view));
     return { statusCode: 200, type: CARD_CONTENT_TYPE, value: card(replacement) };
   }
+}
+
+/** A refusal shown to the one who clicked, leaving the card as it is for everyone. */
+function notice(view: View): AdaptiveCardInvokeResponse {
+  const value = renderPlainText(view) as unknown as Record<string, unknown>;
+  return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value };
 }
 
 function card(view: View): Record<string, unknown> {
