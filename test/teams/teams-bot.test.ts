@@ -94,9 +94,13 @@ afterAll(async () => {
 describe("Teams: the bot on /api/messages with a fake Bot Framework connector", () => {
   const serviceUrl = () => `${connector.url}/amer/tenant/`;
 
-  it("greets an advisor who installs the app, and stores where to reach them", async () => {
+  it("greets an advisor who installs the app once, and stores where to reach them", async () => {
     const res = await post(installActivity(advisor, serviceUrl()));
     expect(res.status).toBe(200);
+    const { action: _add, ...update } = installActivity(advisor, serviceUrl());
+    const membersAdded = [{ id: `28:${APP_ID}` }];
+    expect((await post({ ...update, type: "conversationUpdate", membersAdded })).status).toBe(200);
+    expect(connector.activities(advisor.conversationId)).toHaveLength(1);
     const [welcome] = connector.activities(advisor.conversationId);
     expect(textOf(cardOf(welcome?.body ?? {}))).toContain("Eksportbro: kommandoer");
     expect(welcome?.headers.authorization).toBe("Bearer bot-token");

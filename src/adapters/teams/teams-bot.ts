@@ -87,11 +87,19 @@ export class TeamsBot extends TeamsActivityHandler {
     return person;
   }
 
+  /** Teams sends both an installationUpdate and a conversationUpdate on install: greet once. */
   private async welcome(context: TurnContext): Promise<void> {
-    const type = context.activity.conversation?.conversationType;
-    if (type !== undefined && type !== "personal") return;
-    const person = await this.person(context);
+    const { conversation } = context.activity;
+    if (
+      conversation?.conversationType !== undefined &&
+      conversation.conversationType !== "personal"
+    )
+      return;
+    const person = await identify(context, this.deps.directory);
     if (!person) return;
+    const greeted = this.deps.references.get(person.id)?.conversationId === conversation?.id;
+    await this.deps.references.remember(person, context.activity);
+    if (greeted) return;
     const [help] = await this.deps.conversation.onText(person.id, "hjælp");
     if (help) await context.sendActivity(cardMessage(help));
   }
