@@ -7,6 +7,7 @@ import { LocalInbox } from "./adapters/local/local-inbox.js";
 import { localTransport } from "./adapters/local/local-transport.js";
 import { openLowdbStore } from "./adapters/storage/lowdb-store.js";
 import { randomIds, systemClock } from "./adapters/system.js";
+import { createTeamsChannel } from "./adapters/teams/teams-channel.js";
 import { COLLECTIONS } from "./app/collections.js";
 import { createConversation } from "./app/conversation.js";
 import { Outbox } from "./app/outbox.js";
@@ -26,6 +27,7 @@ export interface App {
 
 /** Composition root: config -> directory, store, CVR lookup -> conversation -> HTTP adapters. */
 export async function buildApp(config: Config, log: Logger): Promise<App> {
+  const teams = config.teams || config.localMode ? createTeamsChannel(config, log) : undefined;
   const directory = loadDirectory(config.ORG_FILE);
   const lookup = createCompanyLookup(
     {
@@ -45,7 +47,10 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
       log.error({ err }, "compacting the data file failed; writes continue in the journal"),
   });
   const inbox = new LocalInbox();
-  const transports = config.localMode ? [localTransport(inbox)] : [];
+  const transports = [
+    ...(teams ? [teams.transport(store, systemClock)] : []),
+    ...(config.localMode ? [localTransport(inbox)] : []),
+  ];
   const outbox = new Outbox({
     store,
     directory,
@@ -70,6 +75,7 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
   });
   const server = createHttpServer(log);
   if (config.localMode) mountLocalApi(server, conversation, directory, inbox, log);
+  teams?.mount(server, conversation, directory);
   await outbox.start();
   const close = async () => {
     await outbox.stop();

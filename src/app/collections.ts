@@ -1,7 +1,9 @@
 import type { CollectionSpec, Keyed } from "../ports/store.js";
+import { chatAddressCollection } from "./chat-addresses.js";
 import { outboxCollection } from "./outbox.js";
 
 /** Every collection the bot keeps; the durable store validates them all when it opens. */
 export const COLLECTIONS: readonly CollectionSpec<Keyed>[] = [
   outboxCollection as CollectionSpec<Keyed>,
+  chatAddressCollection as CollectionSpec<Keyed>,
 ];

@@ -27,6 +27,10 @@ const envSchema = z.object({
   SLACK_API_URL: optional,
   ALLOWED_TENANTS: optional,
   TEAMS_SERVICE_URL_HOSTS: optional,
+  ToBotFromChannelOpenIdMetadataUrl: optional,
+  ToBotFromChannelTokenIssuer: optional,
+  ToChannelFromBotLoginUrl: optional,
+  ToChannelFromBotOAuthScope: optional,
 });
 
 /** Slack is on with both of these, off with neither; one alone refuses the start. */
@@ -47,6 +51,16 @@ export interface TeamsConfig {
   allowedTenants: string[];
   /** Hosts a conversation's serviceUrl may name; references to other hosts are never stored. */
   serviceUrlHosts: string[];
+  /** Bot Framework endpoints other than the public cloud's (botbuilder's names; tests, sovereign clouds). */
+  endpoints: TeamsEndpoints;
+}
+
+/** Unset fields mean the public Azure Bot Framework endpoints. */
+export interface TeamsEndpoints {
+  openIdMetadataUrl?: string;
+  tokenIssuer?: string;
+  loginUrl?: string;
+  oauthScope?: string;
 }
 
 /** Where Teams sends from: the public Bot Framework service (all Teams clouds use this host). */
@@ -144,7 +158,22 @@ function teamsConfig(c: Env): TeamsConfig | undefined {
     tenantId: c.MicrosoftAppTenantId,
     allowedTenants,
     serviceUrlHosts: list(c.TEAMS_SERVICE_URL_HOSTS) ?? DEFAULT_SERVICE_URL_HOSTS,
+    endpoints: {
+      openIdMetadataUrl: url(c, "ToBotFromChannelOpenIdMetadataUrl"),
+      tokenIssuer: c.ToBotFromChannelTokenIssuer,
+      loginUrl: url(c, "ToChannelFromBotLoginUrl"),
+      oauthScope: c.ToChannelFromBotOAuthScope,
+    },
   };
+}
+
+function url(
+  c: Env,
+  name: "ToBotFromChannelOpenIdMetadataUrl" | "ToChannelFromBotLoginUrl",
+): string | undefined {
+  const value = c[name];
+  if (value && !URL.canParse(value)) refuse(`${name}=${value} is not a URL.`);
+  return value;
 }
 
 function list(value: string | undefined): string[] | undefined {

@@ -1,0 +1,48 @@
+import { type Activity, TurnContext } from "botbuilder";
+import { type ChatAddress, chatAddressCollection } from "../../app/chat-addresses.js";
+import type { Person } from "../../domain/org.js";
+import type { Clock } from "../../ports/clock.js";
+import type { Collection, Store } from "../../ports/store.js";
+
+/** Teams' channel id in activities and in the outbox. */
+export const TEAMS_CHANNEL = "msteams";
+
+/** The personal-chat conversation references of the people who installed or wrote to the bot. */
+export class TeamsReferences {
+  private readonly addresses: Collection<ChatAddress>;
+
+  constructor(
+    store: Store,
+    private readonly clock: Clock,
+    private readonly allowed: (serviceUrl: string) => boolean,
+  ) {
+    this.addresses = store.collection(chatAddressCollection);
+  }
+
+  get(personId: string): ChatAddress | undefined {
+    return this.addresses.get(`${TEAMS_CHANNEL}:${personId}`);
+  }
+
+  /** Keeps the 1:1 conversation an activity came from; channel and group chats are not addresses. */
+  async remember(person: Person, activity: Activity): Promise<void> {
+    const type = activity.conversation?.conversationType;
+    if (type !== undefined && type !== "personal") return;
+    const { serviceUrl } = activity;
+    const conversationId = activity.conversation?.id;
+    if (!conversationId || !serviceUrl || !this.allowed(serviceUrl)) return;
+    const known = this.get(person.id);
+    if (known?.conversationId === conversationId && known.serviceUrl === serviceUrl) return;
+    const { activityId: _replyTarget, ...reference } = JSON.parse(
+      JSON.stringify(TurnContext.getConversationReference(activity)),
+    );
+    await this.addresses.put({
+      id: `${TEAMS_CHANNEL}:${person.id}`,
+      channel: TEAMS_CHANNEL,
+      personId: person.id,
+      conversationId,
+      serviceUrl,
+      reference,
+      savedAt: this.clock.now().toISOString(),
+    });
+  }
+}

@@ -1,0 +1,155 @@
+import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  TeamsActivityHandler,
+  TurnContext,
+} from "botbuilder";
+import type { Logger } from "pino";
+import type { ActionReply } from "../../app/actions.js";
+import type { Conversation } from "../../app/conversation.js";
+import type { PeopleDirectory } from "../../domain/directory.js";
+import { DomainError } from "../../domain/errors.js";
+import type { Person } from "../../domain/org.js";
+import { translator } from "../../i18n/index.js";
+import { renderPlainText } from "../../renderers/plain-text.js";
+import { errorView } from "../../views/common-views.js";
+import type { View } from "../../views/view.js";
+import { CARD_CONTENT_TYPE, cardAttachment, cardMessage } from "./card-message.js";
+import type { TeamsAdapter } from "./cloud-adapter.js";
+import { identify } from "./identify.js";
+import { openPersonalChat } from "./personal-chat.js";
+import type { TeamsReferences } from "./references.js";
+
+/** What the Teams handler works with. */
+export interface TeamsBotDeps {
+  conversation: Conversation;
+  directory: PeopleDirectory;
+  references: TeamsReferences;
+  teams: TeamsAdapter;
+  log: Logger;
+}
+
+const refusal = () => errorView(translator(), new DomainError("PERSON.UNKNOWN"));
+
+/** The text a person typed: the bot's @mention (channels) and HTML spaces removed. */
+export function typedText(context: TurnContext): string {
+  const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "";
+  return text
+    .replace(/<at>[^<]*<\/at>/g, " ")
+    .replace(/&nbsp;/g, " ")
+    .trim();
+}
+
+/** The Action.Submit fallback (Teams mobile): a message whose value carries the verb. */
+function submitted(value: unknown): { verb: string; data: Record<string, unknown> } | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const { verb, ...data } = value as Record<string, unknown>;
+  return typeof verb === "string" && verb !== "" ? { verb, data } : undefined;
+}
+
+/** The view that replaces the clicked card, and the views sent after it. */
+function split(reply: ActionReply): [View, View[]] {
+  if (!reply.ok) return [reply.form, []];
+  const [first = { text: [] }, ...rest] = reply.replies;
+  return [first, rest];
+}
+
+/** Teams turns: text commands, card actions (Execute and Submit), installs; each to the core. */
+export class TeamsBot extends TeamsActivityHandler {
+  constructor(private readonly deps: TeamsBotDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.message(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcome(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const bot = context.activity.recipient?.id;
+      if (context.activity.membersAdded?.some((m) => m.id === bot)) await this.welcome(context);
+      await next();
+    });
+  }
+
+  private async person(context: TurnContext): Promise<Person | undefined> {
+    const person = await identify(context, this.deps.directory);
+    if (!person) return undefined;
+    const { references, teams, log } = this.deps;
+    const type = context.activity.conversation?.conversationType;
+    if (type === undefined || type === "personal")
+      await references.remember(person, context.activity);
+    else
+      await openPersonalChat(context, teams, references, person).catch((err: Error) =>
+        log.warn({ err: err.message, person: person.id }, "could not open a 1:1 chat in Teams"),
+      );
+    return person;
+  }
+
+  /** Teams sends both an installationUpdate and a conversationUpdate on install: greet once. */
+  private async welcome(context: TurnContext): Promise<void> {
+    const { conversation } = context.activity;
+    if (
+      conversation?.conversationType !== undefined &&
+      conversation.conversationType !== "personal"
+    )
+      return;
+    const person = await identify(context, this.deps.directory);
+    if (!person) return;
+    const greeted = this.deps.references.get(person.id)?.conversationId === conversation?.id;
+    await this.deps.references.remember(person, context.activity);
+    if (greeted) return;
+    const [help] = await this.deps.conversation.onText(person.id, "hjælp");
+    if (help) await context.sendActivity(cardMessage(help));
+  }
+
+  private async message(context: TurnContext): Promise<void> {
+    const person = await this.person(context);
+    if (!person) {
+      await context.sendActivity(cardMessage(refusal()));
+      return;
+    }
+    const submit = submitted(context.activity.value);
+    if (!submit) {
+      const views = await this.deps.conversation.onText(person.id, typedText(context));
+      for (const view of views) await context.sendActivity(cardMessage(view));
+      return;
+    }
+    const reply = await this.deps.conversation.onAction(person.id, submit.verb, submit.data);
+    const [card, after] = split(reply);
+    const replyToId = context.activity.replyToId;
+    if (replyToId && card.tone !== "error")
+      await context.updateActivity({ ...cardMessage(card), id: replyToId });
+    else await context.sendActivity(cardMessage(card));
+    for (const view of after) await context.sendActivity(cardMessage(view));
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invoke: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const person = await this.person(context);
+    if (!person) return notice(refusal());
+    const data = { ...(invoke.action.data as Record<string, unknown>) };
+    const reply = await this.deps.conversation.onAction(person.id, invoke.action.verb, data);
+    const [replacement, after] = split(reply);
+    if (replacement.tone === "error") return notice(replacement);
+    const replyToId = context.activity.replyToId;
+    const shared = context.activity.conversation?.conversationType !== "personal";
+    if (replyToId && shared && reply.ok && !replacement.form)
+      await context.updateActivity({ ...cardMessage(replacement), id: replyToId });
+    for (const view of after) await context.sendActivity(cardMessage(view));
+    return { statusCode: 200, type: CARD_CONTENT_TYPE, value: card(replacement) };
+  }
+}
+
+/** A refusal shown to the one who clicked, leaving the card as it is for everyone. */
+function notice(view: View): AdaptiveCardInvokeResponse {
+  const value = renderPlainText(view) as unknown as Record<string, unknown>;
+  return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value };
+}
+
+function card(view: View): Record<string, unknown> {
+  return cardAttachment(view).content as Record<string, unknown>;
+}

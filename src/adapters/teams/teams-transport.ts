@@ -1,0 +1,77 @@
+import type { ConversationReference, TurnContext } from "botbuilder";
+import type { Person } from "../../domain/org.js";
+import type { MessageTransport, OutboxMessage, SendOutcome } from "../../ports/outbox.js";
+import { cardMessage } from "./card-message.js";
+import type { TeamsAdapter } from "./cloud-adapter.js";
+import { TEAMS_CHANNEL, type TeamsReferences } from "./references.js";
+
+/** Answers worth another try (rate-limit-and-retry guidance for Teams bots). */
+const RETRYABLE = new Set([412, 429, 502, 503, 504]);
+
+type ConnectorError = Error & {
+  statusCode?: number;
+  response?: { headers?: { get?(name: string): string | undefined } };
+};
+
+/**
+ * botbuilder's connector client retries 429 and 5xx itself (core-rest-pipeline's default retry
+ * policy, 3 times); the outbox already paces and retries durably, so one send is one request.
+ */
+function withoutHiddenRetries(context: TurnContext): void {
+  const client = context.turnState.get(context.adapter.ConnectorClientKey) as
+    | { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } }
+    | undefined;
+  client?.client?.pipeline?.removePolicy({ name: "defaultRetryPolicy" });
+}
+
+/** Retry-After as milliseconds (seconds or an HTTP date); undefined when absent or unreadable. */
+function retryAfterMs(error: ConnectorError): number | undefined {
+  const value = error.response?.headers?.get?.("retry-after");
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+function outcomeOf(error: unknown): SendOutcome {
+  const e = error as ConnectorError;
+  const status = e?.statusCode;
+  const reason = `${status ? `HTTP ${status}: ` : ""}${e?.message ?? String(error)}`.slice(0, 300);
+  if (status === undefined || RETRYABLE.has(status))
+    return { kind: "retry", reason, afterMs: retryAfterMs(e) };
+  return { kind: "failed", reason };
+}
+
+/** Teams as an outbox platform: proactive messages into each person's stored 1:1 conversation. */
+export function teamsTransport(teams: TeamsAdapter, references: TeamsReferences): MessageTransport {
+  return {
+    channel: TEAMS_CHANNEL,
+    limits: [
+      { count: 7, windowMs: 1_000 },
+      { count: 60, windowMs: 30_000 },
+    ],
+    canReach: (person: Person) => references.get(person.id) !== undefined,
+    conversationOf: (person: Person) => references.get(person.id)?.conversationId ?? person.id,
+    async send(message: OutboxMessage, person: Person): Promise<SendOutcome> {
+      const address = references.get(person.id);
+      if (!address) return { kind: "failed", reason: "no Teams conversation for this person" };
+      const reference = address.reference as Partial<ConversationReference>;
+      let activityId = "";
+      try {
+        await teams.adapter.continueConversationAsync(teams.appId, reference, async (context) => {
+          withoutHiddenRetries(context);
+          context.onSendActivities(async (_context, activities, next) => {
+            for (const activity of activities) activity.replyToId = undefined;
+            return next();
+          });
+          const sent = await context.sendActivity(cardMessage(message.view));
+          activityId = sent?.id ?? "";
+        });
+      } catch (error) {
+        return outcomeOf(error);
+      }
+      return { kind: "sent", receipt: { conversationId: address.conversationId, activityId } };
+    },
+  };
+}

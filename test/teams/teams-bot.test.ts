@@ -1,0 +1,280 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-connector.js";
+import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
+import {
+  APP_ID,
+  installActivity,
+  invokeActivity,
+  messageActivity,
+  submitActivity,
+  type TeamsUser,
+} from "../support/teams-activities.js";
+
+const ORG_FILE = new URL("../fixtures/teams-directory.json", import.meta.url).pathname;
+const advisor: TeamsUser = {
+  id: "29:advisor",
+  name: "Mette Kragh Sørensen",
+  aadObjectId: "C3E5A7B9-1D2F-4A6C-8E0B-2F4D6A8C0E1B",
+  conversationId: "a:advisor-chat",
+};
+const referrer: TeamsUser = {
+  id: "29:referrer",
+  name: "Jens",
+  aadObjectId: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+  conversationId: "a:referrer-chat",
+};
+const byMail: TeamsUser = { id: "29:karen", name: "Karen Dahl", conversationId: "a:karen-chat" };
+const stranger: TeamsUser = {
+  id: "29:stranger",
+  name: "Ukendt",
+  aadObjectId: "ffffffff-0000-4000-8000-000000000000",
+  conversationId: "a:stranger-chat",
+};
+
+type Card = {
+  body: { text?: string; facts?: { title: string; value: string }[] }[];
+  actions?: Action[];
+};
+type Action = { verb: string; data: Record<string, string> };
+
+let connector: FakeBotConnector;
+let server: RunningServer;
+let dataFile: string;
+
+function env(): Record<string, string> {
+  return {
+    ORG_FILE,
+    MicrosoftAppId: APP_ID,
+    MicrosoftAppPassword: "hemmelig",
+    ALLOWED_TENANTS: "5f2b8c1e-3a7d-4c9b-9e21-7d4a6b0c8f13",
+    TEAMS_SERVICE_URL_HOSTS: "127.0.0.1",
+    ToBotFromChannelOpenIdMetadataUrl: `${connector.url}/openid`,
+    ToChannelFromBotLoginUrl: `${connector.url}/botframework.com`,
+    ...(dataFile ? { DATA_FILE: dataFile } : {}),
+  };
+}
+
+/** Posts an activity to /api/messages as the Bot Framework would, with a valid token. */
+async function post(activity: Record<string, unknown>, token?: string | null) {
+  const serviceUrl = String(activity.serviceUrl);
+  const auth = token === undefined ? connector.token({ appId: APP_ID, serviceUrl }) : token;
+  return fetch(`${server.url}/api/messages`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(auth ? { authorization: `Bearer ${auth}` } : {}),
+    },
+    body: JSON.stringify(activity),
+  });
+}
+
+const cardOf = (body: Record<string, unknown>) =>
+  (body.attachments as { contentType: string; content: Card }[] | undefined)?.[0]?.content;
+const textOf = (card: Card | undefined) => JSON.stringify(card?.body ?? []);
+
+beforeAll(async () => {
+  connector = await startFakeBotConnector();
+  connector.members.set(byMail.id, {
+    id: byMail.id,
+    name: byMail.name,
+    email: "karen.dahl@demo.eksportbro.invalid",
+    userPrincipalName: "karen.dahl@demo.eksportbro.invalid",
+  });
+  server = await startServer(env());
+  dataFile = server.dataFile;
+});
+afterAll(async () => {
+  await server?.stop();
+  await connector?.close();
+  removeServerDirs();
+});
+
+describe("Teams: the bot on /api/messages with a fake Bot Framework connector", () => {
+  const serviceUrl = () => `${connector.url}/amer/tenant/`;
+
+  it("greets an advisor who installs the app once, and stores where to reach them", async () => {
+    const res = await post(installActivity(advisor, serviceUrl()));
+    expect(res.status).toBe(200);
+    const { action: _add, ...update } = installActivity(advisor, serviceUrl());
+    const membersAdded = [{ id: `28:${APP_ID}` }];
+    expect((await post({ ...update, type: "conversationUpdate", membersAdded })).status).toBe(200);
+    expect(connector.activities(advisor.conversationId)).toHaveLength(1);
+    const [welcome] = connector.activities(advisor.conversationId);
+    expect(textOf(cardOf(welcome?.body ?? {}))).toContain("Eksportbro: kommandoer");
+    expect(welcome?.headers.authorization).toBe("Bearer bot-token");
+  });
+
+  it("refers a company: the referrer's reply and the advisor's card reach the connector", async () => {
+    const res = await post(
+      messageActivity(
+        referrer,
+        "<at>Eksportbro</at> henvis 10150817 Vil eksportere til Tyskland",
+        serviceUrl(),
+      ),
+    );
+    expect(res.status).toBe(200);
+    const reply = connector.activities(referrer.conversationId).at(-1);
+    expect(textOf(cardOf(reply?.body ?? {}))).toContain("Sendt til Mette Kragh Sørensen");
+    await connector.waitFor(() => connector.activities(advisor.conversationId).length >= 2);
+    const card = cardOf(connector.activities(advisor.conversationId)[1]?.body ?? {});
+    expect(textOf(card)).toContain("Nordlys Maskinfabrik A/S");
+    expect(textOf(card)).toContain("Vil eksportere til Tyskland");
+    const accept = card?.actions?.find((a) => a.verb === "handover.accept");
+    expect(accept?.data.handoverId).toMatch(/^hv_/);
+  });
+
+  it("shows the referrer's name literally on the advisor's card (no link, no markup)", async () => {
+    const card = cardOf(connector.activities(advisor.conversationId)[1]?.body ?? {});
+    const shown = textOf(card);
+    expect(shown).not.toContain("[Hansen](https://evil.example)");
+    expect(shown.replace(/\u2060/g, "")).toContain(
+      "Jens <b>Fed</b> [Hansen](https://evil.example)",
+    );
+  });
+
+  it("accepts with Action.Execute: the invoke answer replaces the card, the referrer is told once, a second click changes nothing", async () => {
+    const card = cardOf(connector.activities(advisor.conversationId)[1]?.body ?? {});
+    const accept = card?.actions?.find((a) => a.verb === "handover.accept");
+    const before = connector.activities(referrer.conversationId).length;
+    const res = await post(
+      invokeActivity(advisor, "handover.accept", accept?.data ?? {}, "act-2", serviceUrl()),
+    );
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as { statusCode: number; type: string; value: Card };
+    expect([answer.statusCode, answer.type]).toEqual([
+      200,
+      "application/vnd.microsoft.card.adaptive",
+    ]);
+    expect(textOf(answer.value)).toMatch(/accepteret/i);
+    expect(answer.value.actions?.some((a) => a.verb === "handover.accept") ?? false).toBe(false);
+    await connector.waitFor(() => connector.activities(referrer.conversationId).length > before);
+    const notice = connector.activities(referrer.conversationId).at(-1);
+    expect(textOf(cardOf(notice?.body ?? {}))).toContain("Mette Kragh Sørensen");
+
+    const told = connector.activities(referrer.conversationId).length;
+    const again = await post(
+      invokeActivity(advisor, "handover.accept", accept?.data ?? {}, "act-2", serviceUrl()),
+    );
+    const second = (await again.json()) as { value: Card };
+    expect(second.value.actions?.some((a) => a.verb === "handover.accept") ?? false).toBe(false);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(connector.activities(referrer.conversationId)).toHaveLength(told);
+  });
+
+  it("draws the /henvis form, shows field errors on it, and submits it through the Action.Submit fallback", async () => {
+    await post(messageActivity(referrer, "/henvis", serviceUrl()));
+    const form = cardOf(connector.activities(referrer.conversationId).at(-1)?.body ?? {});
+    const submit = form?.actions?.[0];
+    expect(submit?.verb).toBe("handover.request.submit");
+
+    const bad = await post(
+      invokeActivity(
+        referrer,
+        "handover.request.submit",
+        { cvr: "1234", need: "" },
+        "act-50",
+        serviceUrl(),
+      ),
+    );
+    const redrawn = ((await bad.json()) as { value: Card }).value;
+    expect(redrawn.actions?.[0]?.verb).toBe("handover.request.submit");
+    expect(textOf(redrawn)).toContain("8 cifre");
+
+    const res = await post(
+      submitActivity(
+        referrer,
+        "handover.request.submit",
+        { cvr: "41726393", need: "Messe i Hamborg" },
+        "act-50",
+        serviceUrl(),
+      ),
+    );
+    expect(res.status).toBe(200);
+    const update = connector.activities(referrer.conversationId).at(-1);
+    expect(update?.method).toBe("PUT");
+    expect(update?.path).toMatch(/\/activities\/act-50$/);
+    expect(textOf(cardOf(update?.body ?? {}))).toContain("Sendt til");
+  });
+
+  it("answers an @mention in a channel there, and opens a 1:1 chat to notify that person later", async () => {
+    const inChannel: TeamsUser = {
+      id: "29:ole",
+      name: "Ole Brask",
+      aadObjectId: "7d1e2f3a-4b5c-4d6e-8f70-81a2b3c4d5e6",
+      conversationId: "19:eksport@thread.tacv2;messageid=1795766712345",
+    };
+    const base = messageActivity(
+      inChannel,
+      "<at>Eksportbro</at> henvis 98785647 Eksport til Sverige",
+      serviceUrl(),
+    );
+    const activity = {
+      ...base,
+      conversation: { ...(base.conversation as object), conversationType: "channel" },
+      channelData: { ...(base.channelData as object), team: { id: "19:team@thread.tacv2" } },
+      entities: [
+        {
+          type: "mention",
+          text: "<at>Eksportbro</at>",
+          mentioned: { id: `28:${APP_ID}`, name: "Eksportbro" },
+        },
+      ],
+    };
+    expect((await post(activity)).status).toBe(200);
+    const reply = connector.activities(inChannel.conversationId).at(-1);
+    expect(textOf(cardOf(reply?.body ?? {}))).toContain("Sendt til Mette Kragh Sørensen");
+    const created = connector.calls.find(
+      (c) => c.method === "POST" && c.path === "/v3/conversations",
+    );
+    expect(created?.body).toMatchObject({ isGroup: false, members: [{ id: inChannel.id }] });
+
+    await connector.waitFor(() =>
+      connector
+        .activities(advisor.conversationId)
+        .some((c) => textOf(cardOf(c.body)).includes("98785647")),
+    );
+    const card = connector
+      .activities(advisor.conversationId)
+      .map((c) => cardOf(c.body))
+      .filter((c) => textOf(c).includes("98785647"))
+      .at(-1);
+    const accept = card?.actions?.find((a) => a.verb === "handover.accept");
+    await post(
+      invokeActivity(advisor, "handover.accept", accept?.data ?? {}, "act-9", serviceUrl()),
+    );
+    await connector.waitFor(() =>
+      connector.calls.some(
+        (c) =>
+          c.method === "POST" &&
+          /^\/v3\/conversations\/a%3Acreated-[^/]+\/activities$/.test(c.path),
+      ),
+    );
+  });
+
+  it("finds a person by e-mail through Teams' member lookup, and answers mine", async () => {
+    const res = await post(messageActivity(byMail, "mine", serviceUrl()));
+    expect(res.status).toBe(200);
+    const reply = connector.activities(byMail.conversationId).at(-1);
+    expect(reply).toBeDefined();
+    expect(textOf(cardOf(reply?.body ?? {}))).not.toContain("står ikke i Eksportbros katalog");
+  });
+
+  it("refuses someone not in the directory politely and stores nothing for them", async () => {
+    const res = await post(messageActivity(stranger, "henvis 10150817 Eksport", serviceUrl()));
+    expect(res.status).toBe(200);
+    const reply = connector.activities(stranger.conversationId).at(-1);
+    expect(textOf(cardOf(reply?.body ?? {}))).toContain("står ikke i Eksportbros katalog");
+    const click = await post(
+      invokeActivity(stranger, "handover.accept", { handoverId: "hv_x" }, "act-1", serviceUrl()),
+    );
+    const answer = (await click.json()) as { type: string; value: string };
+    expect(answer.type).toBe("application/vnd.microsoft.activity.message");
+    expect(answer.value).toContain("står ikke i Eksportbros katalog");
+    const dir = dirname(server.dataFile);
+    const stored = readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8"));
+    expect(stored.join("").includes(stranger.conversationId)).toBe(false);
+    expect(stored.join("").includes(advisor.conversationId)).toBe(true);
+  });
+});

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openMemoryStore } from "../../src/adapters/storage/memory-store.js";
+import { systemClock } from "../../src/adapters/system.js";
+import { createTeamsAdapter } from "../../src/adapters/teams/cloud-adapter.js";
+import { TeamsReferences } from "../../src/adapters/teams/references.js";
+import { teamsTransport } from "../../src/adapters/teams/teams-transport.js";
+import { loadConfig } from "../../src/config/config.js";
+import type { Person } from "../../src/domain/org.js";
+import type { OutboxMessage } from "../../src/ports/outbox.js";
+import {
+  type ConnectorCall,
+  type FakeBotConnector,
+  startFakeBotConnector,
+} from "../fakes/fake-bot-connector.js";
+import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
+import {
+  APP_ID,
+  installActivity,
+  messageActivity,
+  TENANT,
+  type TeamsUser,
+} from "../support/teams-activities.js";
+
+const ORG_FILE = new URL("../fixtures/teams-directory.json", import.meta.url).pathname;
+const advisor: TeamsUser = {
+  id: "29:advisor",
+  name: "Mette Kragh Sørensen",
+  aadObjectId: "c3e5a7b9-1d2f-4a6c-8e0b-2f4d6a8c0e1b",
+  conversationId: "a:advisor-chat",
+};
+const referrer: TeamsUser = {
+  id: "29:referrer",
+  name: "Jens",
+  aadObjectId: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+  conversationId: "a:referrer-chat",
+};
+
+let connector: FakeBotConnector;
+const serviceUrl = () => `${connector.url}/emea/${TENANT}/`;
+
+function env(): Record<string, string> {
+  return {
+    ORG_FILE,
+    MicrosoftAppId: APP_ID,
+    MicrosoftAppPassword: "hemmelig",
+    ALLOWED_TENANTS: TENANT,
+    TEAMS_SERVICE_URL_HOSTS: "127.0.0.1",
+    ToBotFromChannelOpenIdMetadataUrl: `${connector.url}/openid`,
+    ToChannelFromBotLoginUrl: `${connector.url}/botframework.com`,
+  };
+}
+
+async function post(server: RunningServer, activity: Record<string, unknown>) {
+  const token = connector.token({ appId: APP_ID, serviceUrl: String(activity.serviceUrl) });
+  const res = await fetch(`${server.url}/api/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify(activity),
+  });
+  expect(res.status).toBe(200);
+}
+
+const cardsFor = (user: TeamsUser, company: string) =>
+  connector
+    .activities(user.conversationId)
+    .filter((c) => c.method === "POST" && JSON.stringify(c.body).includes(company));
+
+beforeAll(async () => {
+  connector = await startFakeBotConnector();
+});
+afterAll(async () => {
+  await connector?.close();
+  removeServerDirs();
+});
+
+describe("Teams proactive delivery through the outbox", () => {
+  it("notifies an advisor from the reference stored before a restart", async () => {
+    const first = await startServer(env());
+    await post(first, installActivity(advisor, serviceUrl()));
+    await first.stop();
+
+    const second = await startServer({ ...env(), DATA_FILE: first.dataFile });
+    try {
+      await post(
+        second,
+        messageActivity(referrer, "henvis 41726393 Messe i Hamborg", serviceUrl()),
+      );
+      await connector.waitFor(() => cardsFor(advisor, "Lillebælt Styring ApS").length === 1);
+      const [card] = cardsFor(advisor, "Lillebælt Styring ApS");
+      expect(card?.path).toBe(
+        `/v3/conversations/${encodeURIComponent(advisor.conversationId)}/activities`,
+      );
+      expect(card?.headers.authorization).toBe("Bearer bot-token");
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it("waits out a 429 with Retry-After and then delivers exactly once", async () => {
+    const server = await startServer(env());
+    try {
+      await post(server, installActivity(advisor, serviceUrl()));
+      const before = connector.calls.length;
+      connector.failNext(1, 429, { "Retry-After": "1" }, advisor.conversationId);
+      await post(
+        server,
+        messageActivity(referrer, "henvis 10150817 Eksport til Norge", serviceUrl()),
+      );
+      await connector.waitFor(() => cardsFor(advisor, "Nordlys Maskinfabrik").length >= 2);
+      await new Promise((r) => setTimeout(r, 1500));
+      const attempts = connector.calls
+        .slice(before)
+        .filter((c: ConnectorCall) => JSON.stringify(c.body).includes("Nordlys Maskinfabrik"));
+      expect(
+        attempts.filter((c) => c.path.includes(encodeURIComponent(advisor.conversationId))),
+      ).toHaveLength(2);
+      const [refused, delivered] = attempts.filter((c) =>
+        c.path.includes(encodeURIComponent(advisor.conversationId)),
+      );
+      expect(refused?.body).toEqual(delivered?.body);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("reports the referrer a person the bot cannot reach in Teams yet", async () => {
+    const server = await startServer({ ...env() });
+    try {
+      await post(server, messageActivity(referrer, "henvis 90386832 Eksport", serviceUrl()));
+      const reply = connector.activities(referrer.conversationId).at(-1);
+      expect(JSON.stringify(reply?.body)).toContain(
+        "Kunne ikke give besked til: Mette Kragh Sørensen",
+      );
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe("Teams transport", () => {
+  const person: Person = { id: "adv-1", name: "Mette", role: "advisor", house: "Fyn" };
+  const message = (id: string): OutboxMessage => ({
+    id,
+    channel: "msteams",
+    personId: person.id,
+    view: { text: ["Hej"] },
+    createdAt: "2026-11-27T08:00:00.000Z",
+    state: "sending",
+    attempts: 1,
+    notBefore: "2026-11-27T08:00:00.000Z",
+  });
+
+  async function transport() {
+    const config = loadConfig(env());
+    const references = new TeamsReferences(openMemoryStore(), systemClock, () => true);
+    const activity = installActivity(advisor, serviceUrl());
+    await references.remember(person, activity as never);
+    return teamsTransport(createTeamsAdapter(config.teams), references);
+  }
+
+  it("makes one request per send: a 429 or 503 comes back to the outbox, botbuilder does not retry it", async () => {
+    const teams = await transport();
+    for (const [status, after] of [
+      [429, { "Retry-After": "7" }],
+      [503, {}],
+    ] as const) {
+      const before = connector.calls.length;
+      connector.failNext(1, status, after);
+      const outcome = await teams.send(message(`m-${status}`), person);
+      expect(outcome).toMatchObject({ kind: "retry" });
+      if (status === 429) expect(outcome).toMatchObject({ afterMs: 7000 });
+      expect(connector.calls.length - before).toBe(1);
+    }
+  });
+
+  it("gives up on an answer that will not change (403) and reports the activity id when sent", async () => {
+    const teams = await transport();
+    connector.failNext(1, 403);
+    expect(await teams.send(message("m-403"), person)).toMatchObject({ kind: "failed" });
+    const sent = await teams.send(message("m-ok"), person);
+    expect(sent).toMatchObject({
+      kind: "sent",
+      receipt: {
+        conversationId: advisor.conversationId,
+        activityId: expect.stringMatching(/^act-/),
+      },
+    });
+  });
+});
