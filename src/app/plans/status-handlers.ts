@@ -97,9 +97,10 @@ export function statusActions(deps: Deps): Record<string, ActionHandler> {
     "plan.status.open": async (asker, data) => {
       const { house, period } = where(data);
       const first = overview(deps, asker.t, asker.person, house, period);
-      const { plan } = openForAnswers(deps, asker.person, house, period);
-      const answerable = plan.goals.length + plan.activities.length > 0;
-      return ok(answerable ? [first, nextStep(deps, asker, house, period)] : [first]);
+      const { plan, record } = openForAnswers(deps, asker.person, house, period);
+      const missing = unanswered(plan, record);
+      const more = missing.items.length > 0 || missing.budget;
+      return ok(more ? [first, nextStep(deps, asker, house, period)] : [first]);
     },
     "plan.status.next": async (asker, data) => {
       const { house, period } = where(data);
