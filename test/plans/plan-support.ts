@@ -81,7 +81,7 @@ export async function workbookOf(files: MemoryFileStore, id: string): Promise<Ex
 export async function textOf(files: MemoryFileStore, id: string): Promise<string> {
   const file = await files.get(id);
   if (!file) throw new Error(`no file ${id}`);
-  return new TextDecoder().decode(file.bytes);
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(file.bytes);
 }
 
 /** Splits RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into rows of fields. */
