@@ -89,7 +89,7 @@ export const daPlans = {
   "plans.form.due_in_year": "Fristen skal ligge i {year}, handlingsplanens år.",
   "plans.form.meeting_h1": "Statusmøde 1. halvår",
   "plans.form.meeting_h2": "Statusmøde 2. halvår",
-  "plans.form.meeting_in_half": "Datoen skal ligge i {period}.",
+  "plans.form.meeting_in_window": "Statusmødet skal ligge mellem {from} og {to}.",
   "plans.form.progress": "Fremdrift (tal nået indtil nu)",
   "plans.form.activity_progress": "Tal (fx deltagere eller virksomheder; valgfrit)",
   "plans.form.status": "Status",
@@ -199,4 +199,9 @@ export const daPlans = {
   "plans.col.unspent": "Uforbrugt (kr.)",
   "plans.col.carried_out": "Overføres (kr.)",
   "local.api.no_file": "Filen findes ikke (længere). Bed om rapporten igen.",
+  "plans.remove_confirm": "Fjern «{title}» fra handlingsplanen?",
+  "plans.remove_lead":
+    "Punktet og de svar, der er givet på det, kommer ikke længere med i status og rapporter.",
+  "plans.remove_yes": "Ja, fjern",
+  "plans.remove_no": "Behold",
 } as const;

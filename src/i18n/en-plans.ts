@@ -91,7 +91,7 @@ export const enPlans = {
   "plans.form.due_in_year": "The due date must be in {year}, the action plan's year.",
   "plans.form.meeting_h1": "Status meeting, first half",
   "plans.form.meeting_h2": "Status meeting, second half",
-  "plans.form.meeting_in_half": "The date must be in {period}.",
+  "plans.form.meeting_in_window": "The status meeting must be between {from} and {to}.",
   "plans.form.progress": "Progress (number reached so far)",
   "plans.form.activity_progress": "Number (e.g. participants or companies; optional)",
   "plans.form.status": "Status",
@@ -203,4 +203,9 @@ export const enPlans = {
   "plans.col.unspent": "Unspent (DKK)",
   "plans.col.carried_out": "Carried over (DKK)",
   "local.api.no_file": "The file does not exist (any more). Ask for the report again.",
+  "plans.remove_confirm": "Remove “{title}” from the action plan?",
+  "plans.remove_lead":
+    "The item and the answers given on it will no longer appear in status and reports.",
+  "plans.remove_yes": "Yes, remove",
+  "plans.remove_no": "Keep",
 } as const satisfies Record<keyof typeof daPlans, string>;

@@ -124,9 +124,16 @@ describe("/handlingsplan: goals and activities through forms", () => {
     )[0];
     expect(plain(changed)).toContain("Målsætning: 40 virksomheder");
     expect(itemIds(changed as View)).toEqual([goalId]);
-    const removed = views(
+    const ask = views(
       await bot.act("mgr-fyn", "plan.item.remove", { house: "Fyn", year: "2026", itemId: goalId }),
     )[0];
+    expect(ask?.title).toBe("Fjern «Mål A: Eksportparate virksomheder» fra handlingsplanen?");
+    const keep = findAction(ask, "plan.item.keep");
+    expect(itemIds(views(await bot.act("mgr-fyn", keep.id, keep.data))[0] as View)).toEqual([
+      goalId,
+    ]);
+    const yes = findAction(ask, "plan.item.remove.confirm");
+    const removed = views(await bot.act("mgr-fyn", yes.id, yes.data))[0];
     expect(itemIds(removed as View)).toEqual([]);
   });
 });

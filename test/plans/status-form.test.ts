@@ -182,10 +182,31 @@ describe("/status: the progress form, item by item", () => {
         await bot.act("mgr-fyn", "plan.meetings.submit", {
           house: "Fyn",
           year: "2026",
-          H1: "2026-08-01",
+          H1: "2026-10-01",
         }),
       ).H1,
-    ).toBe("Datoen skal ligge i 2026H1.");
+    ).toBe("Statusmødet skal ligge mellem 01.01.2026 og 30.09.2026.");
+  });
+
+  it("keeps offering last half-year's status in January until its meeting is held", async () => {
+    const bot = makePlanBot();
+    await fynPlan(bot);
+    views(
+      await bot.act("mgr-fyn", "plan.meetings.submit", {
+        house: "Fyn",
+        year: "2026",
+        H2: "2027-01-20",
+      }),
+    );
+    bot.clock.current = new Date("2027-01-10T09:00:00Z");
+    expect(await bot.says("adv-fyn-1", "/status")).toContain("Status 2026H2 – Erhvervshus Fyn");
+    bot.clock.current = new Date("2027-01-21T09:00:00Z");
+    expect(await bot.says("adv-fyn-1", "/status")).toContain(
+      "Erhvervshus Fyn har ingen handlingsplan for 2027 endnu.",
+    );
+    expect(await bot.says("adv-fyn-1", "/status 2026H2")).toContain(
+      "Statusmødet er holdt; svarene kan ikke længere rettes.",
+    );
   });
 
   it("refuses people outside the house, and tells when there is no plan", async () => {

@@ -11,6 +11,8 @@ export interface PlanArgs {
   all: boolean;
   year: number;
   period: Period;
+  /** False when the period is the default (the current half-year). */
+  periodGiven: boolean;
 }
 
 /**
@@ -24,6 +26,7 @@ export function parsePlanArgs(args: string, person: Person, clock: Clock, usage:
     all: false,
     year: Number(copenhagenDate(now).slice(0, 4)),
     period: periodAt(now),
+    periodGiven: false,
   };
   let yearOnly: number | undefined;
   for (const word of args.split(/\s+/).filter(Boolean)) {
@@ -33,6 +36,7 @@ export function parsePlanArgs(args: string, person: Person, clock: Clock, usage:
     else if (/^(alle|all)$/i.test(word)) result.all = true;
     else if (period) {
       result.period = period;
+      result.periodGiven = true;
       result.year = Number(period.slice(0, 4));
     } else if (/^\d{4}$/.test(word) && Number(word) >= 2000 && Number(word) <= 2100)
       yearOnly = Number(word);
@@ -41,6 +45,7 @@ export function parsePlanArgs(args: string, person: Person, clock: Clock, usage:
   if (yearOnly !== undefined) {
     result.year = yearOnly;
     if (Number(result.period.slice(0, 4)) !== yearOnly) result.period = `${yearOnly}H2` as Period;
+    result.periodGiven = true;
   }
   return result;
 }

@@ -8,6 +8,7 @@ import {
   goalValues,
   planFormCard,
   planView,
+  removeConfirmView,
 } from "../../views/plans/plan-views.js";
 import type { View } from "../../views/view.js";
 import type { ActionReply } from "../actions.js";
@@ -128,6 +129,17 @@ export function planActions(deps: Deps, files: FileStore): Record<string, Action
       );
     },
     "plan.item.remove": async (asker, data) => {
+      const { house, year, itemId } = target(asker, data);
+      const plan = requirePlan(deps, house, year);
+      const item = [...plan.goals, ...plan.activities].find((i) => i.id === itemId);
+      if (!item) throw new DomainError("PLAN.ITEM_GONE");
+      return ok([removeConfirmView(asker.t, plan, item)]);
+    },
+    "plan.item.keep": async (asker, data) => {
+      const { house, year } = target(asker, data);
+      return ok([planView(asker.t, requirePlan(deps, house, year), true)]);
+    },
+    "plan.item.remove.confirm": async (asker, data) => {
       const { house, year, itemId } = target(asker, data);
       if (!itemId) throw new DomainError("PLAN.BAD_REQUEST");
       const plan = await removePlanItem(deps, asker.person, house, year, itemId);

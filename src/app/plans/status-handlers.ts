@@ -1,6 +1,6 @@
 import { DomainError } from "../../domain/errors.js";
 import type { HouseId, Person } from "../../domain/org.js";
-import { type Period, yearOf } from "../../domain/plans/period.js";
+import { halfOf, type Period, previousPeriod, yearOf } from "../../domain/plans/period.js";
 import type { ActionPlan } from "../../domain/plans/plan.js";
 import { isLocked, unanswered } from "../../domain/plans/progress.js";
 import { copenhagenDate } from "../../domain/time.js";
@@ -13,7 +13,7 @@ import type { Deps } from "../deps.js";
 import type { Asker } from "../feature.js";
 import { submitForm } from "./form-reply.js";
 import { gatherHouseReport } from "./gather-report.js";
-import { houseFrom, requirePlan, requireReporter } from "./plan-access.js";
+import { findPlan, houseFrom, requirePlan, requireReporter } from "./plan-access.js";
 import { itemFrom, parsePlanArgs, periodFrom } from "./plan-args.js";
 import { prefillAnswer, prefillBudget } from "./prefill-answers.js";
 import { openForAnswers, saveAnswer } from "./save-answer.js";
@@ -77,11 +77,22 @@ function nextStep(
   return { ...view, text: [...lead, ...view.text] };
 }
 
+/** The half-year before `current` while its status meeting is still ahead (a January meeting on H2), else `current`. */
+function pendingPeriod(deps: Deps, house: HouseId, current: Period): Period {
+  const before = previousPeriod(current);
+  const plan = findPlan(deps, house, yearOf(before));
+  if (!plan?.meetings[halfOf(before) === 1 ? "H1" : "H2"]) return current;
+  return isLocked(plan, before, copenhagenDate(deps.clock.now())) ? current : before;
+}
+
 /** `/status [hus] [periode]`: the house's status for the half-year, to answer and resume. */
 export function statusCommand(deps: Deps) {
   return async ({ person, t }: Asker, args: string): Promise<View[]> => {
-    const { house, period } = parsePlanArgs(args, person, deps.clock, t("plans.usage.status"));
-    return [overview(deps, t, person, house, period)];
+    const parsed = parsePlanArgs(args, person, deps.clock, t("plans.usage.status"));
+    const period = parsed.periodGiven
+      ? parsed.period
+      : pendingPeriod(deps, parsed.house, parsed.period);
+    return [overview(deps, t, person, parsed.house, period)];
   };
 }
 

@@ -142,3 +142,21 @@ export function planFormCard(
   const lead = kind === "activity" ? [t("plans.form.activity_lead")] : [];
   return formCard(title, form, lead);
 }
+
+/** Asks before a goal or activity leaves the plan (its answers leave the reports with it). */
+export function removeConfirmView(t: Translator, plan: ActionPlan, item: Goal | Activity): View {
+  const data = { ...ref(plan.house, plan.year), itemId: item.id };
+  const title =
+    "track" in item
+      ? t("plans.goal_title", { track: item.track, title: item.title })
+      : t("plans.activity_title", { title: item.title });
+  return {
+    title: t("plans.remove_confirm", { title }),
+    tone: "warning",
+    text: [t("plans.remove_lead")],
+    actions: [
+      { id: "plan.item.remove.confirm", label: t("plans.remove_yes"), data, style: "danger" },
+      { id: "plan.item.keep", label: t("plans.remove_no"), data: ref(plan.house, plan.year) },
+    ],
+  };
+}
