@@ -204,4 +204,6 @@ export const daPlans = {
     "Punktet og de svar, der er givet på det, kommer ikke længere med i status og rapporter.",
   "plans.remove_yes": "Ja, fjern",
   "plans.remove_no": "Behold",
+  "plans.national.allowance": "Kontorplads til husene i alt",
+  "plans.national.carried_in": "Overført fra tidligere år i alt",
 } as const;

@@ -208,4 +208,6 @@ export const enPlans = {
     "The item and the answers given on it will no longer appear in status and reports.",
   "plans.remove_yes": "Yes, remove",
   "plans.remove_no": "Keep",
+  "plans.national.allowance": "Desk money to the houses in total",
+  "plans.national.carried_in": "Carried over from earlier years in total",
 } as const satisfies Record<keyof typeof daPlans, string>;

@@ -216,7 +216,9 @@ describe("/rapport alle: the national roll-up", () => {
     ]);
     const text = plain(card);
     expect(text).toContain("Ramme pr. år: 7.500.000 kr.");
-    expect(text).toContain("Kontorplads (kr.): 450.000 kr.");
+    expect(text).toContain("Kontorplads til husene i alt: 450.000 kr.");
+    expect(text).toContain("Overført fra tidligere år i alt: 30.000 kr.");
+    expect(text).toContain("Forbrug i alt: 75.000 kr.");
     expect(text).toContain("Mål: 2 mål: 1 på sporet/gennemført, 1 i risiko");
 
     const book = await workbookOf(bot.files, fileOf(card, "xlsx").id);

@@ -39,7 +39,7 @@ function figureFacts(t: Translator, r: HouseReport) {
 
 /** A house's status report as a card, with its files attached. */
 export function houseReportCard(t: Translator, r: HouseReport, files: FileView[]): View {
-  const none = { label: t("plans.none"), value: "" };
+  const none = { label: t("plans.doc.goals"), value: t("plans.none") };
   const goals = goalFacts(t, r);
   return {
     title: t("plans.report.title", { house: r.house, period: r.period }),
@@ -71,7 +71,7 @@ export function nationalReportCard(
     facts: [
       { label: t("plans.fact.frame"), value: formatDkk(t, NATIONAL_FRAME_DKK) },
       {
-        label: t("plans.col.allowance"),
+        label: t("plans.national.allowance"),
         value: formatDkk(
           t,
           sum((r) => r.budget.allowance),
@@ -85,7 +85,7 @@ export function nationalReportCard(
         ),
       },
       {
-        label: t("plans.col.carried_in"),
+        label: t("plans.national.carried_in"),
         value: formatDkk(
           t,
           sum((r) => r.budget.carriedIn),
