@@ -13,11 +13,17 @@ export const NUMBER_MAX = 1_000_000;
 /** Largest half-year spending a house can enter (DKK): the whole national frame. */
 export const SPENT_MAX = 7_500_000;
 
+/** Drops spaces and Danish thousands dots ("25.000"), but leaves a decimal ("25.5") to be refused. */
+function withoutGrouping(text: string): string {
+  const compact = text.replace(/\s/g, "").replace(/kr\.?$/i, "");
+  return /^\d{1,3}(\.\d{3})+$/.test(compact) ? compact.replace(/\./g, "") : compact;
+}
+
 /** A whole number >= 0 typed by a person; spaces and thousands dots ("1.500") are allowed. */
 function wholeNumber(max: number) {
   return z
     .string({ error: "form.required" satisfies MessageKey })
-    .transform((s) => s.replace(/[\s.]/g, "").replace(/kr$/i, ""))
+    .transform(withoutGrouping)
     .pipe(z.string().regex(/^\d+$/, { error: "plans.form.whole_number" satisfies MessageKey }))
     .transform(Number)
     .pipe(z.number().max(max, { error: "plans.form.number_max" satisfies MessageKey }));

@@ -117,17 +117,18 @@ describe("/status: the progress form, item by item", () => {
       }),
     )[0];
     expect(budget?.form?.submit.id).toBe("plan.status.budget.submit");
-    expect(
-      errorsOf(await bot.act("mgr-fyn", "plan.status.budget.submit", { ...ref, spent: "-5" }))
-        .spent,
-    ).toBe("Skriv et helt tal, fx 12 eller 25.000.");
+    for (const spent of ["-5", "25.5", "12,5", "1.50"])
+      expect(
+        errorsOf(await bot.act("mgr-fyn", "plan.status.budget.submit", { ...ref, spent })).spent,
+      ).toBe("Skriv et helt tal, fx 12 eller 25.000.");
     const all = views(
-      await bot.act("mgr-fyn", "plan.status.budget.submit", { ...ref, spent: "20.000" }),
+      await bot.act("mgr-fyn", "plan.status.budget.submit", { ...ref, spent: "1.220.000 kr." }),
     )[0];
     expect(all?.text).toContain("Alle punkter er besvaret. Tryk «Indsend status», når I er klar.");
     const done = plain(views(await bot.act("mgr-fyn", "plan.status.submit", ref))[0]);
     expect(done).toContain("Tak – din status er indsendt.");
     expect(done).toContain("Indsendt af: Hanne Stengaard Lauridsen.");
+    expect(done).toContain("Forbrug i halvåret (kr.): 1.220.000 kr.");
   });
 
   it("pre-fills a goal with the last period's answer, marked as such", async () => {
