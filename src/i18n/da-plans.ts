@@ -206,4 +206,6 @@ export const daPlans = {
   "plans.remove_no": "Behold",
   "plans.national.allowance": "Kontorplads til husene i alt",
   "plans.national.carried_in": "Overført fra tidligere år i alt",
+  "plans.answered_by": "Besvaret af",
+  "plans.answered_by_at": "{name}, {date}",
 } as const;

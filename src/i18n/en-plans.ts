@@ -210,4 +210,6 @@ export const enPlans = {
   "plans.remove_no": "Keep",
   "plans.national.allowance": "Desk money to the houses in total",
   "plans.national.carried_in": "Carried over from earlier years in total",
+  "plans.answered_by": "Answered by",
+  "plans.answered_by_at": "{name}, {date}",
 } as const satisfies Record<keyof typeof daPlans, string>;

@@ -260,3 +260,26 @@ describe("/rapport alle: the national roll-up", () => {
     ]);
   });
 });
+
+describe("in English", () => {
+  it("writes the card and the files in the reader's language", async () => {
+    const bot = makePlanBot();
+    await seedMidtjylland(bot);
+    await bot.says("tc-manager", "/sprog en");
+    const [card] = await bot.replies("tc-manager", "/report Midtjylland 2026H2");
+    expect(card?.title).toBe("Status report 2026H2 – Erhvervshus Midtjylland");
+    expect(plain(card)).toContain(
+      "Goal A: Eksportparate virksomheder: 31 of 40 virksomheder · On track",
+    );
+    expect(plain(card)).toContain("Desk: DKK 50,000 × 2 advisor(s) in 2026: DKK 100,000");
+    const book = await workbookOf(bot.files, fileOf(card, "xlsx").id);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      "Summary",
+      "Goals",
+      "Activities",
+      "Budget",
+      "Handovers",
+    ]);
+    expect(book.getWorksheet("Budget")?.getCell("B8").value).toBe(55000);
+  });
+});

@@ -81,6 +81,7 @@ describe("/status: the progress form, item by item", () => {
     expect(overview).toContain("1 af 3 punkter er besvaret.");
     expect(overview).toContain("Fremdrift: 7 af 20 forløb");
     expect(overview).toContain("Status: I risiko");
+    expect(overview).toContain("Besvaret af: Line Ravn Jakobsen, 27.11.2026");
     const resume = findAction(later[0], "plan.status.next");
     const next = views(await bot.act("adv-fyn-1", resume.id, resume.data))[0];
     expect(next?.form?.submit.data.itemId).toBe(activityId);

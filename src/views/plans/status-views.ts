@@ -5,6 +5,7 @@ import type { HandoverFigures } from "../../domain/plans/handover-figures.js";
 import type { Period } from "../../domain/plans/period.js";
 import type { ActionPlan, Activity, Goal } from "../../domain/plans/plan.js";
 import { type ItemAnswer, type StatusRecord, unanswered } from "../../domain/plans/progress.js";
+import { copenhagenDate, formatDate } from "../../domain/time.js";
 import { type FieldErrors, renderForm } from "../../forms/engine.js";
 import { activityProgressForm, budgetForm, goalProgressForm } from "../../forms/plan-forms.js";
 import type { Translator } from "../../i18n/index.js";
@@ -28,7 +29,12 @@ function ref(house: HouseId, period: Period) {
   return { house, period };
 }
 
-function answerFacts(t: Translator, a: ItemAnswer | undefined, goal?: Goal) {
+function answerFacts(
+  t: Translator,
+  a: ItemAnswer | undefined,
+  directory: PeopleDirectory,
+  goal?: Goal,
+) {
   const facts = [{ label: t("plans.col.status"), value: statusWord(t, a) }];
   if (a?.progress !== undefined)
     facts.unshift({
@@ -42,6 +48,14 @@ function answerFacts(t: Translator, a: ItemAnswer | undefined, goal?: Goal) {
         : formatNumber(t, a.progress),
     });
   if (a?.comment) facts.push({ label: t("plans.col.comment"), value: a.comment });
+  if (a)
+    facts.push({
+      label: t("plans.answered_by"),
+      value: t("plans.answered_by_at", {
+        name: directory.get(a.by)?.name ?? a.by,
+        date: formatDate(copenhagenDate(new Date(a.at))),
+      }),
+    });
   return facts;
 }
 
@@ -104,7 +118,7 @@ export function statusOverview(t: Translator, c: StatusContext): View {
         const a = record.answers[item.id];
         return {
           title: itemTitle(t, item),
-          facts: answerFacts(t, a, "track" in item ? item : undefined),
+          facts: answerFacts(t, a, c.directory, "track" in item ? item : undefined),
           actions: button("plan.status.item", a !== undefined, { itemId: item.id }),
         };
       }),
