@@ -208,4 +208,9 @@ export const daPlans = {
   "plans.national.carried_in": "Overført fra tidligere år i alt",
   "plans.answered_by": "Besvaret af",
   "plans.answered_by_at": "{name}, {date}",
+  "error.PLAN.NOT_EMPTY":
+    "Handlingsplanen for {year} har allerede mål eller aktiviteter, så der kopieres ikke oven i den.",
+  "plans.copy": "Kopiér fra {year}",
+  "plans.copied":
+    "Målene og aktiviteterne fra {year} er kopieret med fristerne et år frem. Ret dem til årets aftale.",
 } as const;

@@ -212,4 +212,9 @@ export const enPlans = {
   "plans.national.carried_in": "Carried over from earlier years in total",
   "plans.answered_by": "Answered by",
   "plans.answered_by_at": "{name}, {date}",
+  "error.PLAN.NOT_EMPTY":
+    "The action plan for {year} already has goals or activities, so nothing is copied over them.",
+  "plans.copy": "Copy from {year}",
+  "plans.copied":
+    "The goals and activities of {year} are copied with their due dates a year on. Adjust them to this year's agreement.",
 } as const satisfies Record<keyof typeof daPlans, string>;

@@ -158,6 +158,35 @@ describe("/status: the progress form, item by item", () => {
     expect(await bot.says("adv-fyn-1", "/status")).toContain("0 af 3 punkter er besvaret.");
   });
 
+  it("copies last year's plan and pre-fills its first half-year with December's answers", async () => {
+    const bot = makePlanBot();
+    const [goalId] = await fynPlan(bot);
+    const ref = { house: "Fyn", period: "2026H2" };
+    await bot.act("adv-fyn-1", "plan.status.item.submit", {
+      ...ref,
+      itemId: goalId,
+      progress: "18",
+      status: "on_track",
+    });
+    bot.clock.current = new Date("2027-02-01T09:00:00Z");
+    const [empty] = await bot.replies("mgr-fyn", "/handlingsplan");
+    const copy = findAction(empty, "plan.copy");
+    expect(copy.label).toBe("Kopiér fra 2026");
+    const copied = plain(views(await bot.act("mgr-fyn", copy.id, copy.data))[0]);
+    expect(copied).toContain("Målene og aktiviteterne fra 2026 er kopieret");
+    expect(copied).toContain("Frist: 01.10.2027");
+    expect(plain(views(await bot.act("mgr-fyn", copy.id, copy.data))[0])).toContain(
+      "Handlingsplanen for 2027 har allerede mål eller aktiviteter",
+    );
+    const opened = views(
+      await bot.act("adv-fyn-1", "plan.status.open", { house: "Fyn", period: "2027H1" }),
+    );
+    expect(opened[1]?.text).toContain(
+      "Udfyldt med svarene fra 2026H2. Ret det, der har ændret sig, og gem.",
+    );
+    expect(field(opened[1], "progress")?.value).toBe("18");
+  });
+
   it("locks the answers once the status meeting day is over", async () => {
     const bot = makePlanBot();
     const [goalId] = await fynPlan(bot);

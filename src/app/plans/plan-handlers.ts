@@ -14,6 +14,7 @@ import type { View } from "../../views/view.js";
 import type { ActionReply } from "../actions.js";
 import type { Deps } from "../deps.js";
 import type { Asker } from "../feature.js";
+import { copyPlan } from "./copy-plan.js";
 import { submitForm } from "./form-reply.js";
 import { findPlan, houseFrom, requirePlan, requirePlanEditor } from "./plan-access.js";
 import { itemFrom, parsePlanArgs, yearFrom } from "./plan-args.js";
@@ -34,7 +35,8 @@ export function planCommand(deps: Deps) {
     const plan =
       findPlan(deps, house, year) ??
       emptyPlan(house, year, deps.clock.now().toISOString(), person.id);
-    return [planView(t, plan, true)];
+    const copyFrom = findPlan(deps, house, year - 1) ? year - 1 : undefined;
+    return [planView(t, plan, true, [], copyFrom)];
   };
 }
 
@@ -144,6 +146,11 @@ export function planActions(deps: Deps, files: FileStore): Record<string, Action
       if (!itemId) throw new DomainError("PLAN.BAD_REQUEST");
       const plan = await removePlanItem(deps, asker.person, house, year, itemId);
       return ok([planView(asker.t, plan, true, [asker.t("plans.removed")])]);
+    },
+    "plan.copy": async (asker, data) => {
+      const { house, year } = target(asker, data);
+      const plan = await copyPlan(deps, asker.person, house, year);
+      return ok([planView(asker.t, plan, true, [asker.t("plans.copied", { year: year - 1 })])]);
     },
     "plan.export": async (asker, data) => {
       const { house, year } = target(asker, data);

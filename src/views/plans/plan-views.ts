@@ -63,12 +63,16 @@ export function purposeWarnings(t: Translator, plan: ActionPlan): string[] {
   );
 }
 
-/** A house's goals and action plan for a year, with buttons to change it when `edit`. */
+/**
+ * A house's goals and action plan for a year, with buttons to change it when `edit`; an empty plan
+ * offers to copy last year's when `copyFrom` names that year.
+ */
 export function planView(
   t: Translator,
   plan: ActionPlan,
   edit: boolean,
   lead: string[] = [],
+  copyFrom?: number,
 ): View {
   const warnings = purposeWarnings(t, plan);
   const empty = plan.goals.length === 0 && plan.activities.length === 0;
@@ -95,6 +99,9 @@ export function planView(
           { id: "plan.activity.open", label: t("plans.add_activity"), data },
           { id: "plan.meetings.open", label: t("plans.set_meetings"), data },
           { id: "plan.export", label: t("plans.export.button"), data },
+          ...(empty && copyFrom
+            ? [{ id: "plan.copy", label: t("plans.copy", { year: copyFrom }), data }]
+            : []),
         ]
       : [],
   };
