@@ -1,3 +1,4 @@
+import { utimes } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DirFileStore } from "../../src/adapters/files/dir-file-store.js";
@@ -23,6 +24,20 @@ describe("file stores", () => {
     expect(new TextDecoder().decode(again?.bytes)).toBe("a;b\r\n");
     expect(await new DirFileStore(dir).get("../files")).toBeUndefined();
     expect(await new DirFileStore(dir).get(`fil_${"a".repeat(32)}`)).toBeUndefined();
+  });
+
+  it("removes files older than the age limit when it saves the next", async () => {
+    const dir = join(await tempDir(), "files");
+    let now = Date.now();
+    const store = new DirFileStore(dir, 1000, () => now);
+    const old = await store.save(file("old.csv"));
+    const past = new Date(now - 5000);
+    await utimes(join(dir, `${old.id}.bin`), past, past);
+    await utimes(join(dir, `${old.id}.json`), past, past);
+    now += 10;
+    const fresh = await store.save(file("fresh.csv"));
+    expect(await store.get(old.id)).toBeUndefined();
+    expect((await store.get(fresh.id))?.name).toBe("fresh.csv");
   });
 
   it("drops the oldest file from memory beyond its limit", async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import type { FileContent, FileStore } from "../../ports/files.js";
@@ -8,12 +8,33 @@ import type { FileView } from "../../views/view.js";
 const ID = /^fil_[0-9a-f]{32}$/;
 const meta = z.object({ name: z.string(), mediaType: z.string() });
 
-/** Report files on disk, one `<id>.bin` with a `<id>.json` beside it, so links survive a restart. */
+/** How long a report file is kept; a report is made again from the data on request. */
+export const FILE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Report files on disk, one `<id>.bin` with a `<id>.json` beside it, so links survive a restart;
+ * each save removes files older than `maxAgeMs`.
+ */
 export class DirFileStore implements FileStore {
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly maxAgeMs = FILE_MAX_AGE_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private async prune(): Promise<void> {
+    const cutoff = this.now() - this.maxAgeMs;
+    for (const name of await readdir(this.dir)) {
+      if (!/^fil_[0-9a-f]{32}\.(bin|json)$/.test(name)) continue;
+      const path = join(this.dir, name);
+      const info = await stat(path).catch(() => undefined);
+      if (info && info.mtimeMs < cutoff) await rm(path, { force: true });
+    }
+  }
 
   async save(file: FileContent): Promise<FileView> {
     await mkdir(this.dir, { recursive: true });
+    await this.prune();
     const id = `fil_${randomBytes(16).toString("hex")}`;
     await writeFile(join(this.dir, `${id}.bin`), file.bytes);
     await writeFile(
