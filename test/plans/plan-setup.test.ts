@@ -178,6 +178,20 @@ describe("who may change a plan", () => {
     );
   });
 
+  it("lists in /hjælp only the plan commands a person may use", async () => {
+    const bot = makePlanBot();
+    const manager = await bot.says("mgr-fyn", "/hjælp");
+    expect(manager).toContain("/handlingsplan [hus] [år]");
+    expect(manager).toContain("/status [hus] [periode]");
+    expect(manager).not.toContain("/rapport alle");
+    const developer = await bot.says("bd-fyn-1", "/hjælp");
+    expect(developer).not.toContain("/status");
+    expect(developer).not.toContain("/rapport");
+    const tc = await bot.says("tc-manager", "/hjælp");
+    expect(tc).toContain("/rapport alle <år>H1|H2");
+    expect(tc).not.toContain("/handlingsplan");
+  });
+
   it("explains a word it does not understand", async () => {
     const bot = makePlanBot();
     expect(await bot.says("mgr-fyn", "/handlingsplan Mars")).toContain(

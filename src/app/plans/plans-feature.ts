@@ -1,3 +1,10 @@
+import {
+  mayEditPlan,
+  mayReadNationalReport,
+  mayReadReport,
+  mayReportStatus,
+} from "../../domain/plans/plan.js";
+import type { MessageKey } from "../../i18n/index.js";
 import type { FileStore } from "../../ports/files.js";
 import type { Deps } from "../deps.js";
 import type { Feature } from "../feature.js";
@@ -22,13 +29,14 @@ export function createPlansFeature(deps: Deps, files: FileStore): Feature {
     },
     action: (id) => (Object.hasOwn(actions, id) ? actions[id] : undefined),
     help: ({ person, t }) => {
-      const lines = [{ label: t("plans.help.status_usage"), value: t("plans.help.status") }];
-      if (person.role === "houseManager" || person.coordinator)
-        lines.unshift({ label: t("plans.help.plan_usage"), value: t("plans.help.plan") });
-      if (person.role !== "businessDeveloper")
-        lines.push({ label: t("plans.help.report_usage"), value: t("plans.help.report") });
-      if (person.coordinator || person.role === "tcManager")
-        lines.push({ label: t("plans.help.national_usage"), value: t("plans.help.national") });
+      const lines: { label: string; value: string }[] = [];
+      const line = (usage: MessageKey, text: MessageKey) =>
+        lines.push({ label: t(usage), value: t(text) });
+      if (mayEditPlan(person, person.house)) line("plans.help.plan_usage", "plans.help.plan");
+      if (mayReportStatus(person, person.house))
+        line("plans.help.status_usage", "plans.help.status");
+      if (mayReadReport(person, person.house)) line("plans.help.report_usage", "plans.help.report");
+      if (mayReadNationalReport(person)) line("plans.help.national_usage", "plans.help.national");
       return lines;
     },
   };
