@@ -1,8 +1,11 @@
+import { dirname, join } from "node:path";
 import type { Logger } from "pino";
 import type { Server } from "restify";
 import { createCompanyLookup } from "./adapters/cvr/select-lookup.js";
 import { loadDirectory } from "./adapters/directory/load-directory.js";
+import { DirFileStore } from "./adapters/files/dir-file-store.js";
 import { mountLocalApi } from "./adapters/local/local-api.js";
+import { mountLocalFiles } from "./adapters/local/local-files.js";
 import { LocalInbox } from "./adapters/local/local-inbox.js";
 import { localTransport } from "./adapters/local/local-transport.js";
 import { openLowdbStore } from "./adapters/storage/lowdb-store.js";
@@ -11,7 +14,9 @@ import { createTeamsChannel } from "./adapters/teams/teams-channel.js";
 import { COLLECTIONS } from "./app/collections.js";
 import { createConversation } from "./app/conversation.js";
 import { Outbox } from "./app/outbox.js";
+import { createPlansFeature } from "./app/plans/plans-feature.js";
 import type { Config } from "./config/config.js";
+import type { FileStore } from "./ports/files.js";
 import type { Store } from "./ports/store.js";
 import { createHttpServer } from "./server.js";
 
@@ -21,6 +26,8 @@ export interface App {
   store: Store;
   inbox: LocalInbox;
   outbox: Outbox;
+  /** The report files (XLSX, CSV, Markdown) the bot made, by id; channels deliver them from here. */
+  files: FileStore;
   /** Stops sending (a send under way is recorded) and closes the data file. */
   close(): Promise<void>;
 }
@@ -65,21 +72,19 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
           : "a message was being sent when the bot stopped; it is not sent again",
       ),
   });
-  const conversation = createConversation({
-    store,
-    directory,
-    lookup,
-    delivery: outbox,
-    clock: systemClock,
-    ids: randomIds,
-  });
+  const deps = { store, directory, lookup, delivery: outbox, clock: systemClock, ids: randomIds };
+  const files = new DirFileStore(join(dirname(config.DATA_FILE), "files"));
+  const conversation = createConversation(deps, [createPlansFeature(deps, files)]);
   const server = createHttpServer(log);
-  if (config.localMode) mountLocalApi(server, conversation, directory, inbox, log);
+  if (config.localMode) {
+    mountLocalApi(server, conversation, directory, inbox, log);
+    mountLocalFiles(server, files);
+  }
   teams?.mount(server, conversation, directory);
   await outbox.start();
   const close = async () => {
     await outbox.stop();
     await store.close();
   };
-  return { server, store, inbox, outbox, close };
+  return { server, store, inbox, outbox, files, close };
 }

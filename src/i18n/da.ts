@@ -1,5 +1,5 @@
+import { daPlans } from "./da-plans.js";
 import { daTeams } from "./da-teams.js";
-
 /** The Danish texts: the source of every message key (Danish is the default language). */
 export const da = {
   "error.CVR.EMPTY":
@@ -198,4 +198,5 @@ export const da = {
   "local.api.wrong_host": "Den lokale chat svarer kun på localhost og 127.0.0.1.",
   "local.api.unknown_person": "Personen findes ikke i kataloget.",
   ...daTeams,
+  ...daPlans,
 } as const;

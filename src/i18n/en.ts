@@ -1,4 +1,5 @@
 import type { da } from "./da.js";
+import { enPlans } from "./en-plans.js";
 import { enTeams } from "./en-teams.js";
 
 /** The English texts; every Danish key must be here. */
@@ -197,4 +198,5 @@ export const en = {
   "local.api.wrong_host": "The local chat only answers on localhost and 127.0.0.1.",
   "local.api.unknown_person": "That person is not in the directory.",
   ...enTeams,
+  ...enPlans,
 } as const satisfies Record<keyof typeof da, string>;

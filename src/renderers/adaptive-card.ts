@@ -1,4 +1,4 @@
-import type { ActionView, FieldView, View } from "../views/view.js";
+import type { ActionView, FieldView, FileView, View } from "../views/view.js";
 
 /** An Adaptive Card as JSON (the shape Teams and the adaptivecards package take). */
 export type AdaptiveCard = Record<string, unknown> & {
@@ -92,8 +92,13 @@ function input(field: FieldView): Record<string, unknown>[] {
     : [element];
 }
 
+/** What a channel adds when rendering: where its users download a view's files (none: not shown). */
+export interface CardOptions {
+  fileUrl?: (file: FileView) => string;
+}
+
 /** Renders a View as an Adaptive Card; pure, so it is tested on fixtures. */
-export function renderAdaptiveCard(view: View): AdaptiveCard {
+export function renderAdaptiveCard(view: View, options: CardOptions = {}): AdaptiveCard {
   const body: unknown[] = [];
   if (view.title) body.push(textBlock(view.title, { weight: "Bolder", size: "Medium" }));
   const color = COLORS[view.tone ?? "info"];
@@ -117,6 +122,11 @@ export function renderAdaptiveCard(view: View): AdaptiveCard {
     version: CARD_VERSION,
     body,
   };
-  if (actions.length > 0) card.actions = actions.map(cardAction);
+  const rendered = actions.map(cardAction);
+  const { fileUrl } = options;
+  if (fileUrl)
+    for (const file of view.files ?? [])
+      rendered.push({ type: "Action.OpenUrl", title: file.name, url: fileUrl(file) });
+  if (rendered.length > 0) card.actions = rendered;
   return card;
 }

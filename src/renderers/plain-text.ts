@@ -12,5 +12,6 @@ export function renderPlainText(view: View): string {
   }
   for (const field of view.form?.fields ?? [])
     if (field.error) lines.push(`${field.label}: ${field.error}`);
+  for (const file of view.files ?? []) lines.push(file.name);
   return lines.join("\n");
 }

@@ -28,6 +28,15 @@ export interface FormView {
   submit: ActionView;
 }
 
+/** A file that goes with a message (a report); each channel delivers it its own way. */
+export interface FileView {
+  /** The id the FileStore port gave it. */
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
+}
+
 /** A platform-neutral message: renderers turn it into Block Kit or an Adaptive Card. */
 export interface View {
   title?: string;
@@ -39,4 +48,6 @@ export interface View {
   items?: { title: string; facts: { label: string; value: string }[]; actions: ActionView[] }[];
   form?: FormView;
   actions?: ActionView[];
+  /** Files to deliver with the message (download links, uploads or file cards by channel). */
+  files?: FileView[];
 }

@@ -86,6 +86,10 @@
   }
 
   async function onAction(action, container) {
+    if (action instanceof AdaptiveCards.OpenUrlAction) {
+      window.open(action.url, "_blank", "noopener");
+      return;
+    }
     const { verb, data } = verbOf(action);
     const scope = actionScope(action, container);
     if (scope.classList.contains("pending")) return;

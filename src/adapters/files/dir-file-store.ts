@@ -1,0 +1,58 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { z } from "zod";
+import type { FileContent, FileStore } from "../../ports/files.js";
+import type { FileView } from "../../views/view.js";
+
+const ID = /^fil_[0-9a-f]{32}$/;
+const meta = z.object({ name: z.string(), mediaType: z.string() });
+
+/** How long a report file is kept; a report is made again from the data on request. */
+export const FILE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Report files on disk, one `<id>.bin` with a `<id>.json` beside it, so links survive a restart;
+ * each save removes files older than `maxAgeMs`.
+ */
+export class DirFileStore implements FileStore {
+  constructor(
+    private readonly dir: string,
+    private readonly maxAgeMs = FILE_MAX_AGE_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private async prune(): Promise<void> {
+    const cutoff = this.now() - this.maxAgeMs;
+    for (const name of await readdir(this.dir)) {
+      if (!/^fil_[0-9a-f]{32}\.(bin|json)$/.test(name)) continue;
+      const path = join(this.dir, name);
+      const info = await stat(path).catch(() => undefined);
+      if (info && info.mtimeMs < cutoff) await rm(path, { force: true });
+    }
+  }
+
+  async save(file: FileContent): Promise<FileView> {
+    await mkdir(this.dir, { recursive: true });
+    await this.prune();
+    const id = `fil_${randomBytes(16).toString("hex")}`;
+    await writeFile(join(this.dir, `${id}.bin`), file.bytes);
+    await writeFile(
+      join(this.dir, `${id}.json`),
+      JSON.stringify({ name: file.name, mediaType: file.mediaType }),
+    );
+    return { id, name: file.name, mediaType: file.mediaType, size: file.bytes.byteLength };
+  }
+
+  async get(id: string) {
+    if (!ID.test(id)) return undefined;
+    try {
+      const info = meta.parse(JSON.parse(await readFile(join(this.dir, `${id}.json`), "utf8")));
+      const bytes = new Uint8Array(await readFile(join(this.dir, `${id}.bin`)));
+      return { id, ...info, bytes };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw err;
+    }
+  }
+}

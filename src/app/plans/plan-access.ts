@@ -1,0 +1,65 @@
+import { DomainError } from "../../domain/errors.js";
+import { HOUSE_IDS, type HouseId, type Person } from "../../domain/org.js";
+import type { Period } from "../../domain/plans/period.js";
+import { type ActionPlan, mayEditPlan, mayReportStatus, planId } from "../../domain/plans/plan.js";
+import { emptyStatus, type StatusRecord, statusId } from "../../domain/plans/progress.js";
+import type { Deps } from "../deps.js";
+import { planCollection, statusCollection } from "./plan-collections.js";
+
+const fold = (s: string) =>
+  s.toLowerCase().replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa");
+
+/** The house a word names ("fyn", "Sjælland", "sjaelland", "erhvervshus-fyn"), or undefined. */
+export function parseHouse(text: string): HouseId | undefined {
+  const word = fold(text.trim()).replace(/^(erhvervshus|eh)[\s-]*/, "");
+  return HOUSE_IDS.find((h) => fold(h) === word);
+}
+
+/** A house id from action data, or PLAN.BAD_REQUEST. */
+export function houseFrom(data: Record<string, unknown>): HouseId {
+  const house = typeof data.house === "string" ? parseHouse(data.house) : undefined;
+  if (!house) throw new DomainError("PLAN.BAD_REQUEST");
+  return house;
+}
+
+/** Refuses anyone but the coordinator and the house's own management. */
+export function requirePlanEditor(person: Person, house: HouseId): void {
+  if (!mayEditPlan(person, house)) throw new DomainError("PLAN.NOT_EDITOR", { house });
+}
+
+/** Refuses anyone but the house's management and advisors, and the coordinator. */
+export function requireReporter(person: Person, house: HouseId): void {
+  if (!mayReportStatus(person, house)) throw new DomainError("PLAN.NOT_REPORTER", { house });
+}
+
+/** The house's plan for a year, if one was set up. */
+export function findPlan(deps: Pick<Deps, "store">, house: HouseId, year: number) {
+  return deps.store.collection(planCollection).get(planId(house, year));
+}
+
+/** The house's plan for a year, or PLAN.NONE telling how to set it up. */
+export function requirePlan(deps: Pick<Deps, "store">, house: HouseId, year: number): ActionPlan {
+  const plan = findPlan(deps, house, year);
+  if (!plan) throw new DomainError("PLAN.NONE", { house, year });
+  return plan;
+}
+
+/** The house's status answers for a period (an empty record when none were saved). */
+export function statusOf(deps: Pick<Deps, "store" | "clock">, house: HouseId, period: Period) {
+  return (
+    deps.store.collection(statusCollection).get(statusId(house, period)) ??
+    emptyStatus(house, period, deps.clock.now().toISOString())
+  );
+}
+
+/** Saves a status record. */
+export function saveStatus(deps: Pick<Deps, "store">, record: StatusRecord): Promise<void> {
+  return deps.store.collection(statusCollection).put(record);
+}
+
+/** Saves a plan, stamped with who changed it and when. */
+export function savePlan(deps: Pick<Deps, "store" | "clock">, plan: ActionPlan, by: Person) {
+  return deps.store
+    .collection(planCollection)
+    .put({ ...plan, updatedAt: deps.clock.now().toISOString(), updatedBy: by.id });
+}

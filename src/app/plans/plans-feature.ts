@@ -1,0 +1,43 @@
+import {
+  mayEditPlan,
+  mayReadNationalReport,
+  mayReadReport,
+  mayReportStatus,
+} from "../../domain/plans/plan.js";
+import type { MessageKey } from "../../i18n/index.js";
+import type { FileStore } from "../../ports/files.js";
+import type { Deps } from "../deps.js";
+import type { Feature } from "../feature.js";
+import { planActions, planCommand } from "./plan-handlers.js";
+import { reportCommand } from "./report-handlers.js";
+import { statusActions, statusCommand } from "./status-handlers.js";
+
+/** Action plans, status answers and reports (§6-8) as a conversation feature. */
+export function createPlansFeature(deps: Deps, files: FileStore): Feature {
+  const plan = planCommand(deps);
+  const status = statusCommand(deps);
+  const report = reportCommand(deps, files);
+  const actions = { ...planActions(deps, files), ...statusActions(deps) };
+  return {
+    commands: {
+      handlingsplan: plan,
+      plan: plan,
+      actionplan: plan,
+      status,
+      rapport: report,
+      report,
+    },
+    action: (id) => (Object.hasOwn(actions, id) ? actions[id] : undefined),
+    help: ({ person, t }) => {
+      const lines: { label: string; value: string }[] = [];
+      const line = (usage: MessageKey, text: MessageKey) =>
+        lines.push({ label: t(usage), value: t(text) });
+      if (mayEditPlan(person, person.house)) line("plans.help.plan_usage", "plans.help.plan");
+      if (mayReportStatus(person, person.house))
+        line("plans.help.status_usage", "plans.help.status");
+      if (mayReadReport(person, person.house)) line("plans.help.report_usage", "plans.help.report");
+      if (mayReadNationalReport(person)) line("plans.help.national_usage", "plans.help.national");
+      return lines;
+    },
+  };
+}

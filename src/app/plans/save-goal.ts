@@ -1,0 +1,30 @@
+import type { HouseId, Person } from "../../domain/org.js";
+import { type ActionPlan, emptyPlan, type Goal } from "../../domain/plans/plan.js";
+import type { Deps } from "../deps.js";
+import { findPlan, requirePlanEditor, savePlan } from "./plan-access.js";
+
+/** A goal as typed in the form. */
+export type GoalInput = Omit<Goal, "id">;
+
+/** Adds a goal to a house's plan for a year (creating the plan), or replaces the goal with `goalId`. */
+export async function saveGoal(
+  deps: Deps,
+  person: Person,
+  house: HouseId,
+  year: number,
+  goalId: string | undefined,
+  input: GoalInput,
+): Promise<ActionPlan> {
+  requirePlanEditor(person, house);
+  const plan =
+    findPlan(deps, house, year) ??
+    emptyPlan(house, year, deps.clock.now().toISOString(), person.id);
+  const goal: Goal = { id: goalId ?? deps.ids.next("goal"), ...input };
+  const exists = plan.goals.some((g) => g.id === goal.id);
+  const goals = exists
+    ? plan.goals.map((g) => (g.id === goal.id ? goal : g))
+    : [...plan.goals, goal];
+  const next = { ...plan, goals };
+  await savePlan(deps, next, person);
+  return next;
+}

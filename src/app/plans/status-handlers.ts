@@ -1,0 +1,183 @@
+import { DomainError } from "../../domain/errors.js";
+import type { HouseId, Person } from "../../domain/org.js";
+import { halfOf, type Period, previousPeriod, yearOf } from "../../domain/plans/period.js";
+import type { ActionPlan } from "../../domain/plans/plan.js";
+import { isLocked, unanswered } from "../../domain/plans/progress.js";
+import { copenhagenDate } from "../../domain/time.js";
+import { activityProgressForm, budgetForm, goalProgressForm } from "../../forms/plan-forms.js";
+import type { Translator } from "../../i18n/index.js";
+import { budgetFormCard, itemFormCard, statusOverview } from "../../views/plans/status-views.js";
+import type { View } from "../../views/view.js";
+import type { ActionReply } from "../actions.js";
+import type { Deps } from "../deps.js";
+import type { Asker } from "../feature.js";
+import { submitForm } from "./form-reply.js";
+import { gatherHouseReport } from "./gather-report.js";
+import { findPlan, houseFrom, requirePlan, requireReporter } from "./plan-access.js";
+import { itemFrom, parsePlanArgs, periodFrom } from "./plan-args.js";
+import { prefillAnswer, prefillBudget } from "./prefill-answers.js";
+import { openForAnswers, saveAnswer } from "./save-answer.js";
+import { saveBudgetUse } from "./save-budget-use.js";
+import { submitStatus } from "./submit-status.js";
+
+type Data = Record<string, unknown>;
+type ActionHandler = (asker: Asker, data: Data) => Promise<ActionReply>;
+
+function overview(
+  deps: Deps,
+  t: Translator,
+  person: Person,
+  house: HouseId,
+  period: Period,
+  lead: string[] = [],
+): View {
+  requireReporter(person, house);
+  const plan = requirePlan(deps, house, yearOf(period));
+  const report = gatherHouseReport(deps, house, period);
+  const view = statusOverview(t, {
+    plan,
+    record: report.record,
+    period,
+    figures: report.figures,
+    budget: report.budget,
+    locked: isLocked(plan, period, copenhagenDate(deps.clock.now())),
+    directory: deps.directory,
+  });
+  return { ...view, text: [...lead, ...view.text] };
+}
+
+function itemForm(deps: Deps, t: Translator, plan: ActionPlan, period: Period, itemId: string) {
+  const item = [...plan.goals, ...plan.activities].find((i) => i.id === itemId);
+  if (!item) throw new DomainError("PLAN.ITEM_GONE");
+  const prefill = prefillAnswer(deps, plan.house, period, itemId);
+  return itemFormCard(t, plan, period, item, prefill.values, {}, prefill.from);
+}
+
+function budgetCard(deps: Deps, t: Translator, house: HouseId, period: Period) {
+  const { budget } = gatherHouseReport(deps, house, period);
+  return budgetFormCard(t, house, period, budget, prefillBudget(deps, house, period).values);
+}
+
+/** The next unanswered goal, activity or budget form; the overview when all are answered. */
+function nextStep(
+  deps: Deps,
+  asker: Asker,
+  house: HouseId,
+  period: Period,
+  lead: string[] = [],
+): View {
+  const { plan, record } = openForAnswers(deps, asker.person, house, period);
+  const missing = unanswered(plan, record);
+  const first = missing.items[0];
+  const view = first
+    ? itemForm(deps, asker.t, plan, period, first)
+    : missing.budget
+      ? budgetCard(deps, asker.t, house, period)
+      : overview(deps, asker.t, asker.person, house, period, [asker.t("plans.all_answered")]);
+  return { ...view, text: [...lead, ...view.text] };
+}
+
+/** The half-year before `current` while its status meeting is still ahead (a January meeting on H2), else `current`. */
+function pendingPeriod(deps: Deps, house: HouseId, current: Period): Period {
+  const before = previousPeriod(current);
+  const plan = findPlan(deps, house, yearOf(before));
+  if (!plan?.meetings[halfOf(before) === 1 ? "H1" : "H2"]) return current;
+  return isLocked(plan, before, copenhagenDate(deps.clock.now())) ? current : before;
+}
+
+/** `/status [hus] [periode]`: the house's status for the half-year, to answer and resume. */
+export function statusCommand(deps: Deps) {
+  return async ({ person, t }: Asker, args: string): Promise<View[]> => {
+    const parsed = parsePlanArgs(args, person, deps.clock, t("plans.usage.status"));
+    const period = parsed.periodGiven
+      ? parsed.period
+      : pendingPeriod(deps, parsed.house, parsed.period);
+    return [overview(deps, t, person, parsed.house, period)];
+  };
+}
+
+function where(data: Data) {
+  return { house: houseFrom(data), period: periodFrom(data) };
+}
+
+const ok = (replies: View[]): ActionReply => ({ ok: true, replies });
+
+/** The status form's action handlers by id (`plan.status.open` is the reminder's button). */
+export function statusActions(deps: Deps): Record<string, ActionHandler> {
+  return {
+    "plan.status.open": async (asker, data) => {
+      const { house, period } = where(data);
+      const first = overview(deps, asker.t, asker.person, house, period);
+      const { plan, record } = openForAnswers(deps, asker.person, house, period);
+      const missing = unanswered(plan, record);
+      const more = missing.items.length > 0 || missing.budget;
+      return ok(more ? [first, nextStep(deps, asker, house, period)] : [first]);
+    },
+    "plan.status.next": async (asker, data) => {
+      const { house, period } = where(data);
+      return ok([nextStep(deps, asker, house, period)]);
+    },
+    "plan.status.item": async (asker, data) => {
+      const { house, period } = where(data);
+      const { plan } = openForAnswers(deps, asker.person, house, period);
+      return ok([itemForm(deps, asker.t, plan, period, itemFrom(data) ?? "")]);
+    },
+    "plan.status.item.submit": async (asker, data) => {
+      const { house, period } = where(data);
+      const itemId = itemFrom(data) ?? "";
+      const { plan } = openForAnswers(deps, asker.person, house, period);
+      const item = [...plan.goals, ...plan.activities].find((i) => i.id === itemId);
+      if (!item) throw new DomainError("PLAN.ITEM_GONE");
+      const def = "track" in item ? goalProgressForm : activityProgressForm;
+      return submitForm(
+        asker.t,
+        def,
+        data,
+        (values, errors) => itemFormCard(asker.t, plan, period, item, values, errors),
+        async (v) => {
+          const input = {
+            status: v.status,
+            ...(v.progress !== undefined ? { progress: v.progress } : {}),
+            ...(v.comment ? { comment: v.comment } : {}),
+          };
+          await saveAnswer(deps, asker.person, house, period, itemId, input);
+          return [
+            nextStep(deps, asker, house, period, [
+              asker.t("plans.saved_answer", { title: item.title }),
+            ]),
+          ];
+        },
+      );
+    },
+    "plan.status.budget": async (asker, data) => {
+      const { house, period } = where(data);
+      openForAnswers(deps, asker.person, house, period);
+      return ok([budgetCard(deps, asker.t, house, period)]);
+    },
+    "plan.status.budget.submit": async (asker, data) => {
+      const { house, period } = where(data);
+      openForAnswers(deps, asker.person, house, period);
+      const { budget } = gatherHouseReport(deps, house, period);
+      return submitForm(
+        asker.t,
+        budgetForm,
+        data,
+        (values, errors) => budgetFormCard(asker.t, house, period, budget, values, errors),
+        async (v) => {
+          await saveBudgetUse(deps, asker.person, house, period, {
+            spent: v.spent,
+            ...(v.comment ? { comment: v.comment } : {}),
+          });
+          return [nextStep(deps, asker, house, period, [asker.t("plans.saved_budget")])];
+        },
+      );
+    },
+    "plan.status.submit": async (asker, data) => {
+      const { house, period } = where(data);
+      await submitStatus(deps, asker.person, house, period);
+      return ok([
+        overview(deps, asker.t, asker.person, house, period, [asker.t("plans.submitted")]),
+      ]);
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { HouseId } from "../org.js";
+import type { HouseBudget } from "./budget.js";
+import type { HandoverFigures } from "./handover-figures.js";
+import type { Period } from "./period.js";
+import type { ActionPlan } from "./plan.js";
+import type { StatusRecord } from "./progress.js";
+
+/** Everything a house's status report shows for a half-year. */
+export interface HouseReport {
+  house: HouseId;
+  period: Period;
+  plan?: ActionPlan;
+  record: StatusRecord;
+  budget: HouseBudget;
+  figures: HandoverFigures;
+}

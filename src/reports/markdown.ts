@@ -1,0 +1,28 @@
+import type { Cell, ReportDoc } from "../views/plans/report-doc.js";
+
+/** User text kept literal in Markdown: markup characters escaped, line breaks flattened. */
+export function mdText(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\s*[\r\n]+\s*/g, " ");
+}
+
+function mdCell(cell: Cell): string {
+  if (cell === null) return "";
+  return typeof cell === "number" ? String(cell) : mdText(cell);
+}
+
+/** A report as Markdown: title, facts as a list, notes, and one table per section. */
+export function toMarkdown(doc: ReportDoc): string {
+  const out = [`# ${mdText(doc.title)}`, ""];
+  for (const f of doc.facts) out.push(`- **${mdText(f.label)}:** ${mdText(f.value)}`);
+  out.push("");
+  for (const note of doc.notes) out.push(mdText(note), "");
+  for (const table of doc.tables) {
+    out.push(`## ${mdText(table.name)}`, "");
+    out.push(`| ${table.columns.map(mdText).join(" | ")} |`);
+    out.push(`|${table.columns.map(() => " --- ").join("|")}|`);
+    for (const row of table.rows) out.push(`| ${row.map(mdCell).join(" | ")} |`);
+    if (table.rows.length === 0) out.push(`| ${table.columns.map(() => "").join(" | ")} |`);
+    out.push("");
+  }
+  return out.join("\n");
+}
