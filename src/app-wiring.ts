@@ -5,10 +5,15 @@ import { loadDirectory } from "./adapters/directory/load-directory.js";
 import { mountLocalApi } from "./adapters/local/local-api.js";
 import { LocalInbox } from "./adapters/local/local-inbox.js";
 import { localTransport } from "./adapters/local/local-transport.js";
+import { mountSlack } from "./adapters/slack/mount-slack.js";
+import { createSlackClient } from "./adapters/slack/slack-client.js";
+import { slackTransport } from "./adapters/slack/slack-transport.js";
 import { openLowdbStore } from "./adapters/storage/lowdb-store.js";
 import { randomIds, systemClock } from "./adapters/system.js";
+import { ChatAddresses } from "./app/chat-addresses.js";
 import { COLLECTIONS } from "./app/collections.js";
 import { createConversation } from "./app/conversation.js";
+import { HandledRequests } from "./app/handled-requests.js";
 import { Outbox } from "./app/outbox.js";
 import type { Config } from "./config/config.js";
 import type { Store } from "./ports/store.js";
@@ -46,6 +51,9 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
   });
   const inbox = new LocalInbox();
   const transports = config.localMode ? [localTransport(inbox)] : [];
+  const slackClient = config.slack && createSlackClient(config.slack);
+  const slackAddresses = new ChatAddresses(store, "slack");
+  if (slackClient) transports.push(slackTransport(slackClient, slackAddresses));
   const outbox = new Outbox({
     store,
     directory,
@@ -70,6 +78,12 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
   });
   const server = createHttpServer(log);
   if (config.localMode) mountLocalApi(server, conversation, directory, inbox, log);
+  if (config.slack && slackClient) {
+    const requests = new HandledRequests(store, systemClock);
+    await requests.prune();
+    const slack = { config: config.slack, client: slackClient, learned: slackAddresses, requests };
+    mountSlack(server, { ...slack, conversation, directory, log });
+  }
   await outbox.start();
   const close = async () => {
     await outbox.stop();
