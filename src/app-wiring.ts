@@ -78,14 +78,16 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
   });
   const server = createHttpServer(log);
   if (config.localMode) mountLocalApi(server, conversation, directory, inbox, log);
+  let slack: { idle(): Promise<void> } | undefined;
   if (config.slack && slackClient) {
     const requests = new HandledRequests(store, systemClock);
     await requests.prune();
-    const slack = { config: config.slack, client: slackClient, learned: slackAddresses, requests };
-    mountSlack(server, { ...slack, conversation, directory, log });
+    const parts = { config: config.slack, client: slackClient, learned: slackAddresses, requests };
+    slack = mountSlack(server, { ...parts, conversation, directory, log });
   }
   await outbox.start();
   const close = async () => {
+    await slack?.idle();
     await outbox.stop();
     await store.close();
   };

@@ -87,6 +87,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const raw = await readBody(req);
     const url = req.url ?? "";
     const contentType = req.headers["content-type"] ?? "";
+    if (url === "/_stats")
+      return send(res, 200, { responses: responses.length, calls: calls.length });
     if (url.startsWith("/respond/")) {
       responses.push({ id: url.slice("/respond/".length), body: decode(raw, contentType) });
       return send(res, 200, { ok: true });

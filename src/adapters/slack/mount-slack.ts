@@ -6,6 +6,7 @@ import type { Conversation } from "../../app/conversation.js";
 import type { HandledRequests } from "../../app/handled-requests.js";
 import type { SlackConfig } from "../../config/config.js";
 import type { PeopleDirectory } from "../../domain/directory.js";
+import { AfterAck } from "./after-ack.js";
 import { registerAppHome } from "./listeners/app-home.js";
 import { registerBlockActions } from "./listeners/block-action.js";
 import { registerSlashCommands } from "./listeners/slash-command.js";
@@ -25,8 +26,14 @@ export interface SlackDeps {
   log: Logger;
 }
 
+/** The mounted Slack adapter; `idle` resolves when the work behind every ack is done. */
+export interface SlackAdapter {
+  app: App;
+  idle(): Promise<void>;
+}
+
 /** The Bolt app on POST /slack/events of the restify server, one listener per trigger. */
-export function mountSlack(server: Server, deps: SlackDeps): App {
+export function mountSlack(server: Server, deps: SlackDeps): SlackAdapter {
   const receiver = new RestifyReceiver(deps.config.signingSecret, deps.log);
   const app = new App({
     receiver,
@@ -39,6 +46,7 @@ export function mountSlack(server: Server, deps: SlackDeps): App {
     people: new SlackPeople(deps.directory, deps.learned, deps.client),
     requests: deps.requests,
     client: deps.client,
+    afterAck: new AfterAck(deps.log),
     log: deps.log,
   };
   registerSlashCommands(app, ctx);
@@ -49,5 +57,5 @@ export function mountSlack(server: Server, deps: SlackDeps): App {
     deps.log.error({ err: error }, "a Slack listener failed");
   });
   receiver.mount(server);
-  return app;
+  return { app, idle: () => ctx.afterAck.idle() };
 }

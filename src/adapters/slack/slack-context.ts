@@ -8,6 +8,7 @@ import { translator } from "../../i18n/index.js";
 import { renderMessage, renderModal } from "../../renderers/block-kit.js";
 import { errorView } from "../../views/common-views.js";
 import type { View } from "../../views/view.js";
+import type { AfterAck } from "./after-ack.js";
 import type { SlackPeople } from "./slack-people.js";
 
 /** What every Slack listener uses. */
@@ -16,6 +17,7 @@ export interface SlackContext {
   people: SlackPeople;
   requests: HandledRequests;
   client: webApi.WebClient;
+  afterAck: AfterAck;
   log: Logger;
 }
 

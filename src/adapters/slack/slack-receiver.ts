@@ -3,6 +3,7 @@ import { verifySlackRequest } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Request, Response, Server } from "restify";
 import { translator } from "../../i18n/index.js";
+import { MAX_BODY_BYTES } from "../../server.js";
 
 /** Slack's replay window: a timestamp further than this from now, either way, is refused. */
 const MAX_SKEW_S = 5 * 60;
@@ -33,6 +34,22 @@ export function isSignedBySlack(
   } catch {
     return false;
   }
+}
+
+/** The exact body as sent (UTF-8); undefined when larger than the server accepts or cut off. */
+function readRaw(req: Request): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on("end", () =>
+      resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString("utf8")),
+    );
+    req.on("error", () => resolve(undefined));
+  });
 }
 
 /** The JSON Slack sent: the `payload` field of an interaction, a slash command's form, or an event. */
@@ -72,7 +89,8 @@ export class RestifyReceiver implements Receiver {
   }
 
   private async handle(req: Request, res: Response): Promise<void> {
-    const raw = typeof req.rawBody === "string" ? req.rawBody : "";
+    const raw = await readRaw(req);
+    if (raw === undefined) return void res.send(413, { error: t("local.api.too_large") });
     const signed = isSignedBySlack(
       this.signingSecret,
       raw,

@@ -15,23 +15,25 @@ function dataOf(value: string | undefined): Record<string, unknown> {
 export function registerBlockActions(app: App, ctx: SlackContext): void {
   app.action<BlockButtonAction>(/.*/, async ({ body, action, ack, respond }) => {
     await ack();
-    if (!(await ctx.requests.claim(`action:${body.user.id}:${action.action_ts}`))) return;
-    const person = await ctx.people.find(body.user.id);
-    if (!person) return void (await respond({ ...renderMessage(refusal()) } as never));
-    const reply = await ctx.conversation.onAction(
-      person.id,
-      action.action_id,
-      dataOf(action.value),
-    );
-    const views = reply.ok ? reply.replies : [reply.form];
-    const origin = { channel: body.container?.channel_id, ts: body.container?.message_ts };
-    for (const view of views) {
-      if (view.form) {
-        await openModal(ctx, person, view, body.trigger_id, origin);
-      } else {
-        const inPlace = view.tone !== "error" && view === views[0];
-        await respond({ replace_original: inPlace, ...renderMessage(view) } as never);
+    ctx.afterAck.run(async () => {
+      if (!(await ctx.requests.claim(`action:${body.user.id}:${action.action_ts}`))) return;
+      const person = await ctx.people.find(body.user.id);
+      if (!person) return void (await respond({ ...renderMessage(refusal()) } as never));
+      const reply = await ctx.conversation.onAction(
+        person.id,
+        action.action_id,
+        dataOf(action.value),
+      );
+      const views = reply.ok ? reply.replies : [reply.form];
+      const origin = { channel: body.container?.channel_id, ts: body.container?.message_ts };
+      for (const view of views) {
+        if (view.form) {
+          await openModal(ctx, person, view, body.trigger_id, origin);
+        } else {
+          const inPlace = view.tone !== "error" && view === views[0];
+          await respond({ replace_original: inPlace, ...renderMessage(view) } as never);
+        }
       }
-    }
+    }, true);
   });
 }

@@ -6,14 +6,17 @@ import { refusal, type SlackContext, showReplies } from "../slack-context.js";
 export function registerSlashCommands(app: App, ctx: SlackContext): void {
   app.command(/.*/, async ({ command, ack, respond }) => {
     await ack();
-    if (!(await ctx.requests.claim(`command:${command.trigger_id}`))) return;
-    const person = await ctx.people.find(command.user_id);
-    if (!person) {
-      await respond({ response_type: "ephemeral", ...renderMessage(refusal()) } as never);
-      return;
-    }
-    const text = `${command.command.replace(/^\//, "")} ${command.text ?? ""}`;
-    const views = await ctx.conversation.onText(person.id, text);
-    await showReplies(ctx, person, views, respond, command.trigger_id);
+    const opensForm = (command.text ?? "").trim() === "";
+    ctx.afterAck.run(async () => {
+      if (!(await ctx.requests.claim(`command:${command.trigger_id}`))) return;
+      const person = await ctx.people.find(command.user_id);
+      if (!person) {
+        await respond({ response_type: "ephemeral", ...renderMessage(refusal()) } as never);
+        return;
+      }
+      const text = `${command.command.replace(/^\//, "")} ${command.text ?? ""}`;
+      const views = await ctx.conversation.onText(person.id, text);
+      await showReplies(ctx, person, views, respond, command.trigger_id);
+    }, opensForm);
   });
 }
