@@ -172,4 +172,59 @@ describe("buttons and modals in Slack", () => {
     expect(home.type).toBe("home");
     expect(JSON.stringify(home.blocks)).toContain("Nordlys Maskinfabrik A/S");
   });
+
+  it("Redirect opens a modal with a select; the chosen advisor gets the handover and can accept it from the Home tab", async () => {
+    const { advisor, button, message } = await refer(
+      "bd-midtjylland-1",
+      "96213298",
+      "Biotek til USA",
+    );
+    await post(
+      server,
+      payloadBody(buttonClick(fake, advisor, button("handover.redirect"), message, "300.1")),
+    );
+    const open = await eventually(() =>
+      fake.ok("views.open").find((c) => c.args.trigger_id === "trigger-300.1"),
+    );
+    const view = open.args.view as {
+      blocks: { block_id?: string; element?: { options?: { value: string }[] } }[];
+    };
+    const select = view.blocks.find((b) => b.block_id === "to")?.element;
+    const target = select?.options?.[0]?.value as string;
+    const chosen = { to: { type: "static_select", selected_option: { value: target } } };
+    expect(
+      (await post(server, payloadBody(submission(advisor, view, chosen, "VREDIR1")))).text,
+    ).toBe("");
+    await eventually(() =>
+      dmsTo(slackId(target), "96213298").find((c) => mentions(c, "handover.accept")),
+    );
+
+    const home = {
+      type: "event_callback",
+      team_id: "T05K8QX2M1P",
+      event_id: "Ev0HOME2",
+      event: { type: "app_home_opened", user: slackId(target), channel: "D2", tab: "home" },
+    };
+    const homeBody = JSON.stringify(home);
+    await post(server, homeBody, signedHeaders(homeBody), "application/json");
+    const published = await eventually(() =>
+      fake.ok("views.publish").find((c) => c.args.user_id === slackId(target)),
+    );
+    const blocks = (published.args.view as { blocks: { type: string; elements?: Button[] }[] })
+      .blocks;
+    const accept = blocks
+      .flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []))
+      .find((b) => b.action_id === "handover.accept") as Button;
+    const click = buttonClick(fake, slackId(target), accept, message, "300.2") as Record<
+      string,
+      unknown
+    >;
+    click.container = { type: "view", view_id: "VHOME" };
+    delete click.response_url;
+    expect((await post(server, payloadBody(click))).status).toBe(200);
+    await eventually(() =>
+      dmsTo(slackId(target), "96213298").find((c) => !mentions(c, "handover.accept")),
+    );
+    await eventually(() => dmsTo(slackId("bd-midtjylland-1"), "96213298").at(0));
+  });
 });

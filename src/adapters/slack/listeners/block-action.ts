@@ -1,5 +1,6 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { renderMessage } from "../../../renderers/block-kit.js";
+import type { View } from "../../../views/view.js";
 import { openModal, refusal, type SlackContext } from "../slack-context.js";
 
 function dataOf(value: string | undefined): Record<string, unknown> {
@@ -17,8 +18,12 @@ export function registerBlockActions(app: App, ctx: SlackContext): void {
     await ack();
     ctx.afterAck.run(async () => {
       if (!(await ctx.requests.claim(`action:${body.user.id}:${action.action_ts}`))) return;
+      const show = (view: View, inPlace: boolean) =>
+        body.response_url
+          ? respond({ replace_original: inPlace, ...renderMessage(view) } as never)
+          : ctx.client.chat.postMessage({ channel: body.user.id, ...renderMessage(view) });
       const person = await ctx.people.find(body.user.id);
-      if (!person) return void (await respond({ ...renderMessage(refusal()) } as never));
+      if (!person) return void (await show(refusal(), false));
       const reply = await ctx.conversation.onAction(
         person.id,
         action.action_id,
@@ -30,8 +35,7 @@ export function registerBlockActions(app: App, ctx: SlackContext): void {
         if (view.form) {
           await openModal(ctx, person, view, body.trigger_id, origin);
         } else {
-          const inPlace = view.tone !== "error" && view === views[0];
-          await respond({ replace_original: inPlace, ...renderMessage(view) } as never);
+          await show(view, view.tone !== "error" && view === views[0]);
         }
       }
     }, true);
