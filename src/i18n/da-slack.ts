@@ -3,5 +3,4 @@ export const daSlack = {
   "slack.modal.close": "Annullér",
   "slack.api.unsigned":
     "Forespørgslen er ikke signeret af Slack (eller signaturen er for gammel) og er afvist.",
-  "slack.home.title": "Eksportbro",
 } as const;

@@ -5,5 +5,4 @@ export const enSlack = {
   "slack.modal.close": "Cancel",
   "slack.api.unsigned":
     "The request is not signed by Slack (or the signature is too old) and was refused.",
-  "slack.home.title": "Eksportbro",
 } as const satisfies Record<keyof typeof daSlack, string>;
