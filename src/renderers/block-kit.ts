@@ -134,6 +134,9 @@ export interface SlackMessage {
 /** Renders a View as a message; a form becomes its submit button, as forms live in modals. */
 export function renderMessage(view: View): SlackMessage {
   const blocks = contentBlocks(view, true);
+  const errors = (view.form?.fields ?? []).filter((f) => f.error);
+  for (const f of errors)
+    blocks.push({ type: "context", elements: [md(`${f.label}: ${f.error}`)] });
   const actions = [...(view.form ? [view.form.submit] : []), ...(view.actions ?? [])];
   blocks.push(...actionBlocks(actions));
   return {

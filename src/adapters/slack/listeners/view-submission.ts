@@ -1,7 +1,11 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { App } from "@slack/bolt";
 import { renderMessage } from "../../../renderers/block-kit.js";
 import { modalAnswers, modalMetadata, slackErrors } from "../modal-answers.js";
 import type { SlackContext } from "../slack-context.js";
+
+/** Field errors can only be shown in the ack; past this the modal closes and the answer comes by DM. */
+const ACK_BUDGET_MS = 1_500;
 
 /** A modal's submit: errors show on its fields; otherwise it closes and the result is posted. */
 export function registerViewSubmissions(app: App, ctx: SlackContext): void {
@@ -12,26 +16,30 @@ export function registerViewSubmissions(app: App, ctx: SlackContext): void {
     if (!person) return void (await ack());
     const meta = modalMetadata(view.private_metadata);
     const answers = modalAnswers(view.state.values as never);
-    const reply = await ctx.conversation.onAction(person.id, view.callback_id, {
+    const pending = ctx.conversation.onAction(person.id, view.callback_id, {
       ...meta.data,
       ...answers,
     });
-    if (!reply.ok) {
+    const timer = sleep(ACK_BUDGET_MS, undefined, { ref: false });
+    const early = await Promise.race([pending, timer]);
+    if (early && !early.ok) {
       await ctx.requests.release(key);
-      return void (await ack({ response_action: "errors", errors: slackErrors(reply.errors) }));
+      return void (await ack({ response_action: "errors", errors: slackErrors(early.errors) }));
     }
     await ack();
-    for (const [i, result] of reply.replies.entries()) {
+    const reply = early ?? (await pending);
+    if (!reply.ok) await ctx.requests.release(key);
+    const views = reply.ok ? reply.replies : [reply.form];
+    for (const [i, result] of views.entries()) {
       const message = renderMessage(result);
-      if (i === 0 && meta.channel && meta.ts) {
+      if (i === 0 && reply.ok && meta.channel && meta.ts) {
         const updated = await ctx.client.chat
           .update({ channel: meta.channel, ts: meta.ts, ...message })
           .then(() => true)
           .catch(() => false);
         if (updated) continue;
       }
-      const target = person.slackUserId ?? body.user.id;
-      await ctx.client.chat.postMessage({ channel: target, ...message });
+      await ctx.client.chat.postMessage({ channel: body.user.id, ...message });
     }
   });
 }
