@@ -115,6 +115,18 @@ describe("/henvis in Slack", () => {
   });
 });
 
+describe("when Slack itself fails", () => {
+  it("a failing users.info is answered with an apology, not silence, and stores nothing", async () => {
+    fake.fail("users.info", { status: 500 });
+    const body = commandBody(fake, "UNEWPERSON", "/henvis", "99886226 Arbejdstøj", "t-fail");
+    expect((await post(server, body)).status).toBe(200);
+    const reply = await responseTo("t-fail");
+    expect(textOf(reply)).toContain("Noget gik galt hos Eksportbro");
+    await post(server, commandBody(fake, slackId("bd-fyn-1"), "/mine", "", "t-mine-3"));
+    expect(textOf(await responseTo("t-mine-3"))).not.toContain("99886226");
+  });
+});
+
 describe("request signing (every request, before anything runs)", () => {
   const cases: [string, (body: string) => Record<string, string>][] = [
     ["unsigned", () => ({})],

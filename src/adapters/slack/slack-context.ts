@@ -32,6 +32,20 @@ export function refusal(): View {
   return errorView(translator(), new DomainError("PERSON.UNKNOWN"));
 }
 
+/** Runs work after an ack; if it fails, the person is told (privately) instead of left waiting. */
+export async function orSayError(
+  ctx: SlackContext,
+  say: (view: View) => Promise<unknown>,
+  work: () => Promise<void>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    ctx.log.error({ err }, "a Slack request failed after its ack");
+    await say({ tone: "error", text: [translator()("error.internal")] });
+  }
+}
+
 /** Opens a form view as a modal; its submit action and hidden data ride in private_metadata. */
 export async function openModal(
   ctx: SlackContext,

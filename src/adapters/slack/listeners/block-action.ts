@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { renderMessage } from "../../../renderers/block-kit.js";
 import type { View } from "../../../views/view.js";
-import { openModal, refusal, type SlackContext } from "../slack-context.js";
+import { openModal, orSayError, refusal, type SlackContext } from "../slack-context.js";
 
 function dataOf(value: string | undefined): Record<string, unknown> {
   try {
@@ -16,28 +16,32 @@ function dataOf(value: string | undefined): Record<string, unknown> {
 export function registerBlockActions(app: App, ctx: SlackContext): void {
   app.action<BlockButtonAction>(/.*/, async ({ body, action, ack, respond }) => {
     await ack();
-    ctx.afterAck.run(async () => {
-      if (!(await ctx.requests.claim(`action:${body.user.id}:${action.action_ts}`))) return;
-      const show = (view: View, inPlace: boolean) =>
-        body.response_url
-          ? respond({ replace_original: inPlace, ...renderMessage(view) } as never)
-          : ctx.client.chat.postMessage({ channel: body.user.id, ...renderMessage(view) });
-      const person = await ctx.people.find(body.user.id);
-      if (!person) return void (await show(refusal(), false));
-      const reply = await ctx.conversation.onAction(
-        person.id,
-        action.action_id,
-        dataOf(action.value),
-      );
-      const views = reply.ok ? reply.replies : [reply.form];
-      const origin = { channel: body.container?.channel_id, ts: body.container?.message_ts };
-      for (const view of views) {
-        if (view.form) {
-          await openModal(ctx, person, view, body.trigger_id, origin);
-        } else {
-          await show(view, view.tone !== "error" && view === views[0]);
-        }
-      }
-    }, true);
+    if (!(await ctx.requests.claim(`action:${body.user.id}:${action.action_ts}`))) return;
+    const show = (view: View, inPlace = false) =>
+      body.response_url
+        ? respond({ replace_original: inPlace, ...renderMessage(view) } as never)
+        : ctx.client.chat.postMessage({ channel: body.user.id, ...renderMessage(view) });
+    ctx.afterAck.run(
+      () =>
+        orSayError(ctx, show, async () => {
+          const person = await ctx.people.find(body.user.id);
+          if (!person) return void (await show(refusal()));
+          const reply = await ctx.conversation.onAction(
+            person.id,
+            action.action_id,
+            dataOf(action.value),
+          );
+          const views = reply.ok ? reply.replies : [reply.form];
+          const origin = { channel: body.container?.channel_id, ts: body.container?.message_ts };
+          for (const view of views) {
+            if (view.form) {
+              await openModal(ctx, person, view, body.trigger_id, origin);
+            } else {
+              await show(view, view.tone !== "error" && view === views[0]);
+            }
+          }
+        }),
+      true,
+    );
   });
 }
