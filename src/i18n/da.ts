@@ -1,4 +1,5 @@
 import { daSlack } from "./da-slack.js";
+
 /** The Danish texts: the source of every message key (Danish is the default language). */
 export const da = {
   "error.CVR.EMPTY":
