@@ -6,6 +6,7 @@ import { killAll, peakRssMb, startServer, stopServer } from "./child.js";
 import { freshCompanies, storedDocument } from "./data.js";
 import { type Henvis, percentile, runLoad } from "./load.js";
 import { BUSINESS_DEVELOPERS, needText, rng } from "./people.js";
+import { slackBench } from "./slack.js";
 
 /** Positive integer from the environment, bounded, or the default. */
 function envInt(name: string, fallback: number, max: number): number {
@@ -143,3 +144,5 @@ console.log(
 );
 if (at && at.failures > 0)
   console.log(`  note: ${at.failures} failed requests at ${TARGET.stored}`);
+if (process.env.BENCH_SLACK !== "0")
+  await slackBench(envInt("BENCH_SLACK_REQUESTS", 1000, 100_000), CONCURRENCY);

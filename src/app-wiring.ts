@@ -8,11 +8,16 @@ import { mountLocalApi } from "./adapters/local/local-api.js";
 import { mountLocalFiles } from "./adapters/local/local-files.js";
 import { LocalInbox } from "./adapters/local/local-inbox.js";
 import { localTransport } from "./adapters/local/local-transport.js";
+import { mountSlack } from "./adapters/slack/mount-slack.js";
+import { createSlackClient } from "./adapters/slack/slack-client.js";
+import { slackTransport } from "./adapters/slack/slack-transport.js";
 import { openLowdbStore } from "./adapters/storage/lowdb-store.js";
 import { randomIds, systemClock } from "./adapters/system.js";
 import { createTeamsChannel } from "./adapters/teams/teams-channel.js";
+import { ChatAddresses } from "./app/chat-addresses.js";
 import { COLLECTIONS } from "./app/collections.js";
 import { createConversation } from "./app/conversation.js";
+import { HandledRequests } from "./app/handled-requests.js";
 import { Outbox } from "./app/outbox.js";
 import { createPlansFeature } from "./app/plans/plans-feature.js";
 import type { Config } from "./config/config.js";
@@ -54,8 +59,11 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
       log.error({ err }, "compacting the data file failed; writes continue in the journal"),
   });
   const inbox = new LocalInbox();
+  const slackClient = config.slack && createSlackClient(config.slack);
+  const slackAddresses = new ChatAddresses(store, "slack");
   const transports = [
     ...(teams ? [teams.transport(store, systemClock)] : []),
+    ...(slackClient ? [slackTransport(slackClient, slackAddresses)] : []),
     ...(config.localMode ? [localTransport(inbox)] : []),
   ];
   const outbox = new Outbox({
@@ -81,8 +89,16 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     mountLocalFiles(server, files);
   }
   teams?.mount(server, conversation, directory);
+  let slack: { idle(): Promise<void> } | undefined;
+  if (config.slack && slackClient) {
+    const requests = new HandledRequests(store, systemClock);
+    await requests.prune();
+    const parts = { config: config.slack, client: slackClient, learned: slackAddresses, requests };
+    slack = mountSlack(server, { ...parts, conversation, directory, log });
+  }
   await outbox.start();
   const close = async () => {
+    await slack?.idle();
     await outbox.stop();
     await store.close();
   };

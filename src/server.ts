@@ -5,6 +5,9 @@ import { type MessageKey, translator } from "./i18n/index.js";
 /** Largest request body accepted (413 above it). Chat payloads are a few kB. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** Routes that read their own raw body (signatures are computed over the exact bytes). */
+export const RAW_BODY_PATHS = new Set(["/slack/events"]);
+
 type HttpError = Error & { statusCode?: number; toJSON?: () => unknown };
 
 const t = translator();
@@ -22,13 +25,17 @@ function errorKey(status: number): MessageKey {
 export function createHttpServer(log: Logger): Server {
   const server = restify.createServer({ name: "eksportbro", handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(
+  const parsers = [
     restify.plugins.bodyParser({
       maxBodySize: MAX_BODY_BYTES,
       mapParams: false,
       rejectUnknown: false,
     }),
-  );
+  ].flat();
+  for (const parse of parsers)
+    server.use((req, res, next) =>
+      RAW_BODY_PATHS.has(req.path()) ? next() : parse(req, res, next),
+    );
   server.get("/healthz", async (_req: Request, res: Response) => {
     res.send(200, { status: "ok" });
   });

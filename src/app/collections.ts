@@ -1,12 +1,14 @@
 import type { CollectionSpec, Keyed } from "../ports/store.js";
 import { chatAddressCollection } from "./chat-addresses.js";
+import { handledRequestsCollection } from "./handled-requests.js";
 import { outboxCollection } from "./outbox.js";
 import { planCollection, statusCollection } from "./plans/plan-collections.js";
 
 /** Every collection the bot keeps; the durable store validates them all when it opens. */
 export const COLLECTIONS: readonly CollectionSpec<Keyed>[] = [
-  outboxCollection as CollectionSpec<Keyed>,
-  chatAddressCollection as CollectionSpec<Keyed>,
-  planCollection as CollectionSpec<Keyed>,
-  statusCollection as CollectionSpec<Keyed>,
-];
+  outboxCollection,
+  chatAddressCollection,
+  handledRequestsCollection,
+  planCollection,
+  statusCollection,
+] as CollectionSpec<Keyed>[];

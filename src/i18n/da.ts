@@ -1,5 +1,7 @@
 import { daPlans } from "./da-plans.js";
+import { daSlack } from "./da-slack.js";
 import { daTeams } from "./da-teams.js";
+
 /** The Danish texts: the source of every message key (Danish is the default language). */
 export const da = {
   "error.CVR.EMPTY":
@@ -199,4 +201,5 @@ export const da = {
   "local.api.unknown_person": "Personen findes ikke i kataloget.",
   ...daTeams,
   ...daPlans,
+  ...daSlack,
 } as const;

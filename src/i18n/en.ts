@@ -1,5 +1,6 @@
 import type { da } from "./da.js";
 import { enPlans } from "./en-plans.js";
+import { enSlack } from "./en-slack.js";
 import { enTeams } from "./en-teams.js";
 
 /** The English texts; every Danish key must be here. */
@@ -199,4 +200,5 @@ export const en = {
   "local.api.unknown_person": "That person is not in the directory.",
   ...enTeams,
   ...enPlans,
+  ...enSlack,
 } as const satisfies Record<keyof typeof da, string>;

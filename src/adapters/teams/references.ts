@@ -1,26 +1,26 @@
 import { type Activity, TurnContext } from "botbuilder";
-import { type ChatAddress, chatAddressCollection } from "../../app/chat-addresses.js";
+import { type ChatAddress, ChatAddresses } from "../../app/chat-addresses.js";
 import type { Person } from "../../domain/org.js";
 import type { Clock } from "../../ports/clock.js";
-import type { Collection, Store } from "../../ports/store.js";
+import type { Store } from "../../ports/store.js";
 
 /** Teams' channel id in activities and in the outbox. */
 export const TEAMS_CHANNEL = "msteams";
 
 /** The personal-chat conversation references of the people who installed or wrote to the bot. */
 export class TeamsReferences {
-  private readonly addresses: Collection<ChatAddress>;
+  private readonly addresses: ChatAddresses;
 
   constructor(
     store: Store,
     private readonly clock: Clock,
     private readonly allowed: (serviceUrl: string) => boolean,
   ) {
-    this.addresses = store.collection(chatAddressCollection);
+    this.addresses = new ChatAddresses(store, TEAMS_CHANNEL);
   }
 
   get(personId: string): ChatAddress | undefined {
-    return this.addresses.get(`${TEAMS_CHANNEL}:${personId}`);
+    return this.addresses.get(personId);
   }
 
   /** Keeps the 1:1 conversation an activity came from; channel and group chats are not addresses. */
@@ -30,19 +30,10 @@ export class TeamsReferences {
     const { serviceUrl } = activity;
     const conversationId = activity.conversation?.id;
     if (!conversationId || !serviceUrl || !this.allowed(serviceUrl)) return;
-    const known = this.get(person.id);
-    if (known?.conversationId === conversationId && known.serviceUrl === serviceUrl) return;
     const { activityId: _replyTarget, ...reference } = JSON.parse(
       JSON.stringify(TurnContext.getConversationReference(activity)),
     );
-    await this.addresses.put({
-      id: `${TEAMS_CHANNEL}:${person.id}`,
-      channel: TEAMS_CHANNEL,
-      personId: person.id,
-      conversationId,
-      serviceUrl,
-      reference,
-      savedAt: this.clock.now().toISOString(),
-    });
+    const savedAt = this.clock.now().toISOString();
+    await this.addresses.learn(person, conversationId, { serviceUrl, reference, savedAt });
   }
 }

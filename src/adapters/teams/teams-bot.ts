@@ -97,7 +97,7 @@ export class TeamsBot extends TeamsActivityHandler {
       return;
     const person = await identify(context, this.deps.directory);
     if (!person) return;
-    const greeted = this.deps.references.get(person.id)?.conversationId === conversation?.id;
+    const greeted = this.deps.references.get(person.id)?.address === conversation?.id;
     await this.deps.references.remember(person, context.activity);
     if (greeted) return;
     const [help] = await this.deps.conversation.onText(person.id, "hjælp");

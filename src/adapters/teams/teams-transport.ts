@@ -52,7 +52,7 @@ export function teamsTransport(teams: TeamsAdapter, references: TeamsReferences)
       { count: 60, windowMs: 30_000 },
     ],
     canReach: (person: Person) => references.get(person.id) !== undefined,
-    conversationOf: (person: Person) => references.get(person.id)?.conversationId ?? person.id,
+    conversationOf: (person: Person) => references.get(person.id)?.address ?? person.id,
     async send(message: OutboxMessage, person: Person): Promise<SendOutcome> {
       const address = references.get(person.id);
       if (!address) return { kind: "failed", reason: "no Teams conversation for this person" };
@@ -71,7 +71,7 @@ export function teamsTransport(teams: TeamsAdapter, references: TeamsReferences)
       } catch (error) {
         return outcomeOf(error);
       }
-      return { kind: "sent", receipt: { conversationId: address.conversationId, activityId } };
+      return { kind: "sent", receipt: { conversationId: address.address, activityId } };
     },
   };
 }

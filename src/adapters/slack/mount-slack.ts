@@ -1,0 +1,61 @@
+import { App, LogLevel, type webApi } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { Server } from "restify";
+import type { ChatAddresses } from "../../app/chat-addresses.js";
+import type { Conversation } from "../../app/conversation.js";
+import type { HandledRequests } from "../../app/handled-requests.js";
+import type { SlackConfig } from "../../config/config.js";
+import type { PeopleDirectory } from "../../domain/directory.js";
+import { AfterAck } from "./after-ack.js";
+import { registerAppHome } from "./listeners/app-home.js";
+import { registerBlockActions } from "./listeners/block-action.js";
+import { registerSlashCommands } from "./listeners/slash-command.js";
+import { registerViewSubmissions } from "./listeners/view-submission.js";
+import { slackClientOptions } from "./slack-client.js";
+import { SlackPeople } from "./slack-people.js";
+import { RestifyReceiver } from "./slack-receiver.js";
+
+/** What the Slack adapter is built from. */
+export interface SlackDeps {
+  config: SlackConfig;
+  conversation: Conversation;
+  directory: PeopleDirectory;
+  requests: HandledRequests;
+  learned: ChatAddresses;
+  client: webApi.WebClient;
+  log: Logger;
+}
+
+/** The mounted Slack adapter; `idle` resolves when the work behind every ack is done. */
+export interface SlackAdapter {
+  app: App;
+  idle(): Promise<void>;
+}
+
+/** The Bolt app on POST /slack/events of the restify server, one listener per trigger. */
+export function mountSlack(server: Server, deps: SlackDeps): SlackAdapter {
+  const receiver = new RestifyReceiver(deps.config.signingSecret, deps.log);
+  const app = new App({
+    receiver,
+    authorize: async () => ({ botToken: deps.config.botToken }),
+    clientOptions: slackClientOptions(deps.config),
+    logLevel: LogLevel.ERROR,
+  });
+  const ctx = {
+    conversation: deps.conversation,
+    people: new SlackPeople(deps.directory, deps.learned, deps.client),
+    requests: deps.requests,
+    client: deps.client,
+    afterAck: new AfterAck(deps.log),
+    log: deps.log,
+  };
+  registerSlashCommands(app, ctx);
+  registerBlockActions(app, ctx);
+  registerViewSubmissions(app, ctx);
+  registerAppHome(app, ctx);
+  app.error(async (error) => {
+    deps.log.error({ err: error }, "a Slack listener failed");
+  });
+  receiver.mount(server);
+  return { app, idle: () => ctx.afterAck.idle() };
+}

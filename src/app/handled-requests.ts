@@ -1,0 +1,48 @@
+import { z } from "zod";
+import type { Clock } from "../ports/clock.js";
+import type { Collection, CollectionSpec, Store } from "../ports/store.js";
+
+/** A platform request already handled (its idempotency key), so a retry or double submit runs once. */
+export interface HandledRequest {
+  id: string;
+  at: string;
+}
+
+/** The idempotency keys of handled platform requests (Slack trigger ids, view ids, event ids). */
+export const handledRequestsCollection: CollectionSpec<HandledRequest> = {
+  name: "handledRequests",
+  schema: z.object({ id: z.string().min(1), at: z.string().min(1) }),
+};
+
+/** Keys are forgotten after this long; platforms retry within minutes. */
+const KEEP_MS = 7 * 86_400_000;
+
+/** Claims, releases and forgets request keys; a claim is visible at once, before it is durable. */
+export class HandledRequests {
+  private readonly keys: Collection<HandledRequest>;
+
+  constructor(
+    store: Store,
+    private readonly clock: Clock,
+  ) {
+    this.keys = store.collection(handledRequestsCollection);
+  }
+
+  /** True the first time a key is claimed; false for a retry or a second submit of the same thing. */
+  async claim(key: string): Promise<boolean> {
+    if (this.keys.get(key)) return false;
+    await this.keys.put({ id: key, at: this.clock.now().toISOString() });
+    return true;
+  }
+
+  /** Lets the request be tried again (it was refused, e.g. a form with errors). */
+  release(key: string): Promise<void> {
+    return this.keys.delete(key);
+  }
+
+  /** Drops keys older than a week. */
+  async prune(): Promise<void> {
+    const cutoff = new Date(this.clock.now().getTime() - KEEP_MS).toISOString();
+    for (const k of this.keys.all()) if (k.at < cutoff) await this.keys.delete(k.id);
+  }
+}

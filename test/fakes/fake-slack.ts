@@ -1,0 +1,133 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** A Web API call as the fake received it (form or JSON body; JSON-valued fields decoded). */
+export interface ApiCall {
+  method: string;
+  args: Record<string, unknown>;
+  token: string | undefined;
+}
+
+/** A post to a response_url (what Bolt's `respond` sends). */
+export interface ResponsePost {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+/** A canned failure for the next calls of one method. */
+export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
+
+/** A local stand-in for the Slack Web API and response_urls, speaking Slack's wire format. */
+export interface FakeSlack {
+  /** The Web API base (SLACK_API_URL). */
+  readonly apiUrl: string;
+  readonly calls: ApiCall[];
+  readonly responses: ResponsePost[];
+  /** A response_url on this fake. */
+  responseUrl(id: string): string;
+  /** The next `times` calls of `method` fail this way (a 429 carries Retry-After). */
+  fail(method: string, failure: Failure, times?: number): void;
+  /** users.info answers with this e-mail for the user id. */
+  setEmail(userId: string, email: string): void;
+  /** Successful calls of one method (failed attempts are in `attempts`). */
+  ok(method: string): ApiCall[];
+  attempts(method: string): number;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function decode(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes("json")) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const args: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    try {
+      args[k] = /^[[{]/.test(v) ? JSON.parse(v) : v;
+    } catch {
+      args[k] = v;
+    }
+  }
+  return args;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers = {}): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** Starts the fake on 127.0.0.1 with a free port. */
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: (ApiCall & { failed: boolean })[] = [];
+  const responses: ResponsePost[] = [];
+  const failures = new Map<string, Failure[]>();
+  const emails = new Map<string, string>();
+  let ts = 1795766512;
+  const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
+    ts += 1;
+    if (method === "auth.test") return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" };
+    if (method === "chat.postMessage" || method === "chat.update")
+      return { ok: true, channel: args.channel, ts: `${ts}.000100`, message: {} };
+    if (method === "views.open" || method === "views.publish")
+      return { ok: true, view: { id: `V${ts}`, ...(args.view as object) } };
+    if (method === "users.info") {
+      const email = emails.get(String(args.user));
+      if (!email) return { ok: false, error: "user_not_found" };
+      return { ok: true, user: { id: args.user, profile: { email } } };
+    }
+    return { ok: false, error: "unknown_method" };
+  };
+  const server = createServer(async (req, res) => {
+    const raw = await readBody(req);
+    const url = req.url ?? "";
+    const contentType = req.headers["content-type"] ?? "";
+    if (url === "/_stats")
+      return send(res, 200, { responses: responses.length, calls: calls.length });
+    if (url.startsWith("/respond/")) {
+      responses.push({ id: url.slice("/respond/".length), body: decode(raw, contentType) });
+      return send(res, 200, { ok: true });
+    }
+    const method = url.replace(/^\/api\//, "").split("?")[0] ?? "";
+    const args = decode(raw, contentType);
+    const token = req.headers.authorization?.replace(/^Bearer /, "");
+    const failure = failures.get(method)?.shift();
+    calls.push({ method, args, token, failed: failure !== undefined });
+    if (!failure) return send(res, 200, answer(method, args));
+    if ("error" in failure) return send(res, 200, { ok: false, error: failure.error });
+    if (failure.status === 429)
+      return send(
+        res,
+        429,
+        { ok: false, error: "ratelimited" },
+        { "retry-after": String(failure.retryAfter) },
+      );
+    return send(res, 500, { ok: false, error: "internal_error" });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    apiUrl: `${base}/api/`,
+    calls,
+    responses,
+    responseUrl: (id) => `${base}/respond/${id}`,
+    fail(method, failure, times = 1) {
+      const list = failures.get(method) ?? [];
+      for (let i = 0; i < times; i++) list.push(failure);
+      failures.set(method, list);
+    },
+    setEmail: (userId, email) => void emails.set(userId, email),
+    ok: (method) => calls.filter((c) => c.method === method && !c.failed),
+    attempts: (method) => calls.filter((c) => c.method === method).length,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

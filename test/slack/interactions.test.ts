@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiCall, type FakeSlack, startFakeSlack } from "../fakes/fake-slack.js";
+import { type RunningServer, removeServerDirs } from "../support/start-server.js";
+import {
+  buttonClick,
+  commandBody,
+  eventually,
+  payloadBody,
+  post,
+  settle,
+  signedHeaders,
+  slackId,
+  startSlackServer,
+  submission,
+} from "./slack-support.js";
+
+let fake: FakeSlack;
+let server: RunningServer;
+
+beforeAll(async () => {
+  fake = await startFakeSlack();
+  server = await startSlackServer(fake);
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await fake?.close();
+  removeServerDirs();
+});
+
+interface Button {
+  action_id: string;
+  value: string;
+}
+
+const mentions = (call: ApiCall, text: string) => JSON.stringify(call.args).includes(text);
+const dmsTo = (user: string, text: string) =>
+  fake.ok("chat.postMessage").filter((c) => c.args.channel === user && mentions(c, text));
+
+/** Refers a company from a business developer and returns the advisor's DM and its buttons. */
+async function refer(from: string, cvr: string, need: string) {
+  await post(server, commandBody(fake, slackId(from), "/henvis", `${cvr} ${need}`));
+  const dm = await eventually(() =>
+    fake.ok("chat.postMessage").find((c) => mentions(c, cvr) && mentions(c, "handover.accept")),
+  );
+  const blocks = dm.args.blocks as { type: string; elements?: Button[] }[];
+  const buttons = blocks.flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
+  const button = (id: string) => buttons.find((b) => b.action_id === id) as Button;
+  const message = { channel: String(dm.args.channel), ts: `${Date.now()}.000001` };
+  return { advisor: String(dm.args.channel), button, message };
+}
+
+describe("buttons and modals in Slack", () => {
+  it("a double click and a retried click accept once and notify the referrer once", async () => {
+    const { advisor, button, message } = await refer(
+      "bd-fyn-1",
+      "10150817",
+      "Eksport til Tyskland",
+    );
+    const first = buttonClick(fake, advisor, button("handover.accept"), message, "100.1");
+    const second = buttonClick(fake, advisor, button("handover.accept"), message, "100.2");
+    const results = await Promise.all([
+      post(server, payloadBody(first)),
+      post(server, payloadBody(second)),
+      post(server, payloadBody(first)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    const replaced = await eventually(() => fake.responses.find((r) => r.id === "action-100.1"));
+    expect(replaced.body.replace_original).toBe(true);
+    expect(JSON.stringify(replaced.body.blocks)).not.toContain('"handover.accept"');
+    await eventually(() => dmsTo(slackId("bd-fyn-1"), "Nordlys").at(0));
+    await settle(1500);
+    expect(dmsTo(slackId("bd-fyn-1"), "Nordlys")).toHaveLength(1);
+    expect(fake.responses.filter((r) => r.id === "action-100.1")).toHaveLength(1);
+  });
+
+  it("Decline opens a modal; an empty reason shows on the field; a reason closes it, updates the message and notifies once", async () => {
+    const { advisor, button, message } = await refer("bd-sydjylland-1", "41726393", "Norden");
+    await post(
+      server,
+      payloadBody(buttonClick(fake, advisor, button("handover.decline"), message, "200.1")),
+    );
+    const open = await eventually(() =>
+      fake.ok("views.open").find((c) => c.args.trigger_id === "trigger-200.1"),
+    );
+    const view = open.args.view as Record<string, unknown>;
+    expect(view.callback_id).toBe("handover.decline.submit");
+    expect(JSON.parse(String(view.private_metadata))).toMatchObject(message);
+
+    const empty = submission(
+      advisor,
+      view,
+      { reason: { type: "plain_text_input", value: null } },
+      "VDECL1",
+    );
+    const refused = await post(server, payloadBody(empty));
+    expect(refused.status).toBe(200);
+    const answer = JSON.parse(refused.text) as {
+      response_action: string;
+      errors: Record<string, string>;
+    };
+    expect(answer.response_action).toBe("errors");
+    expect(Object.keys(answer.errors)).toEqual(["reason"]);
+
+    const reason = { reason: { type: "plain_text_input", value: "Ingen kapacitet <!channel>" } };
+    const filled = payloadBody(submission(advisor, view, reason, "VDECL1"));
+    const [closed, again] = [await post(server, filled), await post(server, filled)];
+    expect([closed.status, closed.text, again.status, again.text]).toEqual([200, "", 200, ""]);
+    const update = await eventually(() =>
+      fake.ok("chat.update").find((c) => c.args.ts === message.ts),
+    );
+    expect(update.args.channel).toBe(advisor);
+    expect(JSON.stringify(update.args.blocks)).not.toContain('"handover.decline"');
+    const notices = () => dmsTo(slackId("bd-sydjylland-1"), "Ingen kapacitet");
+    await eventually(() => notices().at(0));
+    await settle(1500);
+    expect(notices()).toHaveLength(1);
+    expect(JSON.stringify(notices()[0]?.args)).not.toContain("<!channel>");
+  });
+
+  it("the /henvis modal: a bad CVR shows on its field; a good one sends the handover and confirms by DM", async () => {
+    await post(server, commandBody(fake, slackId("bd-fyn-2"), "/henvis", "", "t-form"));
+    const open = await eventually(() =>
+      fake.ok("views.open").find((c) => c.args.trigger_id === "t-form"),
+    );
+    const view = open.args.view as Record<string, unknown>;
+    const bad = submission(
+      slackId("bd-fyn-2"),
+      view,
+      {
+        cvr: { type: "plain_text_input", value: "1234" },
+        need: { type: "plain_text_input", value: "Eksport" },
+      },
+      "VFORM1",
+    );
+    const refused = JSON.parse((await post(server, payloadBody(bad))).text) as { errors: object };
+    expect(Object.keys(refused.errors)).toEqual(["cvr"]);
+    const good = submission(
+      slackId("bd-fyn-2"),
+      view,
+      {
+        cvr: { type: "plain_text_input", value: "90386832" },
+        need: { type: "plain_text_input", value: "Eksport til USA" },
+      },
+      "VFORM1",
+    );
+    expect((await post(server, payloadBody(good))).text).toBe("");
+    await eventually(() => dmsTo(slackId("bd-fyn-2"), "Pindsvinet").at(0));
+    await eventually(() =>
+      fake
+        .ok("chat.postMessage")
+        .find((c) => mentions(c, "90386832") && mentions(c, "handover.accept")),
+    );
+  });
+
+  it("the App Home tab shows the person's open handovers", async () => {
+    const event = {
+      token: "ignored",
+      team_id: "T05K8QX2M1P",
+      api_app_id: "A07EKSPB0R1",
+      type: "event_callback",
+      event_id: "Ev0HOME1",
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: "app_home_opened", user: slackId("bd-fyn-1"), channel: "D1", tab: "home" },
+    };
+    const body = JSON.stringify(event);
+    expect((await post(server, body, signedHeaders(body), "application/json")).status).toBe(200);
+    const publish = await eventually(() =>
+      fake.ok("views.publish").find((c) => c.args.user_id === slackId("bd-fyn-1")),
+    );
+    const home = publish.args.view as { type: string; blocks: unknown[] };
+    expect(home.type).toBe("home");
+    expect(JSON.stringify(home.blocks)).toContain("Nordlys Maskinfabrik A/S");
+  });
+
+  it("Redirect opens a modal with a select; the chosen advisor gets the handover and can accept it from the Home tab", async () => {
+    const { advisor, button, message } = await refer(
+      "bd-midtjylland-1",
+      "96213298",
+      "Biotek til USA",
+    );
+    await post(
+      server,
+      payloadBody(buttonClick(fake, advisor, button("handover.redirect"), message, "300.1")),
+    );
+    const open = await eventually(() =>
+      fake.ok("views.open").find((c) => c.args.trigger_id === "trigger-300.1"),
+    );
+    const view = open.args.view as {
+      blocks: { block_id?: string; element?: { options?: { value: string }[] } }[];
+    };
+    const select = view.blocks.find((b) => b.block_id === "to")?.element;
+    const target = select?.options?.[0]?.value as string;
+    const chosen = { to: { type: "static_select", selected_option: { value: target } } };
+    expect(
+      (await post(server, payloadBody(submission(advisor, view, chosen, "VREDIR1")))).text,
+    ).toBe("");
+    await eventually(() =>
+      dmsTo(slackId(target), "96213298").find((c) => mentions(c, "handover.accept")),
+    );
+
+    const home = {
+      type: "event_callback",
+      team_id: "T05K8QX2M1P",
+      event_id: "Ev0HOME2",
+      event: { type: "app_home_opened", user: slackId(target), channel: "D2", tab: "home" },
+    };
+    const homeBody = JSON.stringify(home);
+    await post(server, homeBody, signedHeaders(homeBody), "application/json");
+    const published = await eventually(() =>
+      fake.ok("views.publish").find((c) => c.args.user_id === slackId(target)),
+    );
+    const blocks = (published.args.view as { blocks: { type: string; elements?: Button[] }[] })
+      .blocks;
+    const accept = blocks
+      .flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []))
+      .find((b) => b.action_id === "handover.accept") as Button;
+    const click = buttonClick(fake, slackId(target), accept, message, "300.2") as Record<
+      string,
+      unknown
+    >;
+    click.container = { type: "view", view_id: "VHOME" };
+    delete click.response_url;
+    expect((await post(server, payloadBody(click))).status).toBe(200);
+    await eventually(() =>
+      dmsTo(slackId(target), "96213298").find((c) => !mentions(c, "handover.accept")),
+    );
+    await eventually(() => dmsTo(slackId("bd-midtjylland-1"), "96213298").at(0));
+  });
+});

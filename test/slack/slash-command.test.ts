@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeSlack, startFakeSlack } from "../fakes/fake-slack.js";
+import { type RunningServer, removeServerDirs } from "../support/start-server.js";
+import {
+  commandBody,
+  eventually,
+  post,
+  SECRET,
+  settle,
+  signedHeaders,
+  slackId,
+  startSlackServer,
+} from "./slack-support.js";
+
+let fake: FakeSlack;
+let server: RunningServer;
+
+beforeAll(async () => {
+  fake = await startFakeSlack();
+  server = await startSlackServer(fake);
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await fake?.close();
+  removeServerDirs();
+});
+
+const textOf = (body: Record<string, unknown>) => JSON.stringify(body.blocks ?? body.text);
+const responseTo = (id: string) => eventually(() => fake.responses.find((r) => r.id === id)?.body);
+const dmsTo = (user: string) => fake.ok("chat.postMessage").filter((c) => c.args.channel === user);
+
+describe("/henvis in Slack", () => {
+  it("acks, stores the handover, confirms privately and DMs the advisor through the outbox", async () => {
+    const body = commandBody(
+      fake,
+      slackId("bd-fyn-1"),
+      "/henvis",
+      "10150817 Eksport til Tyskland",
+      "t-first",
+    );
+    const res = await post(server, body);
+    expect(res.status).toBe(200);
+    const confirmation = await responseTo("t-first");
+    expect(confirmation.response_type).toBe("ephemeral");
+    expect(textOf(confirmation)).toContain("Nordlys Maskinfabrik A/S");
+    const dm = await eventually(() =>
+      fake.ok("chat.postMessage").find((c) => JSON.stringify(c.args.blocks).includes("10150817")),
+    );
+    expect(dm.token).toBe("xoxb-test-token");
+    const buttons = JSON.stringify(dm.args.blocks);
+    expect(buttons).toContain('"action_id":"handover.accept"');
+    expect(buttons).toContain('"action_id":"handover.decline"');
+    expect(String(dm.args.channel)).toMatch(/^UADV/);
+
+    const mine = commandBody(fake, slackId("bd-fyn-1"), "/mine", "", "t-mine");
+    await post(server, mine);
+    expect(textOf(await responseTo("t-mine"))).toContain("Nordlys Maskinfabrik A/S");
+  });
+
+  it("runs a retried command (X-Slack-Retry-Num) once: one handover, one DM", async () => {
+    const body = commandBody(
+      fake,
+      slackId("bd-sydjylland-1"),
+      "/henvis",
+      "41726393 Vækst i Norden",
+      "t-retry",
+    );
+    const before = fake.ok("chat.postMessage").length;
+    expect((await post(server, body)).status).toBe(200);
+    const retry = {
+      ...signedHeaders(body),
+      "x-slack-retry-num": "1",
+      "x-slack-retry-reason": "http_timeout",
+    };
+    expect((await post(server, body, retry)).status).toBe(200);
+    await responseTo("t-retry");
+    await eventually(() => (fake.ok("chat.postMessage").length > before ? true : undefined));
+    await settle(1500);
+    expect(fake.responses.filter((r) => r.id === "t-retry")).toHaveLength(1);
+    const dms = fake
+      .ok("chat.postMessage")
+      .filter((c) => JSON.stringify(c.args.blocks).includes("41726393"));
+    expect(dms).toHaveLength(1);
+  });
+
+  it("/henvis with no text opens the form as a modal with the trigger id", async () => {
+    await post(server, commandBody(fake, slackId("bd-fyn-2"), "/henvis", "", "t-modal"));
+    const open = await eventually(() =>
+      fake.ok("views.open").find((c) => c.args.trigger_id === "t-modal"),
+    );
+    const view = open.args.view as {
+      type: string;
+      callback_id: string;
+      blocks: { block_id?: string }[];
+    };
+    expect(view.type).toBe("modal");
+    expect(view.callback_id).toBe("handover.request.submit");
+    expect(view.blocks.map((b) => b.block_id)).toEqual(expect.arrayContaining(["cvr", "need"]));
+  });
+
+  it("/hjaelp and an unknown word answer with help, never silence", async () => {
+    await post(server, commandBody(fake, slackId("bd-fyn-2"), "/hjaelp", "", "t-help"));
+    expect(textOf(await responseTo("t-help"))).toContain("/mine");
+    await post(server, commandBody(fake, slackId("bd-fyn-2"), "/henvis", "hvad", "t-bad"));
+    expect(textOf(await responseTo("t-bad"))).toContain("CVR");
+  });
+
+  it("refuses someone not in the directory politely and stores nothing", async () => {
+    fake.setEmail("USTRANGER", "stranger@example.com");
+    await post(server, commandBody(fake, "USTRANGER", "/henvis", "98785647 Eksport", "t-stranger"));
+    expect(textOf(await responseTo("t-stranger"))).toContain("katalog");
+    await post(server, commandBody(fake, slackId("bd-fyn-1"), "/mine", "", "t-mine-2"));
+    expect(textOf(await responseTo("t-mine-2"))).not.toContain("98785647");
+  });
+});
+
+describe("when Slack itself fails", () => {
+  it("a failing users.info is answered with an apology, not silence, and stores nothing", async () => {
+    fake.fail("users.info", { status: 500 });
+    const body = commandBody(fake, "UNEWPERSON", "/henvis", "99886226 Arbejdstøj", "t-fail");
+    expect((await post(server, body)).status).toBe(200);
+    const reply = await responseTo("t-fail");
+    expect(textOf(reply)).toContain("Noget gik galt hos Eksportbro");
+    await post(server, commandBody(fake, slackId("bd-fyn-1"), "/mine", "", "t-mine-3"));
+    expect(textOf(await responseTo("t-mine-3"))).not.toContain("99886226");
+  });
+});
+
+describe("request signing (every request, before anything runs)", () => {
+  const cases: [string, (body: string) => Record<string, string>][] = [
+    ["unsigned", () => ({})],
+    ["signed with another secret", (b) => signedHeaders(b, { secret: `${SECRET}x` })],
+    ["signed over 5 minutes ago", (b) => signedHeaders(b, { skewS: -301 })],
+    ["signed in the future", (b) => signedHeaders(b, { skewS: 301 })],
+    ["with a signature of another body", (b) => signedHeaders(`${b}&x=1`)],
+  ];
+  it.each(cases)("%s: 401 and nothing runs", async (_name, headersFor) => {
+    const id = `t-sig-${_name.replace(/\W/g, "")}`;
+    const calls = fake.calls.length;
+    const body = commandBody(fake, slackId("bd-nordjylland-1"), "/henvis", "99693711 Vind", id);
+    expect((await post(server, body, headersFor(body))).status).toBe(401);
+    await settle(500);
+    expect(fake.calls.length).toBe(calls);
+    expect(fake.responses.find((r) => r.id === id)).toBeUndefined();
+    expect(dmsTo(slackId("adv-nordjylland-1"))).toHaveLength(0);
+  });
+});
