@@ -5,11 +5,14 @@ import { loadDirectory } from "./adapters/directory/load-directory.js";
 import { mountLocalApi } from "./adapters/local/local-api.js";
 import { LocalInbox } from "./adapters/local/local-inbox.js";
 import { localTransport } from "./adapters/local/local-transport.js";
+import { startReminderTick } from "./adapters/scheduler/cron-tick.js";
+import { loadReminderConfig } from "./adapters/scheduler/load-reminder-config.js";
 import { openLowdbStore } from "./adapters/storage/lowdb-store.js";
 import { randomIds, systemClock } from "./adapters/system.js";
 import { COLLECTIONS } from "./app/collections.js";
 import { createConversation } from "./app/conversation.js";
 import { Outbox } from "./app/outbox.js";
+import { remindersFeature } from "./app/reminders/reminders-feature.js";
 import type { Config } from "./config/config.js";
 import type { Store } from "./ports/store.js";
 import { createHttpServer } from "./server.js";
@@ -27,6 +30,7 @@ export interface App {
 /** Composition root: config -> directory, store, CVR lookup -> conversation -> HTTP adapters. */
 export async function buildApp(config: Config, log: Logger): Promise<App> {
   const directory = loadDirectory(config.ORG_FILE);
+  const reminderConfig = loadReminderConfig(config.REMINDERS_FILE);
   const lookup = createCompanyLookup(
     {
       source: config.cvrSource,
@@ -60,18 +64,14 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
           : "a message was being sent when the bot stopped; it is not sent again",
       ),
   });
-  const conversation = createConversation({
-    store,
-    directory,
-    lookup,
-    delivery: outbox,
-    clock: systemClock,
-    ids: randomIds,
-  });
+  const deps = { store, directory, lookup, delivery: outbox, clock: systemClock, ids: randomIds };
+  const conversation = createConversation(deps, [remindersFeature(deps, reminderConfig)]);
   const server = createHttpServer(log);
   if (config.localMode) mountLocalApi(server, conversation, directory, inbox, log);
   await outbox.start();
+  const tick = startReminderTick(deps, reminderConfig, log);
   const close = async () => {
+    await tick.stop();
     await outbox.stop();
     await store.close();
   };

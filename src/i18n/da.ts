@@ -1,3 +1,5 @@
+import { daReminders } from "./da-reminders.js";
+
 /** The Danish texts: the source of every message key (Danish is the default language). */
 export const da = {
   "error.CVR.EMPTY":
@@ -195,4 +197,5 @@ export const da = {
   "local.api.json_only": "Send JSON (Content-Type: application/json).",
   "local.api.wrong_host": "Den lokale chat svarer kun på localhost og 127.0.0.1.",
   "local.api.unknown_person": "Personen findes ikke i kataloget.",
+  ...daReminders,
 } as const;

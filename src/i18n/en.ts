@@ -1,4 +1,5 @@
 import type { da } from "./da.js";
+import { enReminders } from "./en-reminders.js";
 
 /** The English texts; every Danish key must be here. */
 export const en = {
@@ -195,4 +196,5 @@ export const en = {
   "local.api.json_only": "Send JSON (Content-Type: application/json).",
   "local.api.wrong_host": "The local chat only answers on localhost and 127.0.0.1.",
   "local.api.unknown_person": "That person is not in the directory.",
+  ...enReminders,
 } as const satisfies Record<keyof typeof da, string>;
