@@ -21,7 +21,20 @@ export interface TickReport {
  * with the calendar and delivers every due one once, with an idempotency key per send, recording
  * it only after the delivery was accepted. Missed ones (the bot was down) go out once, marked late.
  */
-export async function runDueReminders(deps: Deps, config: ReminderConfig): Promise<TickReport> {
+export function runDueReminders(deps: Deps, config: ReminderConfig): Promise<TickReport> {
+  const previous = running.get(deps.store) ?? Promise.resolve();
+  const run = previous.then(() => runOnce(deps, config));
+  running.set(
+    deps.store,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
+/** The last run per store: runs on one store go one after the other, so none sends what another is sending. */
+const running = new WeakMap<object, Promise<unknown>>();
+
+async function runOnce(deps: Deps, config: ReminderConfig): Promise<TickReport> {
   const now = deps.clock.now();
   const cycles = currentCycles(deps, copenhagenDate(now));
   await saveCycles(deps, cycles);
