@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_REMINDER_CONFIG } from "../../src/domain/reminder-config.js";
-import { findAction } from "../support/bot.js";
 import { reminderBot } from "./reminder-bot.js";
 
 const REFER = "/henvis 10150817 Vil eksportere til Tyskland";
@@ -73,13 +72,15 @@ describe("catch-up after downtime", () => {
     await bot.tick();
     await bot.runUntil("2027-03-12T12:00:00Z");
 
-    const after = (p: string) => bot.received(p).slice(counts[p]);
-    expect(after("adv-hovedstaden-1")).toEqual([
+    const sinceOutage = (p: string) => bot.received(p).slice(counts[p]);
+    expect(sinceOutage("adv-hovedstaden-1")).toEqual([
       "2027-03-10 13:00 · Ubesvaret henvisning",
       "2027-03-10 13:00 · Besøg i erhvervshusene",
     ]);
     for (const advisor of ["adv-midtjylland-1", "adv-midtjylland-2"])
-      expect(after(advisor)).toEqual(["2027-03-10 13:00 · Indkald til halvårligt statusmøde"]);
+      expect(sinceOutage(advisor)).toEqual([
+        "2027-03-10 13:00 · Indkald til halvårligt statusmøde",
+      ]);
     const escalation = bot.inbox.views("adv-hovedstaden-1").at(-2);
     expect(escalation?.tone).toBe("warning");
     expect(escalation?.text[0]).toBe(
