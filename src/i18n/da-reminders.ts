@@ -3,8 +3,8 @@ export const daReminders = {
   "reminder.period_h1": "1. halvår {year}",
   "reminder.period_h2": "2. halvår {year}",
   "reminder.house": "Erhvervshus {house}",
-  "reminder.snooze_day": "Mind mig i morgen",
-  "reminder.snooze_week": "Mind mig om en uge",
+  "reminder.snooze_day": "Udsæt 1 dag",
+  "reminder.snooze_week": "Udsæt 1 uge",
   "reminder.done": "Klaret",
   "reminder.late":
     "Forsinket: Denne påmindelse skulle være sendt {when}, men Eksportbro var ikke i drift på det tidspunkt.",
