@@ -53,7 +53,18 @@ export function planReminders(input: PlanInput): Occurrence[] {
   ];
 }
 
-const at = (date: string) => sendTimeOn(date).toISOString();
+const sendTimes = new Map<string, string>();
+
+/** 09:00 on the working day on or after `date`, as an ISO instant (memoised: many reminders share a day). */
+function at(date: string): string {
+  let iso = sendTimes.get(date);
+  if (iso === undefined) {
+    if (sendTimes.size > 10_000) sendTimes.clear();
+    iso = sendTimeOn(date).toISOString();
+    sendTimes.set(date, iso);
+  }
+  return iso;
+}
 
 function inHouse(input: PlanInput, role: Person["role"], house: string): Person[] {
   return input.people.filter((p) => p.role === role && p.house === house);

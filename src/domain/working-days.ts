@@ -51,8 +51,21 @@ export function workingDayOnOrAfter(date: string): string {
   return day;
 }
 
+const counted = new Map<string, string>();
+
 /** The `n`th working day after `date` (before it when `n` is negative); 0 gives `date` itself. */
 export function addWorkingDays(date: string, n: number): string {
+  const key = `${date}${n}`;
+  let day = counted.get(key);
+  if (day === undefined) {
+    if (counted.size > 10_000) counted.clear();
+    day = countWorkingDays(date, n);
+    counted.set(key, day);
+  }
+  return day;
+}
+
+function countWorkingDays(date: string, n: number): string {
   const step = n < 0 ? -1 : 1;
   let day = date;
   for (let left = Math.abs(n); left > 0; ) {
@@ -69,8 +82,21 @@ const clockFormat = new Intl.DateTimeFormat("en-GB", {
   hourCycle: "h23",
 });
 
+const instants = new Map<string, number>();
+
 /** The instant it is `hour`:00 in Copenhagen on a calendar date (UTC+1 in winter, UTC+2 in summer). */
 export function copenhagenInstant(date: string, hour = SEND_HOUR): Date {
+  const key = `${date}T${hour}`;
+  let at = instants.get(key);
+  if (at === undefined) {
+    if (instants.size > 10_000) instants.clear();
+    at = findInstant(date, hour).getTime();
+    instants.set(key, at);
+  }
+  return new Date(at);
+}
+
+function findInstant(date: string, hour: number): Date {
   const [y, m, d] = parts(date);
   const wanted = `${String(hour).padStart(2, "0")}:00`;
   for (const offset of [1, 2]) {

@@ -40,8 +40,7 @@ async function runOnce(deps: Deps, config: ReminderConfig): Promise<TickReport> 
   await saveCycles(deps, cycles);
   const records = deps.store.collection(reminderCollection);
   const { put, remove, due } = reconcile(calendar(deps, config, now, cycles), records.all(), now);
-  for (const record of put) await records.put(record);
-  for (const id of remove) await records.delete(id);
+  await Promise.all([...put.map((r) => records.put(r)), ...remove.map((id) => records.delete(id))]);
   const report: TickReport = { sent: 0, late: 0, failed: [] };
   const visits = due.some((d) => d.occurrence.kind === "visit.digest")
     ? lastVisits(deps)
