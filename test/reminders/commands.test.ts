@@ -28,6 +28,17 @@ describe("/statusmøde", () => {
     );
   });
 
+  it("tells the house's other advisors too, in their own language", async () => {
+    const bot = reminderBot("2026-11-25T10:00:00Z");
+    await bot.says("adv-midtjylland-2", "/sprog en");
+    await bot.says("adv-midtjylland-1", "/statusmøde 2026-12-10");
+    expect(bot.notices("adv-midtjylland-2").at(-1)).toContain(
+      "Camilla Dam Poulsen has set the status meeting of Erhvervshus Midtjylland (second half of 2026) for 10.12.2026.",
+    );
+    expect(bot.notices("adv-midtjylland-1")).toEqual([]);
+    expect(bot.notices("mgr-fyn")).toEqual([]);
+  });
+
   it("lets only advisors set the date, each for their own house", async () => {
     const bot = reminderBot("2026-11-25T10:00:00Z");
     for (const who of ["mgr-fyn", "bd-fyn-1", "tc-manager"])

@@ -28,7 +28,7 @@ export function cycleFor(deps: Deps, person: Person, house: string): StatusCycle
 
 /**
  * Sets or moves the date of the house's status meeting for the current half-year (§6); the house
- * management and the coordinator are told. The date lies from today to a year ahead.
+ * management, the coordinator and the house's other advisors are told. The date lies from today to a year ahead.
  */
 export async function setStatusMeeting(
   deps: Deps,
@@ -45,7 +45,8 @@ export async function setStatusMeeting(
   const told = deps.directory.people.filter(
     (p) =>
       p.id !== person.id &&
-      ((p.role === "houseManager" && p.house === cycle.id) || p.coordinator === true),
+      (p.coordinator === true ||
+        (p.house === cycle.id && (p.role === "houseManager" || p.role === "advisor"))),
   );
   const key = `statusmeeting.set:${cycle.id}:${cycle.period}:${date}`;
   const unreachable = await notifyWithKey(deps, told, key, (t) =>
