@@ -60,6 +60,21 @@ describe("/statusmøde", () => {
     );
   });
 
+  it("lets the coordinator see and set another house's meeting, and no one else", async () => {
+    const bot = reminderBot("2026-11-25T10:00:00Z");
+    expect(await bot.says("adv-hovedstaden-1", "/statusmøde Erhvervshus Fyn")).toContain(
+      "Statusmøde for Erhvervshus Fyn",
+    );
+    expect(await bot.says("adv-hovedstaden-1", "/statusmøde fyn 15.12.2026")).toContain(
+      "Statusmødet for Erhvervshus Fyn (2. halvår 2026) er sat til 15.12.2026.",
+    );
+    expect(bot.notices("adv-fyn-1").at(-1)).toContain("Mette Kragh Sørensen har sat statusmødet");
+    expect(await bot.says("adv-sjaelland-1", "/statusmøde Fyn 16.12.2026")).toBe(
+      "Du er ikke rådgiver i Erhvervshus Fyn, så du kan ikke svare for dets statusmøde.",
+    );
+    expect(await bot.says("adv-fyn-1", "/statusmøde")).toContain("Mødedato: 15.12.2026");
+  });
+
   it("redraws the moved-meeting form with the error on its field", async () => {
     const bot = reminderBot("2026-12-18T10:00:00Z");
     await bot.says("adv-fyn-1", "/statusmøde 18.12.2026");

@@ -57,14 +57,25 @@ function guardAction(run: Action): Action {
 const text = (data: Record<string, unknown>, name: string) =>
   typeof data[name] === "string" ? (data[name] as string) : "";
 
+/** `/statusmøde [hus] [dato]`: a leading house name (the coordinator acting for a house), then the date. */
+function splitHouse(args: string, own: string): { house: string; dateText: string } {
+  const words = args.split(/\s+/).filter(Boolean);
+  for (let n = Math.min(2, words.length); n > 0; n--) {
+    const house = findHouse(words.slice(0, n).join(" "));
+    if (house) return { house, dateText: words.slice(n).join(" ") };
+  }
+  return { house: own, dateText: args };
+}
+
 /** The reminders' commands (/statusmøde, /besøg, /påmindelser) and their card buttons. */
 export function remindersFeature(deps: Deps, config: ReminderConfig): Feature {
   const statusMeeting: Command = async ({ person, t }, args) => {
-    if (args === "") return [statusMeetingView(t, cycleFor(deps, person, person.house))];
-    const date = parseDateInput(args);
+    const { house, dateText } = splitHouse(args, person.house);
+    if (dateText === "") return [statusMeetingView(t, cycleFor(deps, person, house))];
+    const date = parseDateInput(dateText);
     if (!date)
       return [{ tone: "error", text: [t("statusmeeting.bad_date"), t("statusmeeting.usage")] }];
-    const set = await setStatusMeeting(deps, person, person.house, date);
+    const set = await setStatusMeeting(deps, person, house, date);
     return [
       statusMeetingSetView(
         t,
