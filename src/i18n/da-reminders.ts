@@ -3,28 +3,29 @@ export const daReminders = {
   "reminder.period_h1": "1. halvår {year}",
   "reminder.period_h2": "2. halvår {year}",
   "reminder.house": "Erhvervshus {house}",
+  "reminder.when": "{date} kl. {time}",
   "reminder.snooze_day": "Udsæt 1 dag",
   "reminder.snooze_week": "Udsæt 1 uge",
   "reminder.done": "Klaret",
   "reminder.late":
-    "Forsinket: Denne påmindelse skulle være sendt {when}, men Eksportbro var ikke i drift på det tidspunkt.",
+    "Forsinket: Denne påmindelse skulle have været sendt {when}, men Eksportbro var ikke i drift på det tidspunkt.",
   "reminder.see_mine": "Skriv /mine for at se dine henvisninger og svare på dem.",
   "reminder.nudge.title": "Henvisning venter på svar",
   "reminder.nudge.text":
-    "Henvisningen af {company} blev sendt til dig {date} og venter stadig på svar. Acceptér den, afvis den, eller send den videre.",
+    "Henvisningen af {company} blev sendt til dig den {date} og venter stadig på svar. Acceptér den, afvis den, eller send den videre.",
   "reminder.escalate.title": "Ubesvaret henvisning",
   "reminder.escalate.text":
     "Henvisningen af {company} til {holder} har ikke fået svar i {days} arbejdsdage. Følg op, eller send den videre til en anden.",
   "reminder.stale.title": "Intet møde registreret",
   "reminder.stale.text":
-    "Du accepterede henvisningen af {company} {date}, men der er ikke registreret noget møde endnu. Registrér mødet, eller luk henvisningen.",
+    "Du accepterede henvisningen af {company} den {date}, men der er ikke registreret noget møde endnu. Registrér mødet, eller luk henvisningen.",
   "reminder.convene.title": "Indkald til halvårligt statusmøde",
   "reminder.convene.text":
     "Det er tid til at indkalde EH-ledelsen og koordinatoren til statusmødet for Erhvervshus {house} for {period}. Mødet bør holdes senest {target}.",
   "reminder.convene.how": "Skriv /statusmøde dd.mm.åååå, når datoen er aftalt.",
   "reminder.prompt.title": "Status til statusmødet",
   "reminder.prompt.text":
-    "Statusmødet for Erhvervshus {house} ({period}) holdes {date}. Udfyld status på de lokale mål, de fælles aktiviteter og brugen af midlerne inden mødet.",
+    "Statusmødet for Erhvervshus {house} ({period}) holdes den {date}. Udfyld status på de lokale mål, de fælles aktiviteter og brugen af midlerne inden mødet.",
   "reminder.prompt.open": "Udfyld status",
   "reminder.held.title": "Blev statusmødet holdt?",
   "reminder.held.text":
@@ -90,7 +91,7 @@ export const daReminders = {
   "visit.usage": "Skriv /besøg <hus> [dato], fx /besøg Fyn eller /besøg Sjælland 12.11.2026.",
   "visit.unknown_house":
     "«{house}» er ikke et erhvervshus. Vælg mellem Hovedstaden, Sjælland, Fyn, Sydjylland, Midtjylland og Nordjylland.",
-  "visit.recorded": "Besøget i Erhvervshus {house} {date} er registreret.",
+  "visit.recorded": "Besøget i Erhvervshus {house} den {date} er registreret.",
   "visit.coordinator_only": "Kun koordinatoren registrerer besøg i erhvervshusene.",
   "visit.future": "Datoen ligger i fremtiden; registrér besøget, når det har fundet sted.",
   "help.statusmeeting_usage": "/statusmøde [dato]",

@@ -5,10 +5,11 @@ export const enReminders = {
   "reminder.period_h1": "first half of {year}",
   "reminder.period_h2": "second half of {year}",
   "reminder.house": "Erhvervshus {house}",
+  "reminder.when": "{date} at {time}",
   "reminder.snooze_day": "Snooze 1 day",
   "reminder.snooze_week": "Snooze 1 week",
   "reminder.done": "Done",
-  "reminder.late": "Late: this reminder was due {when}, but Eksportbro was not running then.",
+  "reminder.late": "Late: this reminder was due on {when}, but Eksportbro was not running then.",
   "reminder.see_mine": "Type /mine to see your handovers and answer them.",
   "reminder.nudge.title": "A handover is waiting for your answer",
   "reminder.nudge.text":

@@ -1,7 +1,7 @@
 import type { PeopleDirectory } from "../domain/directory.js";
 import type { Handover } from "../domain/handover.js";
 import type { Occurrence } from "../domain/reminder-plan.js";
-import { copenhagenDate, formatDate, formatDateTime } from "../domain/time.js";
+import { copenhagenDate, formatDate, ZONE } from "../domain/time.js";
 import type { Translator } from "../i18n/index.js";
 import { companyLabel } from "./handover-views.js";
 import type { ActionView, View } from "./view.js";
@@ -14,6 +14,20 @@ export interface ReminderContext {
   lastVisits: ReadonlyMap<string, string>;
   visitIntervalDays: number;
   escalateAfterWorkingDays: number;
+}
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** When a reminder goes out, in the reader's words: "30.03.2027 kl. 09.00" / "30.03.2027 at 09:00". */
+export function formatWhen(t: Translator, iso: string): string {
+  const locale = t("page.date_locale");
+  let clock = clocks.get(locale);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat(locale, { timeZone: ZONE, hour: "2-digit", minute: "2-digit" });
+    clocks.set(locale, clock);
+  }
+  const at = new Date(iso);
+  return t("reminder.when", { date: formatDate(copenhagenDate(at)), time: clock.format(at) });
 }
 
 /** "2. halvår 2026" / "2nd half of 2026". */
@@ -57,7 +71,7 @@ function handoverCard(t: Translator, o: Occurrence, ctx: ReminderContext): View 
       t("reminder.stale.title"),
       t("reminder.stale.text", {
         company,
-        date: since ? formatDateTime(since, t("page.date_locale")) : sent,
+        date: since ? formatDate(copenhagenDate(new Date(since))) : sent,
       }),
     ],
   };
@@ -149,6 +163,6 @@ export function reminderCard(
       ? digestCard(t, o, ctx)
       : handoverCard(t, o, ctx);
   if (!lateSince) return card;
-  const when = formatDateTime(lateSince, t("page.date_locale"));
+  const when = formatWhen(t, lateSince);
   return { ...card, tone: "warning", text: [t("reminder.late", { when }), ...card.text] };
 }

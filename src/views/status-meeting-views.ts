@@ -2,9 +2,9 @@ import type { PeopleDirectory } from "../domain/directory.js";
 import type { Person } from "../domain/org.js";
 import type { ReminderRecord } from "../domain/reminder-schedule.js";
 import type { StatusCycle } from "../domain/status-cycle.js";
-import { formatDate, formatDateTime } from "../domain/time.js";
+import { formatDate } from "../domain/time.js";
 import type { MessageKey, Translator } from "../i18n/index.js";
-import { periodLabel } from "./reminder-views.js";
+import { formatWhen, periodLabel } from "./reminder-views.js";
 import type { View } from "./view.js";
 
 /** Told to the house management and the coordinator when an advisor sets or moves the date. */
@@ -130,7 +130,7 @@ export function upcomingView(
       const subject = r.data.house ? t("reminder.house", { house: r.data.house }) : "";
       const who = everyone ? (dir.get(r.personId)?.name ?? r.personId) : "";
       return {
-        label: formatDateTime(r.dueAt, t("page.date_locale")),
+        label: formatWhen(t, r.dueAt),
         value: [
           t(KIND_LABEL[r.kind]),
           subject,

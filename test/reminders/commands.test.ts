@@ -107,10 +107,10 @@ describe("/besøg and the coordinator's weekly digest", () => {
       "«Lolland» er ikke et erhvervshus.",
     );
     expect(await bot.says("adv-hovedstaden-1", "/besøg sjaelland 01.09.2026")).toBe(
-      "Besøget i Erhvervshus Sjælland 01.09.2026 er registreret.",
+      "Besøget i Erhvervshus Sjælland den 01.09.2026 er registreret.",
     );
     expect(await bot.says("adv-hovedstaden-1", "/besøg Erhvervshus Fyn")).toBe(
-      "Besøget i Erhvervshus Fyn 02.12.2026 er registreret.",
+      "Besøget i Erhvervshus Fyn den 02.12.2026 er registreret.",
     );
     for (const house of ["Hovedstaden", "Sydjylland", "Midtjylland", "nord"])
       await bot.says("adv-hovedstaden-1", `/besøg ${house} 2026-10-01`);
@@ -154,7 +154,7 @@ describe("/påmindelser", () => {
     const bot = reminderBot("2026-11-02T10:00:00Z");
     const mine = await bot.says("adv-fyn-1", "/påmindelser");
     expect(mine).toContain("Dine kommende påmindelser");
-    expect(mine).toContain("19.11.2026, 09.00: Indkald til statusmøde · Erhvervshus Fyn");
+    expect(mine).toContain("19.11.2026 kl. 09.00: Indkald til statusmøde · Erhvervshus Fyn");
     expect(mine).not.toContain("Sjælland");
     expect(await bot.says("bd-fyn-1", "/påmindelser")).toBe("Du har ingen kommende påmindelser.");
     const all = await bot.says("adv-hovedstaden-1", "/påmindelser");

@@ -20,7 +20,7 @@ describe("the handover deadlines (SLA ladder)", () => {
     await bot.runUntil("2027-04-01T10:00:00Z");
     expect(only(bot.received("adv-midtjylland-1"), NUDGE)).toEqual([`2027-03-24 09:00 · ${NUDGE}`]);
     expect(bot.notices("adv-midtjylland-1").at(-1)).toContain(
-      "Henvisningen af Nordlys Maskinfabrik A/S (CVR 10150817) blev sendt til dig 22.03.2027",
+      "Henvisningen af Nordlys Maskinfabrik A/S (CVR 10150817) blev sendt til dig den 22.03.2027",
     );
     // 5 working days: 23, 24, 30, 31 March (Easter in between) and 1 April.
     expect(only(bot.received("adv-hovedstaden-1"), ESCALATE)).toEqual([

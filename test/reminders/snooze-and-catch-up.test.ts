@@ -22,7 +22,7 @@ describe("snooze and done", () => {
     // Snoozed a day on the Wednesday before Easter: back Tuesday after Easter, in summer time.
     const snoozed = await bot.act("adv-midtjylland-1", "reminder.snooze", day?.data ?? {});
     expect(snoozed.ok && snoozed.replies[0]?.text[0]).toBe(
-      "Jeg minder dig om det igen 30.03.2027, 09.00.",
+      "Jeg minder dig om det igen 30.03.2027 kl. 09.00.",
     );
     expect(await bot.says("adv-midtjylland-1", "/påmindelser")).toContain("udsat");
     await bot.runUntil("2027-03-30T10:00:00Z");
@@ -84,9 +84,9 @@ describe("catch-up after downtime", () => {
     const escalation = bot.inbox.views("adv-hovedstaden-1").at(-2);
     expect(escalation?.tone).toBe("warning");
     expect(escalation?.text[0]).toBe(
-      "Forsinket: Denne påmindelse skulle være sendt 08.03.2027, 09.00, men Eksportbro var ikke i drift på det tidspunkt.",
+      "Forsinket: Denne påmindelse skulle have været sendt 08.03.2027 kl. 09.00, men Eksportbro var ikke i drift på det tidspunkt.",
     );
     const convene = bot.inbox.views("adv-midtjylland-2").at(-1);
-    expect(convene?.text[0]).toContain("skulle være sendt 10.03.2027, 09.00");
+    expect(convene?.text[0]).toContain("skulle have været sendt 10.03.2027 kl. 09.00");
   });
 });

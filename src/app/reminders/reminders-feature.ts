@@ -1,10 +1,10 @@
 import { parseDateInput } from "../../domain/date-input.js";
 import type { ReminderConfig } from "../../domain/reminder-config.js";
-import { formatDateTime } from "../../domain/time.js";
 import { renderForm, translateErrors, validateForm } from "../../forms/engine.js";
 import { movedMeetingForm } from "../../forms/status-meeting-form.js";
 import type { Translator } from "../../i18n/index.js";
 import { formCard } from "../../views/common-views.js";
+import { formatWhen } from "../../views/reminder-views.js";
 import {
   statusMeetingHeldView,
   statusMeetingSetView,
@@ -130,7 +130,7 @@ export function remindersFeature(deps: Deps, config: ReminderConfig): Feature {
         text(data, "id"),
         data.for === "week" ? "week" : "day",
       );
-      const when = formatDateTime(until, t("page.date_locale"));
+      const when = formatWhen(t, until);
       return {
         ok: true,
         replies: [{ tone: "success", text: [t("reminder.snoozed_until", { when })] }],
