@@ -78,4 +78,12 @@ describe("reminders in the running bot (local mode)", () => {
     expect(() => loadReminderConfig(bad)).toThrow(/escalateAfterWorkingDays/);
     expect(loadReminderConfig(undefined).conveneWeeksBefore).toBe(6);
   });
+
+  it("does not start with a bad REMINDERS_FILE, and says why", async () => {
+    const bad = join(dir, "bad-start.json");
+    writeFileSync(bad, JSON.stringify({ digestWeekday: 7 }));
+    await expect(startServer({ REMINDERS_FILE: bad })).rejects.toThrow(
+      /exited early[\s\S]*Configuration error: REMINDERS_FILE .*bad-start\.json: digestWeekday/,
+    );
+  });
 });
