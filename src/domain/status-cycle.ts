@@ -1,4 +1,5 @@
 import type { HouseId } from "./org.js";
+import { addDays } from "./working-days.js";
 
 /** A half-year, written "2026H1" (January-June) or "2026H2" (July-December). */
 export type Period = string;
@@ -70,12 +71,23 @@ export function cycleAfterMeeting(cycle: StatusCycle, heldOn: string): StatusCyc
   return { id: cycle.id, period, target, lastHeld: { period: cycle.period, date: heldOn } };
 }
 
-/** A cycle whose half-year ended without a meeting date moves on to the next half-year. */
+/** Days after its date that an unanswered "was it held?" stops holding the cycle back. */
+export const UNANSWERED_DAYS = 30;
+
+/**
+ * A cycle moves on to the next half-year (due by its end, not recorded as held) once its
+ * half-year has ended without a meeting date, or `UNANSWERED_DAYS` after a date nobody confirmed.
+ */
 export function rollOver(cycle: StatusCycle, today: string): StatusCycle {
   let next = cycle;
-  while (next.meetingDate === undefined && today > periodEnd(next.period)) {
+  while (today > periodEnd(next.period) && !waitsForAnswer(next, today)) {
     const period = nextPeriod(next.period);
-    next = { ...next, period, target: periodEnd(period) };
+    const { meetingDate: _, setBy: __, ...rest } = next;
+    next = { ...rest, period, target: periodEnd(period) };
   }
   return next;
+}
+
+function waitsForAnswer(cycle: StatusCycle, today: string): boolean {
+  return cycle.meetingDate !== undefined && today <= addDays(cycle.meetingDate, UNANSWERED_DAYS);
 }

@@ -70,6 +70,13 @@ describe("the half-year cycle", () => {
     const cycle = { id: "Fyn" as const, period: "2026H2", target: "2026-12-31" };
     expect(rollOver(cycle, "2027-01-01")).toMatchObject({ period: "2027H1", target: "2027-06-30" });
     expect(rollOver({ ...cycle, meetingDate: "2027-01-10" }, "2027-01-20").period).toBe("2026H2");
+    // Nobody answered "was it held?" for 30 days: the next half-year starts, nothing recorded as held.
+    const moved = rollOver(
+      { ...cycle, meetingDate: "2026-12-10", setBy: "adv-fyn-1" },
+      "2027-01-10",
+    );
+    expect(moved).toEqual({ id: "Fyn", period: "2027H1", target: "2027-06-30" });
+    expect(rollOver({ ...cycle, meetingDate: "2026-12-10" }, "2027-01-09").period).toBe("2026H2");
   });
 });
 
