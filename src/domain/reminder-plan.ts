@@ -156,7 +156,7 @@ function handoverReminders(input: PlanInput, h: Handover): Occurrence[] {
 }
 
 /** The houses whose last visit is `intervalDays` or more before `day` (or never recorded). */
-export function housesDueForVisit(input: PlanInput, day: string): HouseId[] {
+function housesDueForVisit(input: PlanInput, day: string): HouseId[] {
   return input.houses.filter((house) => {
     const last = input.lastVisits.get(house);
     return last === undefined || addDays(last, input.config.visitIntervalDays) <= day;

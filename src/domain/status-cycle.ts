@@ -17,11 +17,6 @@ export interface StatusCycle {
   lastHeld?: { period: Period; date: string };
 }
 
-/** True for a well-formed period id. */
-export function isPeriod(text: string): boolean {
-  return /^\d{4}H[12]$/.test(text);
-}
-
 /** The half-year a calendar date (yyyy-mm-dd) falls in. */
 export function periodOf(date: string): Period {
   return `${date.slice(0, 4)}H${Number(date.slice(5, 7)) <= 6 ? 1 : 2}`;
