@@ -72,6 +72,15 @@ describe("the handover deadlines (SLA ladder)", () => {
     expect(only(quick.received("adv-hovedstaden-1"), ESCALATE)).toEqual([]);
   });
 
+  it("nudges every business developer of the house while a TC -> EH handover is unclaimed", async () => {
+    const bot = reminderBot("2027-03-22T10:00:00Z");
+    await bot.says("adv-hovedstaden-2", "/henvis 41726393 Har brug for eksportforberedelse");
+    await bot.runUntil("2027-03-25T10:00:00Z");
+    for (const bd of ["bd-sydjylland-1", "bd-sydjylland-2"])
+      expect(only(bot.received(bd), NUDGE)).toEqual([`2027-03-24 09:00 · ${NUDGE}`]);
+    expect(bot.notices("bd-sydjylland-1").at(-1)).toContain("Henvisningen af Lillebælt Styring");
+  });
+
   it("restarts the ladder for the new holder after a redirect", async () => {
     const bot = reminderBot("2027-03-22T10:00:00Z");
     await bot.says("bd-midtjylland-1", REFER);
