@@ -42,6 +42,8 @@ export interface PlanInput {
   /** The date of each house's last coordinator visit. */
   lastVisits: ReadonlyMap<string, string>;
   houses: readonly HouseId[];
+  /** People who are away (`/fravær`): their unanswered handovers go to the coordinator at the nudge time. */
+  absent: (person: Person) => boolean;
 }
 
 /** Every reminder the current state calls for, due or not yet due. */
@@ -133,22 +135,26 @@ function handoverReminders(input: PlanInput, h: Handover): Occurrence[] {
     : inHouse(input, "businessDeveloper", h.assigneeHouse ?? "");
   const nudgeAt = at(addWorkingDays(day, config.nudgeAfterWorkingDays));
   const coordinator = input.people.find((p) => p.coordinator);
+  const away = holders.length > 0 && holders.every(input.absent);
+  const escalateAfter = away ? config.nudgeAfterWorkingDays : config.escalateAfterWorkingDays;
   return [
-    ...holders.map((p) => ({
-      key: `handover.nudge:${h.id}:${from}:${p.id}`,
-      kind: "handover.nudge" as const,
-      personId: p.id,
-      dueAt: nudgeAt,
-      data,
-    })),
+    ...holders
+      .filter((p) => !input.absent(p))
+      .map((p) => ({
+        key: `handover.nudge:${h.id}:${from}:${p.id}`,
+        kind: "handover.nudge" as const,
+        personId: p.id,
+        dueAt: nudgeAt,
+        data,
+      })),
     ...(coordinator
       ? [
           {
             key: `handover.escalate:${h.id}:${from}`,
             kind: "handover.escalate" as const,
             personId: coordinator.id,
-            dueAt: at(addWorkingDays(day, config.escalateAfterWorkingDays)),
-            data,
+            dueAt: at(addWorkingDays(day, escalateAfter)),
+            data: { ...data, days: String(escalateAfter), ...(away ? { away: "yes" } : {}) },
           },
         ]
       : []),

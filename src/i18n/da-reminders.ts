@@ -16,6 +16,8 @@ export const daReminders = {
   "reminder.escalate.title": "Ubesvaret henvisning",
   "reminder.escalate.text":
     "Henvisningen af {company} til {holder} har ikke fået svar i {days} arbejdsdage. Følg op, eller send den videre til en anden.",
+  "reminder.escalate.away":
+    "Henvisningen af {company} til {holder} har ikke fået svar i {days} arbejdsdage, og {holder} er meldt fraværende. Send den videre til en anden.",
   "reminder.stale.title": "Intet møde registreret",
   "reminder.stale.text":
     "Du accepterede henvisningen af {company} den {date}, men der er ikke registreret noget møde endnu. Registrér mødet, eller luk henvisningen.",

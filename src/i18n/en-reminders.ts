@@ -17,6 +17,8 @@ export const enReminders = {
   "reminder.escalate.title": "Unanswered handover",
   "reminder.escalate.text":
     "The handover of {company} to {holder} has had no answer for {days} working days. Follow up, or pass it on to someone else.",
+  "reminder.escalate.away":
+    "The handover of {company} to {holder} has had no answer for {days} working days, and {holder} is reported absent. Pass it on to someone else.",
   "reminder.stale.title": "No meeting recorded",
   "reminder.stale.text":
     "You accepted the handover of {company} on {date}, but no meeting has been recorded yet. Record the meeting, or close the handover.",

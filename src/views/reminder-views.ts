@@ -13,7 +13,6 @@ export interface ReminderContext {
   /** Last visit date per house (the coordinator's digest). */
   lastVisits: ReadonlyMap<string, string>;
   visitIntervalDays: number;
-  escalateAfterWorkingDays: number;
 }
 
 const clocks = new Map<string, Intl.DateTimeFormat>();
@@ -61,10 +60,10 @@ function handoverCard(t: Translator, o: Occurrence, ctx: ReminderContext): View 
     ],
     "handover.escalate": [
       t("reminder.escalate.title"),
-      t("reminder.escalate.text", {
+      t(o.data.away ? "reminder.escalate.away" : "reminder.escalate.text", {
         company,
         holder,
-        days: ctx.escalateAfterWorkingDays,
+        days: o.data.days ?? "",
       }),
     ],
     "handover.stale": [

@@ -81,6 +81,20 @@ describe("the handover deadlines (SLA ladder)", () => {
     expect(bot.notices("bd-sydjylland-1").at(-1)).toContain("Henvisningen af Lillebælt Styring");
   });
 
+  it("tells the coordinator at the nudge time instead when the advisor is away, and spares the advisor the nudge", async () => {
+    const bot = reminderBot("2027-03-22T10:00:00Z");
+    await bot.says("bd-midtjylland-1", REFER);
+    await bot.says("adv-midtjylland-1", "/fravær");
+    await bot.runUntil("2027-04-02T10:00:00Z");
+    expect(only(bot.received("adv-midtjylland-1"), NUDGE)).toEqual([]);
+    expect(only(bot.received("adv-hovedstaden-1"), ESCALATE)).toEqual([
+      `2027-03-24 09:00 · ${ESCALATE}`,
+    ]);
+    expect(bot.notices("adv-hovedstaden-1").find((n) => n.includes(ESCALATE))).toContain(
+      "har ikke fået svar i 2 arbejdsdage, og Camilla Dam Poulsen er meldt fraværende.",
+    );
+  });
+
   it("restarts the ladder for the new holder after a redirect", async () => {
     const bot = reminderBot("2027-03-22T10:00:00Z");
     await bot.says("bd-midtjylland-1", REFER);

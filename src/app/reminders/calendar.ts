@@ -4,6 +4,7 @@ import { type Occurrence, planReminders } from "../../domain/reminder-plan.js";
 import { firstCycle, rollOver, type StatusCycle } from "../../domain/status-cycle.js";
 import { copenhagenDate } from "../../domain/time.js";
 import type { Deps } from "../deps.js";
+import { isAbsent } from "../presence.js";
 import { statusCycleCollection, visitCollection } from "./reminder-collections.js";
 
 /** Each house's status cycle as it stands today (a first one, or rolled on past an ended half-year). */
@@ -45,5 +46,6 @@ export function calendar(
     openHandovers: deps.store.handovers.listOpen(),
     lastVisits: lastVisits(deps),
     houses: HOUSE_IDS,
+    absent: (person) => isAbsent(deps, person),
   });
 }

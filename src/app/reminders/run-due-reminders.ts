@@ -57,7 +57,6 @@ async function runOnce(deps: Deps, config: ReminderConfig): Promise<TickReport> 
         handover: handoverId ? deps.store.handovers.get(handoverId) : undefined,
         lastVisits: visits,
         visitIntervalDays: config.visitIntervalDays,
-        escalateAfterWorkingDays: config.escalateAfterWorkingDays,
       },
       late ? record.dueAt : undefined,
     );
