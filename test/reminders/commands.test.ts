@@ -106,6 +106,9 @@ describe("/besøg and the coordinator's weekly digest", () => {
     expect(await bot.says("adv-hovedstaden-1", "/besøg Lolland")).toContain(
       "«Lolland» er ikke et erhvervshus.",
     );
+    expect(await bot.says("adv-hovedstaden-1", "/besøg Fyn 31.02.2026")).toContain(
+      "Det er ikke en gyldig dato.",
+    );
     expect(await bot.says("adv-hovedstaden-1", "/besøg sjaelland 01.09.2026")).toBe(
       "Besøget i Erhvervshus Sjælland den 01.09.2026 er registreret.",
     );

@@ -90,7 +90,10 @@ export function remindersFeature(deps: Deps, config: ReminderConfig): Feature {
   const visit: Command = async ({ person, t }, args) => {
     if (!person.coordinator) throw new ReminderRefusal("visit.coordinator_only");
     const words = args.split(/\s+/).filter(Boolean);
-    const date = words.length > 1 ? parseDateInput(words.at(-1) ?? "") : undefined;
+    const last = words.length > 1 ? (words.at(-1) ?? "") : "";
+    const date = parseDateInput(last);
+    if (/^\d/.test(last) && !date)
+      return [{ tone: "error", text: [t("statusmeeting.bad_date"), t("visit.usage")] }];
     const houseText = (date ? words.slice(0, -1) : words).join(" ");
     const house = findHouse(houseText);
     if (!house)
