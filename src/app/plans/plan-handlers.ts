@@ -1,7 +1,6 @@
 import { DomainError } from "../../domain/errors.js";
 import { emptyPlan, type Purpose } from "../../domain/plans/plan.js";
 import { activityForm, goalForm, meetingsForm } from "../../forms/plan-forms.js";
-import type { FileStore } from "../../ports/files.js";
 import { planDoc } from "../../views/plans/plan-doc.js";
 import {
   activityValues,
@@ -22,7 +21,7 @@ import { removePlanItem } from "./remove-plan-item.js";
 import { saveActivity } from "./save-activity.js";
 import { saveGoal } from "./save-goal.js";
 import { setMeetingDates } from "./set-meeting-dates.js";
-import { writeReportFiles } from "./write-report-files.js";
+import { type ReportOutput, writeReportFiles } from "./write-report-files.js";
 
 type Data = Record<string, unknown>;
 type ActionHandler = (asker: Asker, data: Data) => Promise<ActionReply>;
@@ -50,7 +49,7 @@ function target({ person }: Asker, data: Data) {
 const ok = (replies: View[]): ActionReply => ({ ok: true, replies });
 
 /** The plan's action handlers by id: open and submit the goal, activity and meeting forms, remove, export. */
-export function planActions(deps: Deps, files: FileStore): Record<string, ActionHandler> {
+export function planActions(deps: Deps, out: ReportOutput): Record<string, ActionHandler> {
   return {
     "plan.goal.open": async (asker, data) => {
       const { house, year, itemId } = target(asker, data);
@@ -155,7 +154,7 @@ export function planActions(deps: Deps, files: FileStore): Record<string, Action
     "plan.export": async (asker, data) => {
       const { house, year } = target(asker, data);
       const plan = requirePlan(deps, house, year);
-      const saved = await writeReportFiles(files, planDoc(asker.t, plan));
+      const saved = await writeReportFiles(out, planDoc(asker.t, plan));
       return ok([
         {
           title: asker.t("plans.export.title", { house, year }),
