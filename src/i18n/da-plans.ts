@@ -130,6 +130,8 @@ export const daPlans = {
   "plans.figures.accepted": "Accepterede henvisninger",
   "plans.figures.meetings": "Afholdte møder",
   "plans.figures.joint_visits": "Sambesøg",
+  "plans.meeting.joint_visit":
+    "Sambesøg: erhvervshuset og Trade Council var sammen hos virksomheden",
   "plans.nudge.title": "Status {period} mangler dit svar",
   "plans.nudge.text":
     "Statusmødet for Erhvervshus {house} nærmer sig, og vi mangler dit svar på status for {period}. Det tager få minutter, og dine svar gemmes undervejs.",
@@ -138,7 +140,7 @@ export const daPlans = {
   "plans.report.no_plan": "Erhvervshus {house} har ingen handlingsplan for {year}.",
   "plans.report.files": "Rapporten er vedhæftet som XLSX, CSV og Markdown.",
   "plans.report.figures_note":
-    "Henvisningstal: EH → TC tæller henvisninger sendt fra huset i perioden, TC → EH henvisninger sendt til huset; afholdte møder tælles efter mødedato; et sambesøg er et afholdt møde i et fælles forløb og tælles som afholdte møder.",
+    "Henvisningstal: EH → TC tæller henvisninger sendt fra huset i perioden, TC → EH henvisninger sendt til huset; afholdte møder tælles efter mødedato; sambesøg er de afholdte møder, der er registreret som sambesøg (EH og TC sammen hos virksomheden).",
   "plans.national.title": "Samlet statusrapport {period} – alle erhvervshuse",
   "plans.national.budget_note":
     "Indstationeringen finansieres med 7,5 mio. kr. årligt fra erhvervshusenes basisbevilling; hvert hus får 50.000 kr. om året pr. indstationeret rådgiver til kontorplads. Uforbrugte midler overføres til næste års budget.",

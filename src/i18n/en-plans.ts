@@ -134,6 +134,8 @@ export const enPlans = {
   "plans.figures.accepted": "Accepted handovers",
   "plans.figures.meetings": "Meetings held",
   "plans.figures.joint_visits": "Joint visits",
+  "plans.meeting.joint_visit":
+    "Joint visit: the business house and Trade Council met the company together",
   "plans.nudge.title": "Status {period} is missing your answer",
   "plans.nudge.text":
     "The status meeting of Erhvervshus {house} is coming up, and your answer on the status for {period} is missing. It takes a few minutes, and your answers are saved as you go.",
@@ -142,7 +144,7 @@ export const enPlans = {
   "plans.report.no_plan": "Erhvervshus {house} has no action plan for {year}.",
   "plans.report.files": "The report is attached as XLSX, CSV and Markdown.",
   "plans.report.figures_note":
-    "Handover figures: EH → TC counts handovers sent from the house in the period, TC → EH those sent to the house; meetings held are counted by meeting date; a joint visit is a meeting held in a joint course and is counted as meetings held.",
+    "Handover figures: EH → TC counts handovers sent from the house in the period, TC → EH those sent to the house; meetings held are counted by meeting date; joint visits are the meetings held that were recorded as joint visits (EH and TC at the company together).",
   "plans.national.title": "Status report {period} – all business houses",
   "plans.national.budget_note":
     "The stationing is financed with DKK 7.5 million a year from the houses' base grant; each house gets DKK 50,000 a year per stationed advisor for the desk. Unspent money is carried over to next year's budget.",

@@ -80,7 +80,7 @@ describe("handover figures, counted from the store", () => {
   const directory = loadDirectory();
   const person = (id: string) => directory.get(id);
 
-  it("counts each direction by the house's side, accepted ones, and meetings by meeting date", () => {
+  it("counts each direction by the house's side, accepted ones, meetings by meeting date, and only flagged joint visits", () => {
     const all = [
       makeHandover({
         referrerId: "bd-fyn-1",
@@ -93,6 +93,7 @@ describe("handover figures, counted from the store", () => {
         history: [
           { type: "accept", by: "adv-fyn-1", at: "2026-05-03T08:00:00Z" },
           { type: "meeting", by: "adv-fyn-1", date: "2026-08-20", at: "2026-08-20T12:00:00Z" },
+          { type: "meeting", by: "adv-fyn-1", date: "2026-09-03", at: "2026-09-03T12:00:00Z" },
         ],
       }),
       makeHandover({
@@ -108,21 +109,26 @@ describe("handover figures, counted from the store", () => {
         createdAt: "2026-09-09T08:00:00Z",
       }),
     ];
-    expect(handoverFigures(all, "Fyn", "2026H2", person)).toEqual({
+    const met = all[1]?.id;
+    const meetingsOf = (id: string) =>
+      id === met
+        ? [{ meetingDate: "2026-08-20", jointVisit: true }, { meetingDate: "2026-09-03" }]
+        : [];
+    expect(handoverFigures(all, "Fyn", "2026H2", person, meetingsOf)).toEqual({
       ehToTc: 1,
       tcToEh: 1,
       accepted: 1,
-      meetingsHeld: 1,
+      meetingsHeld: 2,
       jointVisits: 1,
     });
-    expect(handoverFigures(all, "Fyn", "2026H1", person)).toEqual({
+    expect(handoverFigures(all, "Fyn", "2026H1", person, meetingsOf)).toEqual({
       ehToTc: 1,
       tcToEh: 0,
       accepted: 1,
       meetingsHeld: 0,
       jointVisits: 0,
     });
-    expect(handoverFigures(all, "Sjælland", "2026H2", person).ehToTc).toBe(1);
+    expect(handoverFigures(all, "Sjælland", "2026H2", person, meetingsOf).ehToTc).toBe(1);
   });
 
   it("fills the figures into the status overview without asking", async () => {

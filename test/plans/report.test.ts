@@ -105,7 +105,7 @@ describe("/rapport for one house", () => {
       ["Henvisninger TC → EH", 2],
       ["Accepterede henvisninger", 2],
       ["Afholdte møder", 2],
-      ["Sambesøg", 2],
+      ["Sambesøg", 1],
     ]);
     const summary = book.getWorksheet("Oversigt");
     expect(summary?.getCell("A1").value).toBe("Statusrapport 2026H2 – Erhvervshus Midtjylland");
@@ -153,7 +153,7 @@ describe("/rapport for one house", () => {
       "2",
       "2",
       "2",
-      "2",
+      "1",
     ]);
 
     const md = await textOf(bot.files, fileOf(card, "md").id);
@@ -242,9 +242,9 @@ describe("/rapport alle: the national roll-up", () => {
     expect(budget[3]).toEqual(["Fyn", 50000, 0, 50000, undefined, undefined, 50000, 50000]);
     expect(budget[7]).toEqual(["I alt", 450000, 30000, 480000, 25000, 50000, 405000, 405000]);
     const figures = rowsOf(book.getWorksheet("Henvisninger"));
-    expect(figures[5]).toEqual(["Midtjylland", 2, 2, 2, 2, 2]);
+    expect(figures[5]).toEqual(["Midtjylland", 2, 2, 2, 2, 1]);
     expect(figures[3]).toEqual(["Fyn", 1, 0, 0, 0, 0]);
-    expect(figures[7]).toEqual(["I alt", 3, 2, 2, 2, 2]);
+    expect(figures[7]).toEqual(["I alt", 3, 2, 2, 2, 1]);
 
     const csv = parseCsv(await textOf(bot.files, fileOf(card, "csv").id));
     const total = csv.filter((r) => r[0] === "I alt");

@@ -34,8 +34,12 @@ export function gatherHouseReport(deps: Deps, house: HouseId, period: Period): H
     period,
     record: statusOf(deps, house, period),
     budget: houseBudget(yearOf(period), advisors, spending, firstYear),
-    figures: handoverFigures(deps.store.handovers.all(), house, period, (id) =>
-      deps.directory.get(id),
+    figures: handoverFigures(
+      deps.store.handovers.all(),
+      house,
+      period,
+      (id) => deps.directory.get(id),
+      (id) => deps.store.meetings.listByHandover(id),
     ),
   };
   if (plan) report.plan = plan;
