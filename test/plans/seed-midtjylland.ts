@@ -10,8 +10,8 @@ export const FORMULA_COMMENT = '=SUM(A1:A9) "to" udskudt; afventer';
 const at = (iso: string) => ({ createdAt: iso, updatedAt: iso });
 
 /**
- * Erhvervshus Midtjylland (2 advisors: 100.000 kr. a year): a 2025 plan with 70.000 kr. spent
- * (30.000 carried into 2026), a 2026 plan with two goals and two activities, 2026H1 spending
+ * Erhvervshus Midtjylland (2 advisors: 100.000 kr. desk payment a year): a 2025 plan with 70.000
+ * kr. spent (the national frame carries 7.430.000 into 2026), a 2026 plan with two goals and two activities, 2026H1 spending
  * 25.000, 2026H2 answers and spending 50.000, and handovers around the half-year's edges (two
  * meetings held in 2026H2, one of them recorded as a joint visit).
  */

@@ -21,9 +21,9 @@ export function reportCommand(deps: Deps, out: ReportOutput) {
     const today = copenhagenDate(deps.clock.now());
     if (all) {
       if (!mayReadNationalReport(person)) throw new DomainError("PLAN.NATIONAL_ONLY");
-      const reports = gatherNationalReport(deps, period);
-      const saved = await writeReportFiles(out, nationalDoc(t, reports, period, today));
-      return [nationalReportCard(t, reports, period, saved)];
+      const national = gatherNationalReport(deps, period);
+      const saved = await writeReportFiles(out, nationalDoc(t, national, today));
+      return [nationalReportCard(t, national, saved)];
     }
     if (!mayReadReport(person, house)) throw new DomainError("PLAN.NOT_READER", { house });
     const report = gatherHouseReport(deps, house, period);
