@@ -20,6 +20,7 @@ import { ChatAddresses } from "./app/chat-addresses.js";
 import { COLLECTIONS } from "./app/collections.js";
 import { createConversation } from "./app/conversation.js";
 import { HandledRequests } from "./app/handled-requests.js";
+import { resendLostCards } from "./app/handover-notices.js";
 import { Outbox } from "./app/outbox.js";
 import { createPlansFeature } from "./app/plans/plans-feature.js";
 import { remindersFeature } from "./app/reminders/reminders-feature.js";
@@ -104,6 +105,7 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     slack = mountSlack(server, { ...parts, conversation, directory, log });
   }
   await outbox.start();
+  await resendLostCards(deps);
   const tick = startReminderTick(deps, reminderConfig, log);
   const close = async () => {
     await tick.stop();
