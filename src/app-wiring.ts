@@ -88,7 +88,7 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     mountLocalApi(server, conversation, directory, inbox, log);
     mountLocalFiles(server, files);
   }
-  teams?.mount(server, conversation, directory);
+  teams?.mount(server, conversation, directory, files);
   let slack: { idle(): Promise<void> } | undefined;
   if (config.slack && slackClient) {
     const requests = new HandledRequests(store, systemClock);
