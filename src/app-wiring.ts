@@ -94,7 +94,7 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     const requests = new HandledRequests(store, systemClock);
     await requests.prune();
     const parts = { config: config.slack, client: slackClient, learned: slackAddresses, requests };
-    slack = mountSlack(server, { ...parts, conversation, directory, log });
+    slack = mountSlack(server, { ...parts, conversation, directory, files, log });
   }
   await outbox.start();
   const close = async () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { makeBot } from "../support/bot.js";
+import { makePlanBot } from "../plans/plan-support.js";
 
 interface Manifest {
   features: {
@@ -33,6 +33,7 @@ const slackSource = (dir = "src/adapters/slack"): string =>
 const SCOPE_USES: Record<string, RegExp> = {
   commands: /app\.command\(/,
   "chat:write": /chat\.(postMessage|update)\(/,
+  "files:write": /filesUploadV2\(/,
   "users:read": /users\.info\(/,
   "users:read.email": /profile\?\.email/,
 };
@@ -51,7 +52,7 @@ describe("the Slack app manifest matches the code", () => {
   });
 
   it("every slash command is one the bot understands, with the user's text unescaped", async () => {
-    const bot = makeBot();
+    const bot = makePlanBot();
     for (const { command, should_escape } of manifest.features.slash_commands) {
       expect(command).toMatch(/^\/[a-z]+$/);
       expect(should_escape).toBe(false);
