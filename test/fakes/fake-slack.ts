@@ -133,6 +133,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (wanted.length === 0 || found.some((f) => !f))
       return { ok: false, error: "invalid_arguments" };
     const channel = typeof args.channel_id === "string" ? args.channel_id : undefined;
+    if (channel !== undefined && !/^[CGDZ][A-Z0-9]{8,}$/.test(channel))
+      return { ok: false, error: "invalid_arguments" };
     const done = found as UploadedFile[];
     for (const [i, file] of done.entries())
       Object.assign(file, { title: wanted[i]?.title, channel, comment: args.initial_comment });

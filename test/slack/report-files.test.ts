@@ -113,11 +113,11 @@ describe("Slack: report files are uploaded into the conversation they were asked
 
   it("a failed upload tells the person, translated, instead of vanishing", async () => {
     fake.fail("files.completeUploadExternal", { error: "not_in_channel" });
-    const inChannel = await command("/rapport", "Fyn 2026H2", "t-not-in", "C0NOTIN1");
+    const inChannel = await command("/rapport", "Fyn 2026H2", "t-not-in", "C0NOTIN01");
     await eventually(() =>
       inChannel().find((r) => r.includes("fordi Eksportbro ikke er med i den")),
     );
-    expect(fake.shared("C0NOTIN1")).toEqual([]);
+    expect(fake.shared("C0NOTIN01")).toEqual([]);
 
     fake.fail("files.getUploadURLExternal", { status: 500 }, 3);
     const down = await command("/rapport", "Fyn 2026H2", "t-down");

@@ -41,8 +41,7 @@ export function registerBlockActions(app: App, ctx: SlackContext): void {
               await show(view, view.tone !== "error" && view === views[0]);
             }
           }
-          const channel = origin.channel ?? body.user.id;
-          await uploadFiles(ctx, person, channel, views, (view) => show(view));
+          await uploadFiles(ctx, person, origin.channel, views, (view) => show(view));
         }),
       true,
     );

@@ -42,7 +42,7 @@ export function registerViewSubmissions(app: App, ctx: SlackContext): void {
       }
       await ctx.client.chat.postMessage({ channel: body.user.id, ...message });
     }
-    await uploadFiles(ctx, person, meta.channel ?? body.user.id, views, (error) =>
+    await uploadFiles(ctx, person, meta.channel, views, (error) =>
       ctx.client.chat.postMessage({ channel: body.user.id, ...renderMessage(error) }),
     );
   });
