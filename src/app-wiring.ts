@@ -8,6 +8,8 @@ import { mountLocalApi } from "./adapters/local/local-api.js";
 import { mountLocalFiles } from "./adapters/local/local-files.js";
 import { LocalInbox } from "./adapters/local/local-inbox.js";
 import { localTransport } from "./adapters/local/local-transport.js";
+import { startReminderTick } from "./adapters/scheduler/cron-tick.js";
+import { loadReminderConfig } from "./adapters/scheduler/load-reminder-config.js";
 import { mountSlack } from "./adapters/slack/mount-slack.js";
 import { createSlackClient } from "./adapters/slack/slack-client.js";
 import { slackTransport } from "./adapters/slack/slack-transport.js";
@@ -20,6 +22,7 @@ import { createConversation } from "./app/conversation.js";
 import { HandledRequests } from "./app/handled-requests.js";
 import { Outbox } from "./app/outbox.js";
 import { createPlansFeature } from "./app/plans/plans-feature.js";
+import { remindersFeature } from "./app/reminders/reminders-feature.js";
 import type { Config } from "./config/config.js";
 import type { FileStore } from "./ports/files.js";
 import type { Store } from "./ports/store.js";
@@ -41,6 +44,7 @@ export interface App {
 export async function buildApp(config: Config, log: Logger): Promise<App> {
   const teams = config.teams || config.localMode ? createTeamsChannel(config, log) : undefined;
   const directory = loadDirectory(config.ORG_FILE);
+  const reminderConfig = loadReminderConfig(config.REMINDERS_FILE);
   const lookup = createCompanyLookup(
     {
       source: config.cvrSource,
@@ -82,7 +86,10 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
   });
   const deps = { store, directory, lookup, delivery: outbox, clock: systemClock, ids: randomIds };
   const files = new DirFileStore(join(dirname(config.DATA_FILE), "files"));
-  const conversation = createConversation(deps, [createPlansFeature(deps, files)]);
+  const conversation = createConversation(deps, [
+    createPlansFeature(deps, files),
+    remindersFeature(deps, reminderConfig),
+  ]);
   const server = createHttpServer(log);
   if (config.localMode) {
     mountLocalApi(server, conversation, directory, inbox, log);
@@ -97,7 +104,9 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     slack = mountSlack(server, { ...parts, conversation, directory, files, log });
   }
   await outbox.start();
+  const tick = startReminderTick(deps, reminderConfig, log);
   const close = async () => {
+    await tick.stop();
     await slack?.idle();
     await outbox.stop();
     await store.close();

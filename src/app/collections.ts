@@ -3,12 +3,16 @@ import { chatAddressCollection } from "./chat-addresses.js";
 import { handledRequestsCollection } from "./handled-requests.js";
 import { outboxCollection } from "./outbox.js";
 import { planCollection, statusCollection } from "./plans/plan-collections.js";
+import { reminderCollections } from "./reminders/reminder-collections.js";
 
 /** Every collection the bot keeps; the durable store validates them all when it opens. */
 export const COLLECTIONS: readonly CollectionSpec<Keyed>[] = [
-  outboxCollection,
-  chatAddressCollection,
-  handledRequestsCollection,
-  planCollection,
-  statusCollection,
-] as CollectionSpec<Keyed>[];
+  ...([
+    outboxCollection,
+    chatAddressCollection,
+    handledRequestsCollection,
+    planCollection,
+    statusCollection,
+  ] as CollectionSpec<Keyed>[]),
+  ...reminderCollections,
+];

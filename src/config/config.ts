@@ -10,6 +10,7 @@ const envSchema = z.object({
   HOST: optional,
   DATA_FILE: z.string().default("./data/eksportbro.json"),
   ORG_FILE: optional,
+  REMINDERS_FILE: optional,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CVR_SOURCE: z.enum(["fixture", "cvrapi", "distribution"]).optional(),
   CVR_FIXTURE_FILE: optional,

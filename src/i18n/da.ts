@@ -1,4 +1,5 @@
 import { daPlans } from "./da-plans.js";
+import { daReminders } from "./da-reminders.js";
 import { daSlack } from "./da-slack.js";
 import { daTeams } from "./da-teams.js";
 
@@ -202,4 +203,5 @@ export const da = {
   ...daTeams,
   ...daPlans,
   ...daSlack,
+  ...daReminders,
 } as const;

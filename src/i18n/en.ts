@@ -1,5 +1,6 @@
 import type { da } from "./da.js";
 import { enPlans } from "./en-plans.js";
+import { enReminders } from "./en-reminders.js";
 import { enSlack } from "./en-slack.js";
 import { enTeams } from "./en-teams.js";
 
@@ -201,4 +202,5 @@ export const en = {
   ...enTeams,
   ...enPlans,
   ...enSlack,
+  ...enReminders,
 } as const satisfies Record<keyof typeof da, string>;

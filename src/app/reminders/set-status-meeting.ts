@@ -1,0 +1,74 @@
+import type { Person } from "../../domain/org.js";
+import type { StatusCycle } from "../../domain/status-cycle.js";
+import { copenhagenDate } from "../../domain/time.js";
+import { addDays } from "../../domain/working-days.js";
+import { statusMeetingSetNotice } from "../../views/status-meeting-views.js";
+import type { Deps } from "../deps.js";
+import { notify } from "../people.js";
+import { currentCycles } from "./calendar.js";
+import { ReminderRefusal } from "./refusal.js";
+import { statusCycleCollection } from "./reminder-collections.js";
+
+/** The result of setting a date: the cycle, whether it moved an earlier date, who could not be told. */
+export interface MeetingSet {
+  cycle: StatusCycle;
+  movedFrom?: string;
+  unreachable: Person[];
+}
+
+/** The house's current cycle, for an advisor of that house (the coordinator may act for any house). */
+export function cycleFor(deps: Deps, person: Person, house: string): StatusCycle {
+  if (person.role !== "advisor") throw new ReminderRefusal("statusmeeting.advisors_only");
+  if (person.house !== house && !person.coordinator)
+    throw new ReminderRefusal("statusmeeting.other_house", { house });
+  const cycle = currentCycles(deps, copenhagenDate(deps.clock.now())).find((c) => c.id === house);
+  if (!cycle) throw new ReminderRefusal("statusmeeting.other_house", { house });
+  return cycle;
+}
+
+/**
+ * Sets or moves the date of the house's status meeting for the current half-year (§6); the house
+ * management, the coordinator and the house's other advisors are told. The date lies from today to a year ahead.
+ */
+export async function setStatusMeeting(
+  deps: Deps,
+  person: Person,
+  house: string,
+  date: string,
+): Promise<MeetingSet> {
+  const cycle = cycleFor(deps, person, house);
+  const today = copenhagenDate(deps.clock.now());
+  if (date < today) throw new ReminderRefusal("statusmeeting.past");
+  if (date > addDays(today, 366)) throw new ReminderRefusal("statusmeeting.too_far");
+  const next: StatusCycle = { ...cycle, meetingDate: date, setBy: person.id };
+  await deps.store.collection(statusCycleCollection).put(next);
+  const told = deps.directory.people.filter(
+    (p) =>
+      p.id !== person.id &&
+      (p.coordinator === true ||
+        (p.house === cycle.id && (p.role === "houseManager" || p.role === "advisor"))),
+  );
+  const key = `statusmeeting.set:${cycle.id}:${cycle.period}:${date}`;
+  const unreachable = await notifyWithKey(deps, told, key, (t) =>
+    statusMeetingSetNotice(t, next, person, cycle.meetingDate),
+  );
+  return { cycle: next, movedFrom: cycle.meetingDate, unreachable };
+}
+
+async function notifyWithKey(
+  deps: Deps,
+  people: Person[],
+  key: string,
+  build: Parameters<typeof notify>[2],
+): Promise<Person[]> {
+  return notify(
+    {
+      store: deps.store,
+      delivery: {
+        deliver: (p, view) => deps.delivery.deliver(p, view, { key: `${key}:${p.id}` }),
+      },
+    },
+    people,
+    build,
+  );
+}
