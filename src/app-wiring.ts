@@ -96,13 +96,13 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     mountLocalApi(server, conversation, directory, inbox, log);
     mountLocalFiles(server, files);
   }
-  teams?.mount(server, conversation, directory);
+  teams?.mount(server, conversation, directory, files);
   let slack: { idle(): Promise<void> } | undefined;
   if (config.slack && slackClient) {
     const requests = new HandledRequests(store, systemClock);
     await requests.prune();
     const parts = { config: config.slack, client: slackClient, learned: slackAddresses, requests };
-    slack = mountSlack(server, { ...parts, conversation, directory, log });
+    slack = mountSlack(server, { ...parts, conversation, directory, files, log });
   }
   await outbox.start();
   await resendLostCards(deps);

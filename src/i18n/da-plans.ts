@@ -136,7 +136,7 @@ export const daPlans = {
   "plans.nudge.button": "Besvar status",
   "plans.report.title": "Statusrapport {period} – Erhvervshus {house}",
   "plans.report.no_plan": "Erhvervshus {house} har ingen handlingsplan for {year}.",
-  "plans.report.files": "Rapporten er vedhæftet som XLSX, CSV og Markdown.",
+  "plans.report.files": "Rapporten findes også som XLSX-, CSV- og Markdown-fil.",
   "plans.report.figures_note":
     "Henvisningstal: EH → TC tæller henvisninger sendt fra huset i perioden, TC → EH henvisninger sendt til huset; afholdte møder tælles efter mødedato; et sambesøg er et afholdt møde i et fælles forløb og tælles som afholdte møder.",
   "plans.national.title": "Samlet statusrapport {period} – alle erhvervshuse",

@@ -33,6 +33,7 @@ const slackSource = (dir = "src/adapters/slack"): string =>
 const SCOPE_USES: Record<string, RegExp> = {
   commands: /app\.command\(/,
   "chat:write": /chat\.(postMessage|update)\(/,
+  "files:write": /filesUploadV2\(/,
   "users:read": /users\.info\(/,
   "users:read.email": /profile\?\.email/,
 };
