@@ -21,6 +21,7 @@ import { ChatAddresses } from "./app/chat-addresses.js";
 import { COLLECTIONS } from "./app/collections.js";
 import { createConversation } from "./app/conversation.js";
 import { HandledRequests } from "./app/handled-requests.js";
+import { resendLostCards } from "./app/handover-notices.js";
 import { Outbox } from "./app/outbox.js";
 import { createPlansFeature } from "./app/plans/plans-feature.js";
 import { remindersFeature } from "./app/reminders/reminders-feature.js";
@@ -98,15 +99,16 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     mountLocalApi(server, conversation, directory, inbox, log);
     mountLocalFiles(server, files);
   }
-  teams?.mount(server, conversation, directory);
+  teams?.mount(server, conversation, directory, files);
   let slack: { idle(): Promise<void> } | undefined;
   if (config.slack && slackClient) {
     const requests = new HandledRequests(store, systemClock);
     await requests.prune();
     const parts = { config: config.slack, client: slackClient, learned: slackAddresses, requests };
-    slack = mountSlack(server, { ...parts, conversation, directory, log });
+    slack = mountSlack(server, { ...parts, conversation, directory, files, log });
   }
   await outbox.start();
+  await resendLostCards(deps);
   const tick = startReminderTick(deps, reminderConfig, log);
   const close = async () => {
     await tick.stop();

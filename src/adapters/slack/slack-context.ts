@@ -5,6 +5,7 @@ import type { HandledRequests } from "../../app/handled-requests.js";
 import { DomainError } from "../../domain/errors.js";
 import type { Person } from "../../domain/org.js";
 import { translator } from "../../i18n/index.js";
+import type { FileStore } from "../../ports/files.js";
 import { renderMessage, renderModal } from "../../renderers/block-kit.js";
 import { errorView } from "../../views/common-views.js";
 import type { View } from "../../views/view.js";
@@ -17,6 +18,8 @@ export interface SlackContext {
   people: SlackPeople;
   requests: HandledRequests;
   client: webApi.WebClient;
+  /** Where reply views' files (reports) are read from for upload. */
+  files: FileStore;
   afterAck: AfterAck;
   log: Logger;
 }

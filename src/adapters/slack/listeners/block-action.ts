@@ -2,6 +2,7 @@ import type { App, BlockButtonAction } from "@slack/bolt";
 import { renderMessage } from "../../../renderers/block-kit.js";
 import type { View } from "../../../views/view.js";
 import { openModal, orSayError, refusal, type SlackContext } from "../slack-context.js";
+import { uploadFiles } from "../slack-files.js";
 
 function dataOf(value: string | undefined): Record<string, unknown> {
   try {
@@ -40,6 +41,7 @@ export function registerBlockActions(app: App, ctx: SlackContext): void {
               await show(view, view.tone !== "error" && view === views[0]);
             }
           }
+          await uploadFiles(ctx, person, origin.channel, views, (view) => show(view));
         }),
       true,
     );

@@ -3,6 +3,7 @@ import type { App } from "@slack/bolt";
 import { renderMessage } from "../../../renderers/block-kit.js";
 import { modalAnswers, modalMetadata, slackErrors } from "../modal-answers.js";
 import type { SlackContext } from "../slack-context.js";
+import { uploadFiles } from "../slack-files.js";
 
 /** Field errors can only be shown in the ack; past this the modal closes and the answer comes by DM. */
 const ACK_BUDGET_MS = 1_500;
@@ -41,5 +42,8 @@ export function registerViewSubmissions(app: App, ctx: SlackContext): void {
       }
       await ctx.client.chat.postMessage({ channel: body.user.id, ...message });
     }
+    await uploadFiles(ctx, person, meta.channel, views, (error) =>
+      ctx.client.chat.postMessage({ channel: body.user.id, ...renderMessage(error) }),
+    );
   });
 }
