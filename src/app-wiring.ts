@@ -8,7 +8,7 @@ import { mountLocalApi } from "./adapters/local/local-api.js";
 import { mountLocalFiles } from "./adapters/local/local-files.js";
 import { LocalInbox } from "./adapters/local/local-inbox.js";
 import { localTransport } from "./adapters/local/local-transport.js";
-import { xlsxWriter } from "./adapters/reports/xlsx-writer.js";
+import { reportWriters } from "./adapters/reports/report-writers.js";
 import { startReminderTick } from "./adapters/scheduler/cron-tick.js";
 import { loadReminderConfig } from "./adapters/scheduler/load-reminder-config.js";
 import { mountSlack } from "./adapters/slack/mount-slack.js";
@@ -28,8 +28,6 @@ import { remindersFeature } from "./app/reminders/reminders-feature.js";
 import type { Config } from "./config/config.js";
 import type { FileStore } from "./ports/files.js";
 import type { Store } from "./ports/store.js";
-import { csvWriter } from "./reports/csv.js";
-import { markdownWriter } from "./reports/markdown.js";
 import { createHttpServer } from "./server.js";
 
 /** The running bot: its HTTP server and what must be closed on shutdown. */
@@ -91,7 +89,7 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
   const deps = { store, directory, lookup, delivery: outbox, clock: systemClock, ids: randomIds };
   const files = new DirFileStore(join(dirname(config.DATA_FILE), "files"));
   const conversation = createConversation(deps, [
-    createPlansFeature(deps, { files, writers: [xlsxWriter, csvWriter, markdownWriter] }),
+    createPlansFeature(deps, { files, writers: reportWriters }),
     remindersFeature(deps, reminderConfig),
   ]);
   const server = createHttpServer(log);

@@ -1,20 +1,16 @@
 import ExcelJS from "exceljs";
 import { MemoryFileStore } from "../../src/adapters/files/memory-file-store.js";
-import { xlsxWriter } from "../../src/adapters/reports/xlsx-writer.js";
+import { reportWriters } from "../../src/adapters/reports/report-writers.js";
 import type { ActionReply } from "../../src/app/actions.js";
 import { createPlansFeature } from "../../src/app/plans/plans-feature.js";
 import { renderPlainText } from "../../src/renderers/plain-text.js";
-import { csvWriter } from "../../src/reports/csv.js";
-import { markdownWriter } from "../../src/reports/markdown.js";
 import type { View } from "../../src/views/view.js";
 import { makeBot } from "../support/bot.js";
 
 /** The bot with the plans feature over an in-memory file store. */
 export function makePlanBot() {
   const files = new MemoryFileStore();
-  const bot = makeBot((deps) => [
-    createPlansFeature(deps, { files, writers: [xlsxWriter, csvWriter, markdownWriter] }),
-  ]);
+  const bot = makeBot((deps) => [createPlansFeature(deps, { files, writers: reportWriters })]);
   return { ...bot, files };
 }
 

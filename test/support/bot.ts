@@ -6,6 +6,7 @@ import {
 import { loadDirectory } from "../../src/adapters/directory/load-directory.js";
 import { MemoryFileStore } from "../../src/adapters/files/memory-file-store.js";
 import { LocalInbox } from "../../src/adapters/local/local-inbox.js";
+import { reportWriters } from "../../src/adapters/reports/report-writers.js";
 import { openMemoryStore } from "../../src/adapters/storage/memory-store.js";
 import { createConversation } from "../../src/app/conversation.js";
 import type { Deps } from "../../src/app/deps.js";
@@ -96,7 +97,7 @@ export function findAction(view: View | undefined, id: string) {
 /** The core with every feature the running bot has (action plans, reminders), over the twins. */
 export function makeFullBot() {
   return makeBot((deps) => [
-    createPlansFeature(deps, new MemoryFileStore()),
+    createPlansFeature(deps, { files: new MemoryFileStore(), writers: reportWriters }),
     remindersFeature(deps, DEFAULT_REMINDER_CONFIG),
   ]);
 }
