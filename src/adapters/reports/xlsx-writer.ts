@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import type { ReportWriter } from "../../ports/report-writer.js";
 import type { ReportDoc } from "../../views/plans/report-doc.js";
 
@@ -16,6 +15,8 @@ function sheetName(name: string, taken: Set<string>): string {
  * sheet per table with a bold, frozen header; numbers are numeric cells, text is never a formula.
  */
 export async function toXlsx(doc: ReportDoc): Promise<Uint8Array> {
+  // Loaded on the first report, not at start: exceljs costs about 30 MB of memory.
+  const { default: ExcelJS } = await import("exceljs");
   const book = new ExcelJS.Workbook();
   book.creator = "Eksportbro";
   const taken = new Set<string>();
