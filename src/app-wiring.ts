@@ -101,7 +101,7 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     const requests = new HandledRequests(store, systemClock);
     await requests.prune();
     const parts = { config: config.slack, client: slackClient, learned: slackAddresses, requests };
-    slack = mountSlack(server, { ...parts, conversation, directory, log });
+    slack = mountSlack(server, { ...parts, conversation, directory, delivery: outbox, log });
   }
   await outbox.start();
   const tick = startReminderTick(deps, reminderConfig, log);

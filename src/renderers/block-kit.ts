@@ -217,6 +217,16 @@ export function renderModal(view: View, options: ModalOptions): Block {
   };
 }
 
+/** A modal that only shows a view (a refusal, an apology): no inputs, no submit button. */
+export function renderNoticeModal(view: View, title: string, closeLabel: string): Block {
+  return {
+    type: "modal",
+    title: plain(title, LIMITS.modalTitle),
+    close: plain(closeLabel, LIMITS.modalTitle),
+    blocks: capBlocks(contentBlocks({ ...view, form: undefined }, false), LIMITS.viewBlocks),
+  };
+}
+
 /** Renders views for the App Home tab (at most 100 blocks). */
 export function renderHome(views: View[]): Block {
   const blocks = views.flatMap((v) => [

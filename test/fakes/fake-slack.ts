@@ -27,6 +27,8 @@ export interface FakeSlack {
   responseUrl(id: string): string;
   /** The next `times` calls of `method` fail this way (a 429 carries Retry-After). */
   fail(method: string, failure: Failure, times?: number): void;
+  /** The next `times` calls of `method` are answered only after `ms` (a slow Slack). */
+  slow(method: string, ms: number, times?: number): void;
   /** users.info answers with this e-mail for the user id. */
   setEmail(userId: string, email: string): void;
   /** Successful calls of one method (failed attempts are in `attempts`). */
@@ -68,6 +70,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const responses: ResponsePost[] = [];
   const failures = new Map<string, Failure[]>();
   const emails = new Map<string, string>();
+  const delays = new Map<string, number[]>();
   let ts = 1795766512;
   const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
     ts += 1;
@@ -96,6 +99,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const method = url.replace(/^\/api\//, "").split("?")[0] ?? "";
     const args = decode(raw, contentType);
     const token = req.headers.authorization?.replace(/^Bearer /, "");
+    const delay = delays.get(method)?.shift();
+    if (delay) await new Promise((r) => setTimeout(r, delay));
     const failure = failures.get(method)?.shift();
     calls.push({ method, args, token, failed: failure !== undefined });
     if (!failure) return send(res, 200, answer(method, args));
@@ -120,6 +125,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const list = failures.get(method) ?? [];
       for (let i = 0; i < times; i++) list.push(failure);
       failures.set(method, list);
+    },
+    slow(method, ms, times = 1) {
+      delays.set(method, [...(delays.get(method) ?? []), ...Array<number>(times).fill(ms)]);
     },
     setEmail: (userId, email) => void emails.set(userId, email),
     ok: (method) => calls.filter((c) => c.method === method && !c.failed),

@@ -6,6 +6,7 @@ import type { Conversation } from "../../app/conversation.js";
 import type { HandledRequests } from "../../app/handled-requests.js";
 import type { SlackConfig } from "../../config/config.js";
 import type { PeopleDirectory } from "../../domain/directory.js";
+import type { ChatDelivery } from "../../ports/chat.js";
 import { AfterAck } from "./after-ack.js";
 import { registerAppHome } from "./listeners/app-home.js";
 import { registerBlockActions } from "./listeners/block-action.js";
@@ -23,6 +24,7 @@ export interface SlackDeps {
   requests: HandledRequests;
   learned: ChatAddresses;
   client: webApi.WebClient;
+  delivery: ChatDelivery;
   log: Logger;
 }
 
@@ -46,6 +48,7 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackAdapter {
     people: new SlackPeople(deps.directory, deps.learned, deps.client),
     requests: deps.requests,
     client: deps.client,
+    delivery: deps.delivery,
     afterAck: new AfterAck(deps.log),
     log: deps.log,
   };

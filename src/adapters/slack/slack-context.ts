@@ -5,11 +5,13 @@ import type { HandledRequests } from "../../app/handled-requests.js";
 import { DomainError } from "../../domain/errors.js";
 import type { Person } from "../../domain/org.js";
 import { translator } from "../../i18n/index.js";
+import type { ChatDelivery } from "../../ports/chat.js";
 import { renderMessage, renderModal } from "../../renderers/block-kit.js";
 import { errorView } from "../../views/common-views.js";
 import type { View } from "../../views/view.js";
 import type { AfterAck } from "./after-ack.js";
 import type { SlackPeople } from "./slack-people.js";
+import { SLACK_CHANNEL } from "./slack-transport.js";
 
 /** What every Slack listener uses. */
 export interface SlackContext {
@@ -17,6 +19,8 @@ export interface SlackContext {
   people: SlackPeople;
   requests: HandledRequests;
   client: webApi.WebClient;
+  /** The outbox: results that cannot go through a response_url go here, so a 429 is waited out. */
+  delivery: ChatDelivery;
   afterAck: AfterAck;
   log: Logger;
 }
@@ -30,6 +34,22 @@ export interface ModalOrigin {
 /** The message shown to someone who is not in the directory (nothing is stored). */
 export function refusal(): View {
   return errorView(translator(), new DomainError("PERSON.UNKNOWN"));
+}
+
+/**
+ * Tells a Slack user something in their DM: through the outbox when they are in the directory
+ * (durable, 429 waited out), else directly (a refusal to someone the outbox cannot address).
+ */
+export async function tellPrivately(
+  ctx: SlackContext,
+  userId: string,
+  person: Person | undefined,
+  view: View,
+  key?: string,
+): Promise<void> {
+  if (person)
+    return ctx.delivery.deliver(person, view, { channel: SLACK_CHANNEL, ...(key ? { key } : {}) });
+  await ctx.client.chat.postMessage({ channel: userId, ...renderMessage(view) });
 }
 
 /** Runs work after an ack; if it fails, the person is told (privately) instead of left waiting. */

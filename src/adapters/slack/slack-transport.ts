@@ -23,6 +23,9 @@ const PERMANENT = new Set([
   "no_text",
 ]);
 
+/** The outbox channel name of Slack. */
+export const SLACK_CHANNEL = "slack";
+
 /** The Slack user id a person is reached at: the directory's, or one learned by e-mail. */
 export function slackIdOf(person: Person, learned: ChatAddresses): string | undefined {
   return person.slackUserId ?? learned.of(person);
@@ -31,7 +34,7 @@ export function slackIdOf(person: Person, learned: ChatAddresses): string | unde
 /** The outbox's Slack platform: a DM by user id through chat.postMessage, 1 a second per person. */
 export function slackTransport(client: webApi.WebClient, learned: ChatAddresses): MessageTransport {
   return {
-    channel: "slack",
+    channel: SLACK_CHANNEL,
     limits: [{ count: 1, windowMs: 1000 }],
     canReach: (person) => slackIdOf(person, learned) !== undefined,
     conversationOf: (person) => slackIdOf(person, learned) ?? person.id,
