@@ -96,7 +96,7 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     mountLocalFiles(server, files);
   }
   teams?.mount(server, conversation, directory);
-  let slack: { idle(): Promise<void> } | undefined;
+  let slack: { idle(): Promise<void>; stop(): void } | undefined;
   if (config.slack && slackClient) {
     const requests = new HandledRequests(store, systemClock);
     await requests.prune();
@@ -107,6 +107,7 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
   const tick = startReminderTick(deps, reminderConfig, log);
   const close = async () => {
     await tick.stop();
+    slack?.stop();
     await slack?.idle();
     await outbox.stop();
     await store.close();

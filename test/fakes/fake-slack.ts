@@ -29,7 +29,7 @@ export interface FakeSlack {
   fail(method: string, failure: Failure, times?: number): void;
   /** The next `times` calls of `method` are answered only after `ms` (a slow Slack). */
   slow(method: string, ms: number, times?: number): void;
-  /** users.info answers with this e-mail for the user id. */
+  /** users.info answers with this e-mail for the user id; users.lookupByEmail finds the id. */
   setEmail(userId: string, email: string): void;
   /** Successful calls of one method (failed attempts are in `attempts`). */
   ok(method: string): ApiCall[];
@@ -83,6 +83,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const email = emails.get(String(args.user));
       if (!email) return { ok: false, error: "user_not_found" };
       return { ok: true, user: { id: args.user, profile: { email } } };
+    }
+    if (method === "users.lookupByEmail") {
+      const email = String(args.email).toLowerCase();
+      const user = [...emails].find(([, e]) => e.toLowerCase() === email)?.[0];
+      if (!user) return { ok: false, error: "users_not_found" };
+      return {
+        ok: true,
+        user: { id: user, team_id: "T05K8QX2M1P", name: email.split("@")[0], profile: { email } },
+      };
     }
     return { ok: false, error: "unknown_method" };
   };

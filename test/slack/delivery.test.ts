@@ -71,6 +71,7 @@ describe("Slack delivery through the outbox", () => {
   it("finds a person without a Slack id in the directory by the e-mail users.info gives", async () => {
     const org = writeOrgFile(["bd-hovedstaden-1"]);
     const { fake, server } = await setUp({ ORG_FILE: org });
+    await eventually(() => (fake.attempts("users.lookupByEmail") === 1 ? true : undefined));
     fake.setEmail("UNEWCOMER", "bd-hovedstaden-1@demo.eksportbro.invalid");
     const body = commandBody(fake, "UNEWCOMER", "/henvis", "92743187 Design til Japan", "t-mail");
     await post(server, body);
@@ -80,5 +81,25 @@ describe("Slack delivery through the outbox", () => {
     await post(server, commandBody(fake, "UNEWCOMER", "/mine", "", "t-mail-2"));
     await eventually(() => fake.responses.find((r) => r.id === "t-mail-2"));
     expect(fake.ok("users.info")).toHaveLength(1);
+  });
+
+  it("DMs an advisor the directory knows only by e-mail: their Slack id is looked up at start", async () => {
+    const fake = await startFakeSlack();
+    fakes.push(fake);
+    fake.setEmail("UMETTE", "adv-fyn-1@demo.eksportbro.invalid");
+    fake.setEmail("UOLE", "adv-midtjylland-2@demo.eksportbro.invalid");
+    const org = writeOrgFile(["adv-fyn-1", "adv-midtjylland-2"]);
+    const server = await startSlackServer(fake, { ORG_FILE: org });
+    servers.push(server);
+    const looked = () => fake.ok("users.lookupByEmail").map((c) => c.args.email);
+    await eventually(() => (looked().length === 2 ? true : undefined));
+    expect(looked()).toEqual([
+      "adv-fyn-1@demo.eksportbro.invalid",
+      "adv-midtjylland-2@demo.eksportbro.invalid",
+    ]);
+    await settle(200);
+    await post(server, commandBody(fake, slackId("bd-fyn-1"), "/henvis", "10150817 Eksport"));
+    const dm = await eventually(() => dmsAbout(fake, "10150817").at(0));
+    expect(dm.args.channel).toBe("UMETTE");
   });
 });

@@ -24,6 +24,7 @@ beforeAll(async () => {
   server = await startSlackServer(fake, {
     ORG_FILE: writeOrgFile(["bd-hovedstaden-1", "bd-hovedstaden-2"]),
   });
+  await eventually(() => (fake.attempts("users.lookupByEmail") === 2 ? true : undefined));
   fake.setEmail(NEWCOMER, "bd-hovedstaden-1@demo.eksportbro.invalid");
   fake.setEmail(LATECOMER, "bd-hovedstaden-2@demo.eksportbro.invalid");
   await post(server, commandBody(fake, slackId("bd-fyn-2"), "/henvis", "", "t-form"));

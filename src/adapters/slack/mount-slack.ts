@@ -8,6 +8,7 @@ import type { SlackConfig } from "../../config/config.js";
 import type { PeopleDirectory } from "../../domain/directory.js";
 import type { ChatDelivery } from "../../ports/chat.js";
 import { AfterAck } from "./after-ack.js";
+import { learnSlackIdsByEmail } from "./learn-slack-ids.js";
 import { registerAppHome } from "./listeners/app-home.js";
 import { registerBlockActions } from "./listeners/block-action.js";
 import { registerSlashCommands } from "./listeners/slash-command.js";
@@ -32,6 +33,8 @@ export interface SlackDeps {
 export interface SlackAdapter {
   app: App;
   idle(): Promise<void>;
+  /** Ends the start-up look-up of Slack ids by e-mail. */
+  stop(): void;
 }
 
 /** The Bolt app on POST /slack/events of the restify server, one listener per trigger. */
@@ -60,5 +63,12 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackAdapter {
     deps.log.error({ err: error }, "a Slack listener failed");
   });
   receiver.mount(server);
-  return { app, idle: () => ctx.afterAck.idle() };
+  const learning = new AbortController();
+  const { directory, learned, client, log } = deps;
+  void learnSlackIdsByEmail({ directory, learned, client, log, signal: learning.signal }).catch(
+    (err: unknown) => {
+      if (!learning.signal.aborted) log.warn({ err }, "looking up Slack ids by e-mail stopped");
+    },
+  );
+  return { app, idle: () => ctx.afterAck.idle(), stop: () => learning.abort() };
 }
