@@ -155,6 +155,7 @@ export function renderMessage(view: View): SlackMessage {
   };
 }
 
+/** A number is typed as text ("1.500" the Danish way) and checked by the core, errors on the field. */
 function element(field: FieldView): Block {
   const base: Block = { type: "plain_text_input", action_id: "value" };
   if (field.placeholder) base.placeholder = plain(field.placeholder, LIMITS.placeholder);
@@ -179,12 +180,8 @@ function element(field: FieldView): Block {
     if (field.value && /^\d{4}-\d{2}-\d{2}$/.test(field.value)) date.initial_date = field.value;
     return date;
   }
-  const input: Block =
-    field.kind === "number"
-      ? { ...base, type: "number_input", is_decimal_allowed: false }
-      : { ...base, multiline: field.kind === "multiline" };
-  if (field.kind !== "number")
-    input.max_length = Math.min(field.maxLength ?? LIMITS.inputLength, LIMITS.inputLength);
+  const input: Block = { ...base, multiline: field.kind === "multiline" };
+  input.max_length = Math.min(field.maxLength ?? LIMITS.inputLength, LIMITS.inputLength);
   if (field.value) input.initial_value = field.value.slice(0, LIMITS.inputLength);
   return input;
 }

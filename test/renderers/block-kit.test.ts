@@ -171,6 +171,25 @@ describe("Block Kit renderer", () => {
     expect(JSON.stringify(blocks)).toContain("…");
   });
 
+  it("a number field is a text input, so the Danish 1.500 reaches the core's validation", () => {
+    const modal = renderModal(
+      {
+        text: [],
+        form: {
+          id: "f",
+          fields: [
+            { name: "target", label: "Mål", kind: "number", required: true, value: "1.500" },
+          ],
+          submit: { id: "plan.goal.save", label: "Gem", data: {} },
+        },
+      },
+      { closeLabel: "Annullér", metadata: {} },
+    );
+    const input = (modal.blocks as Block[]).find((b) => b.block_id === "target");
+    expect(input?.element).toMatchObject({ type: "plain_text_input", initial_value: "1.500" });
+    expect(JSON.stringify(modal)).not.toContain("number_input");
+  });
+
   it("splits 30 buttons into actions blocks of at most 25", () => {
     const actions = Array.from({ length: 30 }, (_, i) => ({ ...accept, id: `a${i}` }));
     const blocks = renderMessage({ text: [], actions }).blocks;
