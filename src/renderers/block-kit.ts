@@ -34,9 +34,17 @@ const TONE_ICON = {
   error: ":x: ",
 };
 
-/** Escapes user text for mrkdwn: `<!channel>`, `<@U123>` and `<url|x>` stay literal text. */
+/**
+ * Keeps a View's text literal in mrkdwn: `<!channel>`, `<@U123>` and `<url|x>` are escaped, and a
+ * word joiner (U+2060, invisible) on each side of `*`, `_`, `~` and a backtick stops them opening
+ * or closing bold, italics, strike or code (as escapeCardText does on Adaptive Cards).
+ */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/[*_~`]/g, (c) => `\u2060${c}\u2060`);
 }
 
 /** Cuts text to `max` characters with an ellipsis, never inside an entity or a surrogate pair. */

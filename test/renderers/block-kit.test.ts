@@ -190,6 +190,19 @@ describe("Block Kit renderer", () => {
     expect(JSON.stringify(modal)).not.toContain("number_input");
   });
 
+  it("shows *bold*, _italics_, ~strike~ and `code` typed by a user literally", () => {
+    const need = "*HASTER* _nu_ ~x~ `code`";
+    const { blocks, text } = renderMessage({
+      text: [`Behov: ${need}`],
+      facts: [{ label: "Behov", value: need }],
+      items: [{ title: need, facts: [], actions: [] }],
+    });
+    const shown = JSON.stringify([blocks, text]);
+    for (const formatted of ["*HASTER*", "_nu_", "~x~", "`code`"])
+      expect(shown).not.toContain(formatted);
+    for (const t of texts(blocks)) expect(t.text.replace(/\u2060/g, "")).toContain(need);
+  });
+
   it("splits 30 buttons into actions blocks of at most 25", () => {
     const actions = Array.from({ length: 30 }, (_, i) => ({ ...accept, id: `a${i}` }));
     const blocks = renderMessage({ text: [], actions }).blocks;

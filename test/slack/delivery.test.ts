@@ -56,9 +56,9 @@ describe("Slack delivery through the outbox", () => {
     expect(dmsAbout(fake, "41726393")).toHaveLength(1);
   });
 
-  it("user text cannot mention or link: <!channel>, <@U123> and <url|x> arrive escaped", async () => {
+  it("user text cannot mention, link or format: <!channel>, <@U123>, <url|x> and *bold* arrive escaped", async () => {
     const { fake, server } = await setUp();
-    const need = "Se <!channel> og <@U123> her: <https://evil.example|klik> & mere";
+    const need = "Se <!channel> og <@U123> her: <https://evil.example|klik> & mere *HASTER* _nu_";
     await post(server, commandBody(fake, slackId("bd-fyn-1"), "/henvis", `98785647 ${need}`));
     const dm = await eventually(() => dmsAbout(fake, "98785647").at(0));
     const sent = JSON.stringify([dm.args.blocks, dm.args.text]);
@@ -66,6 +66,7 @@ describe("Slack delivery through the outbox", () => {
     expect(sent).toContain("&lt;!channel&gt;");
     expect(sent).toContain("&lt;@U123&gt;");
     expect(sent).toContain("&amp; mere");
+    expect(sent).not.toMatch(/\*HASTER\*|_nu_/);
   });
 
   it("finds a person without a Slack id in the directory by the e-mail users.info gives", async () => {
