@@ -97,9 +97,11 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
   }
   teams?.mount(server, conversation, directory);
   let slack: { idle(): Promise<void>; stop(): void } | undefined;
+  let stopRequests = () => {};
   if (config.slack && slackClient) {
     const requests = new HandledRequests(store, systemClock);
-    await requests.prune();
+    await requests.start();
+    stopRequests = () => requests.stop();
     const parts = { config: config.slack, client: slackClient, learned: slackAddresses, requests };
     slack = mountSlack(server, { ...parts, conversation, directory, delivery: outbox, log });
   }
@@ -108,6 +110,7 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
   const close = async () => {
     await tick.stop();
     slack?.stop();
+    stopRequests();
     await slack?.idle();
     await outbox.stop();
     await store.close();
