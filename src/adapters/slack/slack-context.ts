@@ -2,12 +2,11 @@ import type { RespondFn, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Conversation } from "../../app/conversation.js";
 import type { HandledRequests } from "../../app/handled-requests.js";
-import { DomainError } from "../../domain/errors.js";
 import type { Person } from "../../domain/org.js";
 import { translator } from "../../i18n/index.js";
 import type { ChatDelivery } from "../../ports/chat.js";
 import { renderMessage, renderModal } from "../../renderers/block-kit.js";
-import { errorView } from "../../views/common-views.js";
+import { unknownPersonView } from "../../views/unknown-person.js";
 import type { View } from "../../views/view.js";
 import type { AfterAck } from "./after-ack.js";
 import type { SlackPeople } from "./slack-people.js";
@@ -32,9 +31,7 @@ export interface ModalOrigin {
 }
 
 /** The message shown to someone who is not in the directory (nothing is stored). */
-export function refusal(): View {
-  return errorView(translator(), new DomainError("PERSON.UNKNOWN"));
-}
+export const refusal = unknownPersonView;
 
 /**
  * Tells a Slack user something in their DM: through the outbox when they are in the directory

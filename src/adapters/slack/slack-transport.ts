@@ -1,5 +1,6 @@
 import { webApi } from "@slack/bolt";
 import type { ChatAddresses } from "../../app/chat-addresses.js";
+import { httpSendOutcome } from "../../app/send-outcome.js";
 import type { Person } from "../../domain/org.js";
 import type { MessageTransport, OutboxMessage, SendOutcome } from "../../ports/outbox.js";
 import { renderMessage } from "../../renderers/block-kit.js";
@@ -51,7 +52,7 @@ export function slackTransport(client: webApi.WebClient, learned: ChatAddresses)
   };
 }
 
-/** Maps a Web API failure: 429 waits Retry-After, known permanent errors fail, the rest retry. */
+/** Maps a Web API failure: Slack's own permanent errors fail; HTTP failures as on every platform. */
 export function outcomeOf(error: unknown): SendOutcome {
   const e = error as {
     code?: string;
@@ -60,12 +61,12 @@ export function outcomeOf(error: unknown): SendOutcome {
     data?: { error?: string };
   };
   if (e.code === webApi.ErrorCode.RateLimitedError)
-    return { kind: "retry", reason: "ratelimited", afterMs: (e.retryAfter ?? 1) * 1000 };
+    return httpSendOutcome(429, "ratelimited", (e.retryAfter ?? 1) * 1000);
   if (e.code === webApi.ErrorCode.PlatformError) {
     const reason = e.data?.error ?? "platform error";
     return PERMANENT.has(reason) ? { kind: "failed", reason } : { kind: "retry", reason };
   }
-  if (e.code === webApi.ErrorCode.HTTPError && e.statusCode && e.statusCode < 500)
-    return { kind: "failed", reason: `HTTP ${e.statusCode}` };
-  return { kind: "retry", reason: (error as Error).message ?? String(error) };
+  if (e.code === webApi.ErrorCode.HTTPError)
+    return httpSendOutcome(e.statusCode, `HTTP ${e.statusCode}`);
+  return httpSendOutcome(undefined, (error as Error).message ?? String(error));
 }

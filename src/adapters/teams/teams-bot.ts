@@ -8,11 +8,9 @@ import type { Logger } from "pino";
 import type { Conversation } from "../../app/conversation.js";
 import { planReply } from "../../app/reply-plan.js";
 import type { PeopleDirectory } from "../../domain/directory.js";
-import { DomainError } from "../../domain/errors.js";
 import type { Person } from "../../domain/org.js";
-import { translator } from "../../i18n/index.js";
 import { renderPlainText } from "../../renderers/plain-text.js";
-import { errorView } from "../../views/common-views.js";
+import { unknownPersonView } from "../../views/unknown-person.js";
 import type { View } from "../../views/view.js";
 import { CARD_CONTENT_TYPE, cardAttachment, cardMessage } from "./card-message.js";
 import type { TeamsAdapter } from "./cloud-adapter.js";
@@ -29,7 +27,7 @@ export interface TeamsBotDeps {
   log: Logger;
 }
 
-const refusal = () => errorView(translator(), new DomainError("PERSON.UNKNOWN"));
+const refusal = unknownPersonView;
 
 /** The text a person typed: the bot's @mention (channels) and HTML spaces removed. */
 export function typedText(context: TurnContext): string {
