@@ -199,7 +199,7 @@ describe("buttons and modals in Slack", () => {
     expect(fake.ok("views.publish").filter((c) => c.args.user_id === user)).toHaveLength(1);
   });
 
-  it("Redirect opens a modal with a select; the chosen advisor gets the handover and can accept it from the Home tab", async () => {
+  it("Redirect opens a modal with a select; the chosen advisor gets the handover and can accept it from the Home tab, its result surviving a 429", async () => {
     const { advisor, button, message } = await refer(
       "bd-midtjylland-1",
       "96213298",
@@ -247,6 +247,7 @@ describe("buttons and modals in Slack", () => {
     >;
     click.container = { type: "view", view_id: "VHOME" };
     delete click.response_url;
+    fake.fail("chat.postMessage", { status: 429, retryAfter: 1 }, 2);
     expect((await post(server, payloadBody(click))).status).toBe(200);
     await eventually(() =>
       dmsTo(slackId(target), "96213298").find((c) => !mentions(c, "handover.accept")),
