@@ -8,6 +8,7 @@ import { mountLocalApi } from "./adapters/local/local-api.js";
 import { mountLocalFiles } from "./adapters/local/local-files.js";
 import { LocalInbox } from "./adapters/local/local-inbox.js";
 import { localTransport } from "./adapters/local/local-transport.js";
+import { reportWriters } from "./adapters/reports/report-writers.js";
 import { startReminderTick } from "./adapters/scheduler/cron-tick.js";
 import { loadReminderConfig } from "./adapters/scheduler/load-reminder-config.js";
 import { mountSlack } from "./adapters/slack/mount-slack.js";
@@ -20,6 +21,7 @@ import { ChatAddresses } from "./app/chat-addresses.js";
 import { COLLECTIONS } from "./app/collections.js";
 import { createConversation } from "./app/conversation.js";
 import { HandledRequests } from "./app/handled-requests.js";
+import { resendLostCards } from "./app/handover-notices.js";
 import { Outbox } from "./app/outbox.js";
 import { createPlansFeature } from "./app/plans/plans-feature.js";
 import { remindersFeature } from "./app/reminders/reminders-feature.js";
@@ -87,7 +89,7 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
   const deps = { store, directory, lookup, delivery: outbox, clock: systemClock, ids: randomIds };
   const files = new DirFileStore(join(dirname(config.DATA_FILE), "files"));
   const conversation = createConversation(deps, [
-    createPlansFeature(deps, files),
+    createPlansFeature(deps, { files, writers: reportWriters }),
     remindersFeature(deps, reminderConfig),
   ]);
   const server = createHttpServer(log);
@@ -95,7 +97,7 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     mountLocalApi(server, conversation, directory, inbox, log);
     mountLocalFiles(server, files);
   }
-  teams?.mount(server, conversation, directory);
+  teams?.mount(server, conversation, directory, files);
   let slack: { idle(): Promise<void>; stop(): void } | undefined;
   let stopRequests = () => {};
   if (config.slack && slackClient) {
@@ -103,9 +105,11 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     await requests.start();
     stopRequests = () => requests.stop();
     const parts = { config: config.slack, client: slackClient, learned: slackAddresses, requests };
-    slack = mountSlack(server, { ...parts, conversation, directory, delivery: outbox, log });
+    const channels = { delivery: outbox, files };
+    slack = mountSlack(server, { ...parts, ...channels, conversation, directory, log });
   }
   await outbox.start();
+  await resendLostCards(deps);
   const tick = startReminderTick(deps, reminderConfig, log);
   const close = async () => {
     await tick.stop();

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-const CORE = ["domain", "app", "forms", "views", "i18n", "ports"];
+const CORE = ["domain", "app", "forms", "views", "i18n", "ports", "reports"];
 const PLATFORM =
-  /(?:from\s+|import\(\s*)["'](botbuilder[^"']*|@slack\/[^"']*|restify[^"']*|lowdb[^"']*|node-cron|steno|@microsoft\/[^"']*|pino|node:(fs|http|https|net|child_process)[^"']*)["']/;
+  /(?:from\s+|import\(\s*)["'](botbuilder[^"']*|@slack\/[^"']*|restify[^"']*|lowdb[^"']*|node-cron|steno|@microsoft\/[^"']*|pino|exceljs|node:(fs|http|https|net|child_process)[^"']*)["']/;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -18,6 +18,11 @@ describe("architecture (DESIGN.md rules 1 and 5)", () => {
 
   it("finds the core files", () => {
     expect(core.length).toBeGreaterThan(20);
+    expect(core).toContain(join("src", "reports", "csv.ts"));
+  });
+
+  it("counts exceljs as a platform package", () => {
+    expect('import ExcelJS from "exceljs";').toMatch(PLATFORM);
   });
 
   it.each(core)("%s imports no platform package and no adapter", (file) => {

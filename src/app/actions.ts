@@ -28,7 +28,7 @@ import type { Deps } from "./deps.js";
 import type { Feature } from "./feature.js";
 import { assertMayTake, requireHandover, type StepResult } from "./handover-access.js";
 import { translatorFor } from "./people.js";
-import { meetingDateProblem, recordMeeting } from "./record-meeting.js";
+import { type MeetingInput, meetingDateProblem, recordMeeting } from "./record-meeting.js";
 import { redirectHandover, redirectTargets } from "./redirect-handover.js";
 import { submitHandover } from "./submit-handover.js";
 
@@ -87,8 +87,11 @@ const decisions: Record<string, DecisionForm<unknown>> = {
     event: "meeting",
     def: (h) => (h.direction === "EH_TO_TC" ? meetingForm : houseMeetingForm),
     title: "form.meeting.title",
-    run: (c, v: { meetingDate: string; contactPerson: string; description: string }) =>
-      recordMeeting(c.deps, c.person.id, c.handoverId, v),
+    run: (c, v: MeetingInput & { jointVisit?: "true" | "false" }) =>
+      recordMeeting(c.deps, c.person.id, c.handoverId, {
+        ...v,
+        jointVisit: v.jointVisit === "true",
+      }),
     check: (c, values) =>
       values.meetingDate ? meetingDateProblem(c.deps, c.handoverId, values.meetingDate) : undefined,
   }),

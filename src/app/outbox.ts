@@ -18,7 +18,7 @@ export const outboxCollection: CollectionSpec<OutboxMessage> = {
     personId: z.string().min(1),
     view: z.looseObject({ text: z.array(z.string()) }),
     createdAt: z.string().min(1),
-    state: z.enum(["pending", "sending", "sent", "failed"]),
+    state: z.enum(["pending", "sending", "sent", "failed", "uncertain"]),
     attempts: z.number().int().min(0),
     notBefore: z.string().min(1),
   }) as unknown as z.ZodType<OutboxMessage>,
@@ -98,7 +98,7 @@ export class Outbox implements ChatDelivery {
       if (m.state !== "sending") continue;
       const marked = {
         ...m,
-        state: "sent" as const,
+        state: "uncertain" as const,
         lastError: "may have been sent before a restart",
       };
       await this.messages.put(marked);
@@ -115,7 +115,7 @@ export class Outbox implements ChatDelivery {
     const keepMs = (this.deps.keepDays ?? 30) * 86_400_000;
     const cutoff = new Date(this.deps.clock.now().getTime() - keepMs).toISOString();
     for (const m of this.messages.all()) {
-      const done = m.state === "sent" || m.state === "failed";
+      const done = m.state !== "pending" && m.state !== "sending";
       if (done && (m.sentAt ?? m.createdAt) < cutoff) await this.messages.delete(m.id);
     }
   }

@@ -29,9 +29,12 @@ export async function notify(
   deps: Pick<Deps, "store" | "delivery">,
   people: Person[],
   build: (t: Translator, person: Person) => View,
+  keyFor?: (person: Person) => string,
 ): Promise<Person[]> {
   const results = await Promise.allSettled(
-    people.map((p) => deps.delivery.deliver(p, build(translatorFor(deps, p), p))),
+    people.map((p) =>
+      deps.delivery.deliver(p, build(translatorFor(deps, p), p), { key: keyFor?.(p) }),
+    ),
   );
   return people.filter((_, i) => results[i]?.status === "rejected");
 }

@@ -10,6 +10,8 @@ export interface MeetingInput {
   meetingDate: string;
   contactPerson: string;
   description: string;
+  /** EH and TC met the company together (a joint visit). */
+  jointVisit?: boolean;
 }
 
 /**
@@ -59,6 +61,7 @@ export function recordMeeting(
       };
       if (h.company?.name) record.companyName = h.company.name;
       if (h.direction === "EH_TO_TC") record.disclosedAt = now.toISOString();
+      if (input.jointVisit) record.jointVisit = true;
       return deps.store.meetings.add(record);
     },
   });

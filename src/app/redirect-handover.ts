@@ -1,8 +1,9 @@
 import { DomainError } from "../domain/errors.js";
 import type { Person } from "../domain/org.js";
-import { handoverCard, redirectedAwayNotice, stepNotice } from "../views/handover-views.js";
+import { redirectedAwayNotice, stepNotice } from "../views/handover-views.js";
 import type { Deps } from "./deps.js";
 import { assertMayTake, requireHandover, type StepResult, takeStep } from "./handover-access.js";
+import { sendHandoverCard } from "./handover-notices.js";
 import { notify, requirePerson } from "./people.js";
 import { isAbsent } from "./presence.js";
 
@@ -41,9 +42,7 @@ export async function redirectHandover(
     tellReferrer: (t, h) => stepNotice(t, deps.directory, h, actor),
   });
   const h = result.handover;
-  const unreachable = await notify(deps, [target], (t, p) =>
-    handoverCard(t, deps.directory, h, { viewer: p }),
-  );
+  const unreachable = await sendHandoverCard(deps, h, [target]);
   const previous =
     before.assigneeId && before.assigneeId !== actor.id
       ? deps.directory.get(before.assigneeId)

@@ -4,9 +4,9 @@ import { DomainError } from "../domain/errors.js";
 import type { Handover } from "../domain/handover.js";
 import { type HouseId, houseForMunicipality, type Person, sideOf } from "../domain/org.js";
 import { type RoutingReason, routeToAdvisor } from "../domain/routing.js";
-import { handoverCard } from "../views/handover-views.js";
 import type { Deps } from "./deps.js";
-import { notify, requirePerson } from "./people.js";
+import { sendHandoverCard } from "./handover-notices.js";
+import { requirePerson } from "./people.js";
 import { isAbsent, isCatchingUp } from "./presence.js";
 
 /** What a referrer asks for. */
@@ -63,9 +63,7 @@ export async function requestHandover(
   if (target.house) handover.assigneeHouse = target.house;
   await deps.store.handovers.save(handover);
 
-  const unreachable = await notify(deps, target.recipients, (t, p) =>
-    handoverCard(t, deps.directory, handover, { viewer: p }),
-  );
+  const unreachable = await sendHandoverCard(deps, handover, target.recipients);
   return { kind: "created", handover, recipients: target.recipients, unreachable };
 }
 

@@ -26,6 +26,7 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: optional,
   SLACK_BOT_TOKEN: optional,
   SLACK_API_URL: optional,
+  PUBLIC_URL: optional,
   ALLOWED_TENANTS: optional,
   TEAMS_SERVICE_URL_HOSTS: optional,
   ToBotFromChannelOpenIdMetadataUrl: optional,
@@ -75,6 +76,8 @@ export type Config = z.infer<typeof envSchema> & {
   teams?: TeamsConfig;
   host: string;
   cvrSource: "fixture" | "cvrapi" | "distribution";
+  /** The bot's public base URL without a trailing slash; Teams cards link report files under it. */
+  publicUrl?: string;
 };
 
 /** Parses the environment once; a bad value stops the start with a sentence naming the variable. */
@@ -105,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cvrSource: c.CVR_SOURCE ?? "fixture",
     slack,
     teams,
+    publicUrl: publicUrl(c.PUBLIC_URL),
   };
 }
 
@@ -166,6 +170,22 @@ function teamsConfig(c: Env): TeamsConfig | undefined {
       oauthScope: c.ToChannelFromBotOAuthScope,
     },
   };
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+function publicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const parsed = URL.canParse(value) ? new URL(value) : undefined;
+  if (!parsed) refuse(`PUBLIC_URL=${value} is not a URL.`);
+  const loopback = LOOPBACK.has(parsed.hostname);
+  if (parsed.protocol !== "https:" && !(parsed.protocol === "http:" && loopback))
+    refuse(
+      `PUBLIC_URL=${value} must start with https:// (http:// only for 127.0.0.1 or localhost).`,
+    );
+  if (parsed.search || parsed.hash || parsed.username || parsed.password)
+    refuse(`PUBLIC_URL=${value} must be a plain base URL, without a query, fragment or user name.`);
+  return parsed.href.replace(/\/+$/, "");
 }
 
 function url(

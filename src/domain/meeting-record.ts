@@ -19,6 +19,8 @@ export interface MeetingRecord {
   description: string;
   /** When the advisor confirmed the disclosure to the company (advisors' meetings only). */
   disclosedAt?: string;
+  /** True when EH and TC were at the company together (a joint visit, §7); no personal data. */
+  jointVisit?: boolean;
 }
 
 /** Longest description the annex's "short general description" may have. */

@@ -8,6 +8,8 @@ export interface ReminderConfig {
   houses: Partial<Record<HouseId, { conveneWeeksBefore?: number }>>;
   /** Working days before the meeting that the house managers get the status prompt. */
   promptWorkingDaysBefore: number;
+  /** Working days before the meeting that people who have not sent in the status get one nudge. */
+  statusNudgeWorkingDaysBefore: number;
   /** Working days an unanswered handover waits before its assignee is nudged. */
   nudgeAfterWorkingDays: number;
   /** Working days an unanswered handover waits before the coordinator is told. */
@@ -25,6 +27,7 @@ export const DEFAULT_REMINDER_CONFIG: ReminderConfig = {
   conveneWeeksBefore: 6,
   houses: {},
   promptWorkingDaysBefore: 10,
+  statusNudgeWorkingDaysBefore: 3,
   nudgeAfterWorkingDays: 2,
   escalateAfterWorkingDays: 5,
   meetingAfterWorkingDays: 20,

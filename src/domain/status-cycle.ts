@@ -1,8 +1,8 @@
 import type { HouseId } from "./org.js";
+import { type Period, periodOfDate } from "./plans/period.js";
 import { addDays } from "./working-days.js";
 
-/** A half-year, written "2026H1" (January-June) or "2026H2" (July-December). */
-export type Period = string;
+export type { Period };
 
 /** Where one house's semi-annual status meeting stands (§6): the half-year it is for, and its date once set. */
 export interface StatusCycle {
@@ -18,9 +18,7 @@ export interface StatusCycle {
 }
 
 /** The half-year a calendar date (yyyy-mm-dd) falls in. */
-export function periodOf(date: string): Period {
-  return `${date.slice(0, 4)}H${Number(date.slice(5, 7)) <= 6 ? 1 : 2}`;
-}
+export const periodOf = periodOfDate;
 
 /** The first day of a half-year. */
 export function periodStart(period: Period): string {
@@ -35,7 +33,7 @@ export function periodEnd(period: Period): string {
 /** The half-year after `period`. */
 export function nextPeriod(period: Period): Period {
   const year = Number(period.slice(0, 4));
-  return period.endsWith("1") ? `${year}H2` : `${year + 1}H1`;
+  return (period.endsWith("1") ? `${year}H2` : `${year + 1}H1`) as Period;
 }
 
 /** The same day `months` later, clamped to the month's last day (31 August + 6 months = 28/29 February). */

@@ -43,12 +43,14 @@ const meetingFields = [
     maxLength: MEETING_DESCRIPTION_MAX,
     placeholder: "form.meeting.description_placeholder",
   },
+  { name: "jointVisit", kind: "toggle", label: "plans.meeting.joint_visit", required: false },
 ] as const satisfies FieldDef[];
 
 const meetingSchema = {
   meetingDate: dateField,
   contactPerson: requiredText(100),
   description: requiredText(MEETING_DESCRIPTION_MAX),
+  jointVisit: z.enum(["true", "false"]).optional(),
 };
 
 /** An advisor's meeting: the record the annex allows (§6), kept only with the disclosure confirmed. */

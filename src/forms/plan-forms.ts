@@ -212,3 +212,13 @@ export const budgetForm = {
   ],
   schema: z.object({ spent: wholeNumber(SPENT_MAX), comment: optionalText(300) }),
 } satisfies FormDef<unknown>;
+
+/** Most advisors one house can have stationed (the annex stations nine in all). */
+export const ADVISORS_MAX = 20;
+
+/** The advisors stationed in the house in the plan's year; it sets the year's desk payment (§4). */
+export const advisorsForm = {
+  id: "plan-advisors",
+  fields: [{ name: "advisors", kind: "number", label: "plans.form.advisors", required: true }],
+  schema: z.object({ advisors: wholeNumber(ADVISORS_MAX) }),
+} satisfies FormDef<unknown>;

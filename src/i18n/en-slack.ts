@@ -6,4 +6,9 @@ export const enSlack = {
   "slack.modal.close": "Cancel",
   "slack.api.unsigned":
     "The request is not signed by Slack (or the signature is too old) and was refused.",
+  "slack.files.comment": "The files for {title}: XLSX, CSV and Markdown.",
+  "slack.files.not_here":
+    "The files (XLSX, CSV and Markdown) could not be put in this conversation because Eksportbro is not in it. Use the command in your direct message with Eksportbro, or add Eksportbro to the channel.",
+  "slack.files.failed":
+    "The files (XLSX, CSV and Markdown) could not be uploaded to Slack just now. The answer above still stands; ask again shortly to get the files.",
 } as const satisfies Record<keyof typeof daSlack, string>;

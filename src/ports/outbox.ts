@@ -1,8 +1,12 @@
 import type { Person } from "../domain/org.js";
 import type { View } from "../views/view.js";
 
-/** Where a queued message stands; "sending" survives a crash as "maybe sent", never re-sent. */
-export type OutboxState = "pending" | "sending" | "sent" | "failed";
+/**
+ * Where a queued message stands. "sent" only after the platform said ok; a message found
+ * "sending" at a start may or may not have gone before a crash: it becomes "uncertain" and is
+ * never re-sent (at most once), and the log says so.
+ */
+export type OutboxState = "pending" | "sending" | "sent" | "failed" | "uncertain";
 
 /** A message queued for one person on one platform; `id` is its idempotency key. */
 export interface OutboxMessage {

@@ -1,3 +1,4 @@
+import type { ReportWriter } from "../ports/report-writer.js";
 import type { Cell, ReportDoc } from "../views/plans/report-doc.js";
 
 /** The CSV field separator: semicolon, as Danish Excel expects (the comma is the decimal mark). */
@@ -32,3 +33,10 @@ export function toCsv(doc: ReportDoc): string {
   const padded = lines.map((l) => [...l, ...Array<Cell>(width - l.length).fill(null)]);
   return `\uFEFF${padded.map((l) => l.map(csvField).join(CSV_SEPARATOR)).join("\r\n")}\r\n`;
 }
+
+/** The CSV report writer (pure). */
+export const csvWriter: ReportWriter = {
+  extension: "csv",
+  mediaType: "text/csv; charset=utf-8",
+  write: async (doc) => new TextEncoder().encode(toCsv(doc)),
+};

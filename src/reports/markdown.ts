@@ -1,3 +1,4 @@
+import type { ReportWriter } from "../ports/report-writer.js";
 import type { Cell, ReportDoc } from "../views/plans/report-doc.js";
 
 /** User text kept literal in Markdown: markup characters escaped, line breaks flattened. */
@@ -26,3 +27,10 @@ export function toMarkdown(doc: ReportDoc): string {
   }
   return out.join("\n");
 }
+
+/** The Markdown report writer (pure). */
+export const markdownWriter: ReportWriter = {
+  extension: "md",
+  mediaType: "text/markdown; charset=utf-8",
+  write: async (doc) => new TextEncoder().encode(toMarkdown(doc)),
+};

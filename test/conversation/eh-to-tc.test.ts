@@ -64,6 +64,7 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
       "meetingDate",
       "contactPerson",
       "description",
+      "jointVisit",
       "disclosed",
     ]);
     bot.clock.advance(2 * 24 * 3600 * 1000);

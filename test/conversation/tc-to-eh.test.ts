@@ -127,6 +127,7 @@ describe("TC -> EH permissions and colleagues", () => {
       "meetingDate",
       "contactPerson",
       "description",
+      "jointVisit",
     ]);
     const done = await bot.act("bd-sydjylland-1", "handover.meeting.submit", {
       handoverId,

@@ -14,6 +14,20 @@ export interface ResponsePost {
   body: Record<string, unknown>;
 }
 
+/** A file uploaded the external way: getUploadURLExternal, POST to upload_url, completeUploadExternal. */
+export interface UploadedFile {
+  id: string;
+  filename: string;
+  /** The length files.getUploadURLExternal was told. */
+  length: number;
+  /** The bytes POSTed to the upload_url (undefined until then). */
+  bytes?: Buffer;
+  /** Set by files.completeUploadExternal. */
+  title?: string;
+  channel?: string;
+  comment?: string;
+}
+
 /** A canned failure for the next calls of one method. */
 export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
 
@@ -23,6 +37,10 @@ export interface FakeSlack {
   readonly apiUrl: string;
   readonly calls: ApiCall[];
   readonly responses: ResponsePost[];
+  /** Files the bot started uploading, completed or not. */
+  readonly files: UploadedFile[];
+  /** Files completed into this channel (shared there), in upload order. */
+  shared(channel: string): UploadedFile[];
   /** A response_url on this fake. */
   responseUrl(id: string): string;
   /** The next `times` calls of `method` fail this way (a 429 carries Retry-After). */
@@ -37,11 +55,11 @@ export interface FakeSlack {
   close(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }
@@ -59,6 +77,19 @@ function decode(raw: string, contentType: string): Record<string, unknown> {
   return args;
 }
 
+/** The bytes of an upload: the file part of a multipart form (as the SDK sends it), or the raw body. */
+async function uploadedBytes(raw: Buffer, contentType: string): Promise<Buffer> {
+  if (!contentType.startsWith("multipart/form-data")) return raw;
+  const form = await new Response(new Uint8Array(raw), {
+    headers: { "content-type": contentType },
+  }).formData();
+  let part: Blob | undefined;
+  form.forEach((value) => {
+    if (typeof value !== "string") part ??= value;
+  });
+  return part ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
+}
+
 function send(res: ServerResponse, status: number, body: unknown, headers = {}): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
   res.end(JSON.stringify(body));
@@ -71,6 +102,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const failures = new Map<string, Failure[]>();
   const emails = new Map<string, string>();
   const delays = new Map<string, number[]>();
+  const files: UploadedFile[] = [];
+  let base = "";
   let ts = 1795766512;
   const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
     ts += 1;
@@ -79,6 +112,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return { ok: true, channel: args.channel, ts: `${ts}.000100`, message: {} };
     if (method === "views.open" || method === "views.publish")
       return { ok: true, view: { id: `V${ts}`, ...(args.view as object) } };
+    if (method === "files.getUploadURLExternal") {
+      const length = Number(args.length);
+      if (!args.filename || !Number.isInteger(length) || length <= 0)
+        return { ok: false, error: "invalid_arguments" };
+      const id = `F0${ts}`;
+      files.push({ id, filename: String(args.filename), length });
+      return { ok: true, upload_url: `${base}/upload/v1/${id}`, file_id: id };
+    }
+    if (method === "files.completeUploadExternal") return complete(args);
     if (method === "users.info") {
       const email = emails.get(String(args.user));
       if (!email) return { ok: false, error: "user_not_found" };
@@ -95,10 +137,36 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
     return { ok: false, error: "unknown_method" };
   };
+  const complete = (args: Record<string, unknown>): Record<string, unknown> => {
+    const wanted = Array.isArray(args.files)
+      ? (args.files as { id?: string; title?: string }[])
+      : [];
+    const found = wanted.map((w) => files.find((f) => f.id === w.id && f.bytes));
+    if (wanted.length === 0 || found.some((f) => !f))
+      return { ok: false, error: "invalid_arguments" };
+    const channel = typeof args.channel_id === "string" ? args.channel_id : undefined;
+    if (channel !== undefined && !/^[CGDZ][A-Z0-9]{8,}$/.test(channel))
+      return { ok: false, error: "invalid_arguments" };
+    const done = found as UploadedFile[];
+    for (const [i, file] of done.entries())
+      Object.assign(file, { title: wanted[i]?.title, channel, comment: args.initial_comment });
+    return {
+      ok: true,
+      files: done.map((f) => ({ id: f.id, name: f.filename, title: f.title, size: f.length })),
+    };
+  };
   const server = createServer(async (req, res) => {
-    const raw = await readBody(req);
+    const body = await readBody(req);
+    const raw = body.toString("utf8");
     const url = req.url ?? "";
     const contentType = req.headers["content-type"] ?? "";
+    if (url.startsWith("/upload/v1/")) {
+      const file = files.find((f) => f.id === url.slice("/upload/v1/".length));
+      if (!file) return send(res, 404, { ok: false, error: "file_not_found" });
+      file.bytes = await uploadedBytes(body, contentType);
+      res.writeHead(200, { "content-type": "text/plain" });
+      return res.end(`OK - ${file.bytes.byteLength}`);
+    }
     if (url === "/_stats")
       return send(res, 200, { responses: responses.length, calls: calls.length });
     if (url.startsWith("/respond/")) {
@@ -124,11 +192,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     return send(res, 500, { ok: false, error: "internal_error" });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     apiUrl: `${base}/api/`,
     calls,
     responses,
+    files,
+    shared: (channel) => files.filter((f) => f.channel === channel),
     responseUrl: (id) => `${base}/respond/${id}`,
     fail(method, failure, times = 1) {
       const list = failures.get(method) ?? [];

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { MemoryFileStore } from "../../src/adapters/files/memory-file-store.js";
+import { reportWriters } from "../../src/adapters/reports/report-writers.js";
 import type { ActionReply } from "../../src/app/actions.js";
 import { createPlansFeature } from "../../src/app/plans/plans-feature.js";
 import { renderPlainText } from "../../src/renderers/plain-text.js";
@@ -9,7 +10,7 @@ import { makeBot } from "../support/bot.js";
 /** The bot with the plans feature over an in-memory file store. */
 export function makePlanBot() {
   const files = new MemoryFileStore();
-  const bot = makeBot((deps) => [createPlansFeature(deps, files)]);
+  const bot = makeBot((deps) => [createPlansFeature(deps, { files, writers: reportWriters })]);
   return { ...bot, files };
 }
 

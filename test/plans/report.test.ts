@@ -12,7 +12,7 @@ const rowsOf = (sheet: import("exceljs").Worksheet | undefined) => {
 };
 
 describe("/rapport for one house", () => {
-  it("shows goals, activities, budget with carry-over and handover figures on the card", async () => {
+  it("shows goals, activities, desk payment and spending, and handover figures on the card", async () => {
     const bot = makePlanBot();
     await seedMidtjylland(bot);
     const [card] = await bot.replies("mgr-midtjylland", "/rapport Midtjylland 2026H2");
@@ -23,9 +23,9 @@ describe("/rapport for one house", () => {
     expect(text).toContain("Gennemført: 1");
     expect(text).toContain("Ikke besvaret: 1");
     expect(text).toContain("Kontorplads: 50.000 kr. × 2 rådgiver(e) i 2026: 100.000 kr.");
-    expect(text).toContain("Overført fra tidligere år: 30.000 kr.");
     expect(text).toContain("Forbrug i 2026 indtil nu: 75.000 kr.");
-    expect(text).toContain("Overføres til 2027: 55.000 kr.");
+    expect(text).toContain("Uforbrugte midler overføres ikke pr. hus, men i den nationale ramme");
+    expect(text).not.toContain("Overføres til");
     expect(text).toContain("Henvisninger EH → TC: 2");
     expect(card?.files?.map((f) => f.name)).toEqual([
       "statusrapport-midtjylland-2026H2.xlsx",
@@ -92,12 +92,9 @@ describe("/rapport for one house", () => {
     expect(rowsOf(book.getWorksheet("Budget"))).toEqual([
       ["Post", "Beløb (kr.)"],
       ["Kontorplads: 50.000 kr. × 2 rådgiver(e) i 2026", 100000],
-      ["Overført fra tidligere år", 30000],
-      ["Til rådighed i 2026", 130000],
       ["Forbrug 2026H1", 25000],
       ["Forbrug 2026H2", 50000],
-      ["Uforbrugt", 55000],
-      ["Overføres til 2027", 55000],
+      ["Forbrug i alt", 75000],
     ]);
     expect(rowsOf(book.getWorksheet("Henvisninger"))).toEqual([
       ["Tal", "Antal"],
@@ -105,7 +102,7 @@ describe("/rapport for one house", () => {
       ["Henvisninger TC → EH", 2],
       ["Accepterede henvisninger", 2],
       ["Afholdte møder", 2],
-      ["Sambesøg", 2],
+      ["Sambesøg", 1],
     ]);
     const summary = book.getWorksheet("Oversigt");
     expect(summary?.getCell("A1").value).toBe("Statusrapport 2026H2 – Erhvervshus Midtjylland");
@@ -138,14 +135,11 @@ describe("/rapport for one house", () => {
     expect(rows[goals + 3]?.[7]).toBe(`'${FORMULA_COMMENT}`);
     expect(text).toContain(`"'=SUM(A1:A9) ""to"" udskudt; afventer"`);
     const budget = at("Budget");
-    expect(rows.slice(budget + 2, budget + 9).map((r) => r.slice(0, 2))).toEqual([
+    expect(rows.slice(budget + 2, budget + 6).map((r) => r.slice(0, 2))).toEqual([
       ["Kontorplads: 50.000 kr. × 2 rådgiver(e) i 2026", "100000"],
-      ["Overført fra tidligere år", "30000"],
-      ["Til rådighed i 2026", "130000"],
       ["Forbrug 2026H1", "25000"],
       ["Forbrug 2026H2", "50000"],
-      ["Uforbrugt", "55000"],
-      ["Overføres til 2027", "55000"],
+      ["Forbrug i alt", "75000"],
     ]);
     const figures = at("Henvisninger");
     expect(rows.slice(figures + 2, figures + 7).map((r) => r[1])).toEqual([
@@ -153,7 +147,7 @@ describe("/rapport for one house", () => {
       "2",
       "2",
       "2",
-      "2",
+      "1",
     ]);
 
     const md = await textOf(bot.files, fileOf(card, "md").id);
@@ -161,7 +155,7 @@ describe("/rapport for one house", () => {
     expect(md).toContain(
       "| A: Eksportforberedelse (EH) | Eksportparate virksomheder |  | 40 | virksomheder | 31 | På sporet |  |",
     );
-    expect(md).toContain("| Overføres til 2027 | 55000 |");
+    expect(md).toContain("| Forbrug i alt | 75000 |");
   });
 
   it("shows a first-half report without the second half's lines", async () => {
@@ -171,10 +165,8 @@ describe("/rapport for one house", () => {
     const book = await workbookOf(bot.files, fileOf(card, "xlsx").id);
     expect(rowsOf(book.getWorksheet("Budget")).slice(1)).toEqual([
       ["Kontorplads: 50.000 kr. × 2 rådgiver(e) i 2026", 100000],
-      ["Overført fra tidligere år", 30000],
-      ["Til rådighed i 2026", 130000],
       ["Forbrug 2026H1", 25000],
-      ["Uforbrugt", 105000],
+      ["Forbrug i alt", 25000],
     ]);
     expect(
       rowsOf(book.getWorksheet("Henvisninger"))
@@ -215,10 +207,12 @@ describe("/rapport alle: the national roll-up", () => {
       "Erhvervshus Nordjylland",
     ]);
     const text = plain(card);
-    expect(text).toContain("Ramme pr. år: 7.500.000 kr.");
+    expect(text).toContain("Ramme for indstationeringen 2026: 7.500.000 kr.");
+    expect(text).toContain("Overført fra 2025: 7.430.000 kr.");
+    expect(text).toContain("Til rådighed i 2026: 14.930.000 kr.");
+    expect(text).toContain("Forbrug 2026H2: 50.000 kr.");
+    expect(text).toContain("Overføres til 2027: 14.855.000 kr.");
     expect(text).toContain("Kontorplads til husene i alt: 450.000 kr.");
-    expect(text).toContain("Overført fra tidligere år i alt: 30.000 kr.");
-    expect(text).toContain("Forbrug i alt: 75.000 kr.");
     expect(text).toContain("Mål: 2 mål: 1 på sporet/gennemført, 1 i risiko");
 
     const book = await workbookOf(bot.files, fileOf(card, "xlsx").id);
@@ -227,36 +221,48 @@ describe("/rapport alle: the national roll-up", () => {
     expect(houses[5]).toEqual(["Midtjylland", 2, 2, 1, 1, 0, 0, 2, 1, 1, 0]);
     expect(houses[1]).toEqual(["Hovedstaden", 3, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(houses[7]?.slice(0, 2)).toEqual(["I alt", 9]);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      "Oversigt",
+      "Huse",
+      "Ramme",
+      "Budget",
+      "Henvisninger",
+      "Mål",
+    ]);
+    expect(rowsOf(book.getWorksheet("Ramme"))).toEqual([
+      ["Post", "Beløb (kr.)"],
+      ["Ramme for indstationeringen 2026", 7500000],
+      ["Overført fra 2025", 7430000],
+      ["Til rådighed i 2026", 14930000],
+      ["Forbrug 2026H1", 25000],
+      ["Forbrug 2026H2", 50000],
+      ["Uforbrugt", 14855000],
+      ["Overføres til 2027", 14855000],
+    ]);
     const budget = rowsOf(book.getWorksheet("Budget"));
     expect(budget[0]).toEqual([
       "Erhvervshus",
+      "Rådgivere",
       "Kontorplads (kr.)",
-      "Overført (kr.)",
-      "Til rådighed (kr.)",
       "Forbrug H1 (kr.)",
       "Forbrug H2 (kr.)",
-      "Uforbrugt (kr.)",
-      "Overføres (kr.)",
+      "Forbrug i alt (kr.)",
     ]);
-    expect(budget[5]).toEqual(["Midtjylland", 100000, 30000, 130000, 25000, 50000, 55000, 55000]);
-    expect(budget[3]).toEqual(["Fyn", 50000, 0, 50000, undefined, undefined, 50000, 50000]);
-    expect(budget[7]).toEqual(["I alt", 450000, 30000, 480000, 25000, 50000, 405000, 405000]);
+    expect(budget[5]).toEqual(["Midtjylland", 2, 100000, 25000, 50000, 75000]);
+    expect(budget[3]).toEqual(["Fyn", 1, 50000, undefined, undefined, 0]);
+    expect(budget[7]).toEqual(["I alt", 9, 450000, 25000, 50000, 75000]);
     const figures = rowsOf(book.getWorksheet("Henvisninger"));
-    expect(figures[5]).toEqual(["Midtjylland", 2, 2, 2, 2, 2]);
+    expect(figures[5]).toEqual(["Midtjylland", 2, 2, 2, 2, 1]);
     expect(figures[3]).toEqual(["Fyn", 1, 0, 0, 0, 0]);
-    expect(figures[7]).toEqual(["I alt", 3, 2, 2, 2, 2]);
+    expect(figures[7]).toEqual(["I alt", 3, 2, 2, 2, 1]);
 
     const csv = parseCsv(await textOf(bot.files, fileOf(card, "csv").id));
     const total = csv.filter((r) => r[0] === "I alt");
-    expect(total[1]?.slice(0, 8)).toEqual([
-      "I alt",
-      "450000",
-      "30000",
-      "480000",
-      "25000",
-      "50000",
-      "405000",
-      "405000",
+    expect(total[1]?.slice(0, 6)).toEqual(["I alt", "9", "450000", "25000", "50000", "75000"]);
+    const frame = csv.findIndex((r) => r[0] === "Ramme" && r[1] === "");
+    expect(csv.slice(frame + 2, frame + 9).map((r) => r.slice(0, 2))).toContainEqual([
+      "Overføres til 2027",
+      "14855000",
     ]);
   });
 });
@@ -280,6 +286,6 @@ describe("in English", () => {
       "Budget",
       "Handovers",
     ]);
-    expect(book.getWorksheet("Budget")?.getCell("B8").value).toBe(55000);
+    expect(book.getWorksheet("Budget")?.getCell("B5").value).toBe(75000);
   });
 });

@@ -10,9 +10,10 @@ export const FORMULA_COMMENT = '=SUM(A1:A9) "to" udskudt; afventer';
 const at = (iso: string) => ({ createdAt: iso, updatedAt: iso });
 
 /**
- * Erhvervshus Midtjylland (2 advisors: 100.000 kr. a year): a 2025 plan with 70.000 kr. spent
- * (30.000 carried into 2026), a 2026 plan with two goals and two activities, 2026H1 spending
- * 25.000, 2026H2 answers and spending 50.000, and handovers around the half-year's edges.
+ * Erhvervshus Midtjylland (2 advisors: 100.000 kr. desk payment a year): a 2025 plan with 70.000
+ * kr. spent (the national frame carries 7.430.000 into 2026), a 2026 plan with two goals and two activities, 2026H1 spending
+ * 25.000, 2026H2 answers and spending 50.000, and handovers around the half-year's edges (two
+ * meetings held in 2026H2, one of them recorded as a joint visit).
  */
 export async function seedMidtjylland(bot: Bot) {
   const mgr = "mgr-midtjylland";
@@ -157,5 +158,18 @@ export async function seedMidtjylland(bot: Bot) {
     }),
   ];
   for (const h of handovers) await bot.deps.store.handovers.save(h);
+  const meeting = (h: Handover, meetingDate: string, jointVisit: boolean) => ({
+    id: `mr-${h.id}`,
+    handoverId: h.id,
+    advisorName: "Camilla Dam Poulsen",
+    cvr: h.cvr,
+    contactPerson: "Jens Jensen",
+    meetingDate,
+    description: "Eksport",
+    ...(jointVisit ? { jointVisit } : {}),
+  });
+  const [first, second] = handovers as [Handover, Handover];
+  await bot.deps.store.meetings.add(meeting(first, "2026-09-01", true));
+  await bot.deps.store.meetings.add(meeting(second, "2026-07-15", false));
   return { goalA, goalC, eksportdag, faelles };
 }

@@ -46,7 +46,7 @@ describe("working days in Denmark", () => {
 
 describe("the half-year cycle", () => {
   it("anchors the next meeting six months after the last, inside the next half-year", () => {
-    const cycle = { id: "Fyn" as const, period: "2026H2", target: "2026-12-31" };
+    const cycle = { id: "Fyn" as const, period: "2026H2" as const, target: "2026-12-31" };
     expect(cycleAfterMeeting(cycle, "2026-09-15")).toMatchObject({
       period: "2027H1",
       target: "2027-03-15",
@@ -67,7 +67,7 @@ describe("the half-year cycle", () => {
   });
 
   it("moves a half-year that ended without a meeting date on, but waits for an answer when a date was set", () => {
-    const cycle = { id: "Fyn" as const, period: "2026H2", target: "2026-12-31" };
+    const cycle = { id: "Fyn" as const, period: "2026H2" as const, target: "2026-12-31" };
     expect(rollOver(cycle, "2027-01-01")).toMatchObject({ period: "2027H1", target: "2027-06-30" });
     expect(rollOver({ ...cycle, meetingDate: "2027-01-10" }, "2027-01-20").period).toBe("2026H2");
     // Nobody answered "was it held?" for 30 days: the next half-year starts, nothing recorded as held.

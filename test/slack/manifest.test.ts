@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { makeBot } from "../support/bot.js";
+import { commandsInHelp, makeFullBot } from "../support/bot.js";
 
 interface Manifest {
   features: {
@@ -33,6 +33,7 @@ const slackSource = (dir = "src/adapters/slack"): string =>
 const SCOPE_USES: Record<string, RegExp> = {
   commands: /app\.command\(/,
   "chat:write": /chat\.(postMessage|update)\(/,
+  "files:write": /filesUploadV2\(/,
   "users:read": /users\.info\(/,
   "users:read.email": /profile\?\.email/,
 };
@@ -51,7 +52,7 @@ describe("the Slack app manifest matches the code", () => {
   });
 
   it("every slash command is one the bot understands, with the user's text unescaped", async () => {
-    const bot = makeBot();
+    const bot = makeFullBot();
     for (const { command, should_escape } of manifest.features.slash_commands) {
       expect(command).toMatch(/^\/[a-z]+$/);
       expect(should_escape).toBe(false);
@@ -60,6 +61,15 @@ describe("the Slack app manifest matches the code", () => {
     }
     const names = manifest.features.slash_commands.map((c) => c.command);
     expect(names).toEqual(expect.arrayContaining(["/henvis", "/mine", "/hjaelp"]));
+  });
+
+  it("has a slash command for every command /hjælp shows anyone (æ, ø, å spelled ae, oe, aa)", async () => {
+    const ascii = (word: string) =>
+      word.replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa");
+    const names = manifest.features.slash_commands.map((c) => c.command.slice(1)).sort();
+    const inHelp = (await commandsInHelp()).map(ascii);
+    expect(inHelp.length).toBeGreaterThanOrEqual(12);
+    expect(names).toEqual(inHelp);
   });
 
   it("subscribes to the one event the bot handles and turns on the Home tab", () => {

@@ -4,13 +4,18 @@ import {
   loadFixtureFile,
 } from "../../src/adapters/cvr/fixture-lookup.js";
 import { loadDirectory } from "../../src/adapters/directory/load-directory.js";
+import { MemoryFileStore } from "../../src/adapters/files/memory-file-store.js";
 import { LocalInbox } from "../../src/adapters/local/local-inbox.js";
+import { reportWriters } from "../../src/adapters/reports/report-writers.js";
 import { openMemoryStore } from "../../src/adapters/storage/memory-store.js";
 import { createConversation } from "../../src/app/conversation.js";
 import type { Deps } from "../../src/app/deps.js";
 import type { Feature } from "../../src/app/feature.js";
+import { createPlansFeature } from "../../src/app/plans/plans-feature.js";
+import { remindersFeature } from "../../src/app/reminders/reminders-feature.js";
 import type { LookupResult } from "../../src/domain/company.js";
 import type { Cvr } from "../../src/domain/cvr.js";
+import { DEFAULT_REMINDER_CONFIG } from "../../src/domain/reminder-config.js";
 import type { CompanyLookup } from "../../src/ports/company-lookup.js";
 import { renderPlainText } from "../../src/renderers/plain-text.js";
 import type { View } from "../../src/views/view.js";
@@ -87,4 +92,25 @@ export function findAction(view: View | undefined, id: string) {
   const action = all.find((a) => a.id === id);
   if (!action) throw new Error(`no action ${id} in ${JSON.stringify(all.map((a) => a.id))}`);
   return action;
+}
+
+/** The core with every feature the running bot has (action plans, reminders), over the twins. */
+export function makeFullBot() {
+  return makeBot((deps) => [
+    createPlansFeature(deps, { files: new MemoryFileStore(), writers: reportWriters }),
+    remindersFeature(deps, DEFAULT_REMINDER_CONFIG),
+  ]);
+}
+
+/** Every slash command /hjælp shows to a business developer, an advisor, a manager and the coordinator. */
+export async function commandsInHelp(): Promise<string[]> {
+  const bot = makeFullBot();
+  const people = ["bd-fyn-1", "adv-fyn-1", "mgr-fyn", "adv-hovedstaden-1", "tc-manager"];
+  const words = new Set<string>();
+  for (const person of people) {
+    const [help] = await bot.replies(person, "/hjælp");
+    for (const fact of help?.facts ?? [])
+      for (const match of fact.label.matchAll(/\/([\p{L}]+)/gu)) words.add(match[1] ?? "");
+  }
+  return [...words].sort();
 }

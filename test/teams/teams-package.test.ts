@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { inflateSync } from "node:zlib";
 import JSZip from "jszip";
 import { afterAll, describe, expect, it } from "vitest";
+import { commandsInHelp } from "../support/bot.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const BOT_ID = "9a1c4e7b-2d3f-4b8a-a6c5-0e1f2a3b4c5d";
@@ -74,9 +75,15 @@ describe("npm run package:teams", () => {
     const [bot] = manifest.bots;
     expect(bot.botId).toBe(BOT_ID);
     expect(bot.scopes.sort()).toEqual(["groupChat", "personal", "team"]);
-    const commands = bot.commandLists.flatMap((l: { commands: { title: string }[] }) => l.commands);
-    expect(commands.map((c: { title: string }) => c.title)).toEqual(
-      expect.arrayContaining(["henvis", "mine", "hjælp"]),
+    const lists = bot.commandLists as { scopes: string[]; commands: { title: string }[] }[];
+    const commands = lists.flatMap((l) => l.commands);
+    expect(lists.flatMap((l) => l.scopes).sort()).toEqual(["groupChat", "personal", "team"]);
+    for (const list of lists) expect(list.commands.length).toBeLessThanOrEqual(10);
+    const known = await commandsInHelp();
+    for (const { title } of commands) expect(known, title).toContain(title);
+    const personal = lists.find((l) => l.scopes.includes("personal"))?.commands ?? [];
+    expect(personal.map((c) => c.title)).toEqual(
+      expect.arrayContaining(["henvis", "mine", "hjælp", "status", "rapport", "statusmøde"]),
     );
     for (const c of commands as { title: string; description: string }[]) {
       expect(c.title.length).toBeLessThanOrEqual(32);

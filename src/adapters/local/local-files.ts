@@ -1,30 +1,8 @@
-import type { Request, Response, Server } from "restify";
-import { translator } from "../../i18n/index.js";
+import type { Server } from "restify";
 import type { FileStore } from "../../ports/files.js";
-
-const t = translator();
-
-/** `filename` as an RFC 6266 header value: an ASCII fallback and the UTF-8 name. */
-function disposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
+import { mountFileDownloads } from "../files/file-downloads.js";
 
 /** Serves the report files the bot made at GET /local/files/:id (download links on cards). */
 export function mountLocalFiles(server: Server, files: FileStore): void {
-  server.get("/local/files/:id", async (req: Request, res: Response) => {
-    const file = await files.get(String(req.params.id ?? ""));
-    if (!file) {
-      res.send(404, { error: t("local.api.no_file") });
-      return;
-    }
-    res.writeHead(200, {
-      "Content-Type": file.mediaType,
-      "Content-Length": file.bytes.byteLength,
-      "Content-Disposition": disposition(file.name),
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "no-store",
-    });
-    res.end(Buffer.from(file.bytes));
-  });
+  mountFileDownloads(server, "/local/files/:id", files);
 }

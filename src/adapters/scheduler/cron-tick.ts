@@ -2,6 +2,7 @@ import { schedule } from "node-cron";
 import type { Logger } from "pino";
 import type { Deps } from "../../app/deps.js";
 import { runDueReminders } from "../../app/reminders/run-due-reminders.js";
+import { runStatusNudges } from "../../app/status-nudges.js";
 import type { ReminderConfig } from "../../domain/reminder-config.js";
 
 /** A running tick; `stop` waits for a run under way to finish. */
@@ -48,6 +49,8 @@ export function startReminderTick(deps: Deps, config: ReminderConfig, log: Logge
         );
       if (report.late > 0)
         log.info({ late: report.late }, "sent reminders missed while the bot was down");
+      const nudges = await runStatusNudges(deps, config);
+      if (nudges.nudged.length > 0) log.info({ people: nudges.nudged }, "status nudges sent");
     },
     (err) => log.error({ err }, "the reminder tick failed; the next tick tries again"),
   );

@@ -12,6 +12,7 @@ export const reminderFileSchema = z.strictObject({
     .partialRecord(z.enum(HOUSE_IDS), z.strictObject({ conveneWeeksBefore: days(26) }))
     .optional(),
   promptWorkingDaysBefore: days(60).optional(),
+  statusNudgeWorkingDaysBefore: days(60).optional(),
   nudgeAfterWorkingDays: days(60).optional(),
   escalateAfterWorkingDays: days(60).optional(),
   meetingAfterWorkingDays: days(250).optional(),

@@ -7,6 +7,7 @@ import type { HandledRequests } from "../../app/handled-requests.js";
 import type { SlackConfig } from "../../config/config.js";
 import type { PeopleDirectory } from "../../domain/directory.js";
 import type { ChatDelivery } from "../../ports/chat.js";
+import type { FileStore } from "../../ports/files.js";
 import { AfterAck } from "./after-ack.js";
 import { learnSlackIdsByEmail } from "./learn-slack-ids.js";
 import { registerAppHome } from "./listeners/app-home.js";
@@ -26,6 +27,7 @@ export interface SlackDeps {
   learned: ChatAddresses;
   client: webApi.WebClient;
   delivery: ChatDelivery;
+  files: FileStore;
   log: Logger;
 }
 
@@ -52,6 +54,7 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackAdapter {
     requests: deps.requests,
     client: deps.client,
     delivery: deps.delivery,
+    files: deps.files,
     afterAck: new AfterAck(deps.log),
     log: deps.log,
   };

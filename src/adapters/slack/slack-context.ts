@@ -5,6 +5,7 @@ import type { HandledRequests } from "../../app/handled-requests.js";
 import type { Person } from "../../domain/org.js";
 import { translator } from "../../i18n/index.js";
 import type { ChatDelivery } from "../../ports/chat.js";
+import type { FileStore } from "../../ports/files.js";
 import { renderMessage, renderModal } from "../../renderers/block-kit.js";
 import { unknownPersonView } from "../../views/unknown-person.js";
 import type { View } from "../../views/view.js";
@@ -20,6 +21,8 @@ export interface SlackContext {
   client: webApi.WebClient;
   /** The outbox: results that cannot go through a response_url go here, so a 429 is waited out. */
   delivery: ChatDelivery;
+  /** Where reply views' files (reports) are read from for upload. */
+  files: FileStore;
   afterAck: AfterAck;
   log: Logger;
 }

@@ -6,6 +6,7 @@ import { LIMITS, renderMessage, renderNoticeModal } from "../../renderers/block-
 import type { View } from "../../views/view.js";
 import { modalMetadata, slackErrors } from "./modal-answers.js";
 import { refusal, type SlackContext, tellPrivately } from "./slack-context.js";
+import { uploadFiles } from "./slack-files.js";
 
 /** How a modal's submit ended, before anything was said to the person. */
 export type Submitted =
@@ -83,4 +84,8 @@ async function showResults(s: SubmitContext, person: Person, reply: ActionReply)
   }
   for (const [i, view] of plan.show.entries())
     await tellPrivately(ctx, userId, person, view, `${key}:${i}`);
+  const views = [...(plan.replace ? [plan.replace] : []), ...plan.show];
+  await uploadFiles(ctx, person, meta.channel, views, (error) =>
+    tellPrivately(ctx, userId, person, error),
+  );
 }

@@ -56,6 +56,7 @@ export const meetingSchema = z.looseObject({
   meetingDate: text,
   description: z.string(),
   disclosedAt: text.optional(),
+  jointVisit: z.boolean().optional(),
 });
 
 export const localeSchema = z.enum(["da", "en"]);

@@ -1,5 +1,9 @@
 import type { Activity, Attachment } from "botbuilder";
-import { escapeCardText, renderAdaptiveCard } from "../../renderers/adaptive-card.js";
+import {
+  type CardOptions,
+  escapeCardText,
+  renderAdaptiveCard,
+} from "../../renderers/adaptive-card.js";
 import { renderPlainText } from "../../renderers/plain-text.js";
 import type { View } from "../../views/view.js";
 
@@ -16,20 +20,20 @@ export function teamsSizeBytes(payload: unknown): number {
 }
 
 /** A View as a Teams card attachment. */
-export function cardAttachment(view: View): Attachment {
-  return { contentType: CARD_CONTENT_TYPE, content: renderAdaptiveCard(view) };
+export function cardAttachment(view: View, options: CardOptions = {}): Attachment {
+  return { contentType: CARD_CONTENT_TYPE, content: renderAdaptiveCard(view, options) };
 }
 
 /**
  * A View as a Teams message: its Adaptive Card, with the plain text as notification summary.
  * A card over Teams' size limit goes as shortened plain text instead of being refused.
  */
-export function cardMessage(view: View): Partial<Activity> {
+export function cardMessage(view: View, options: CardOptions = {}): Partial<Activity> {
   const summary = renderPlainText(view).split("\n")[0]?.slice(0, 200) ?? "";
   const message: Partial<Activity> = {
     type: "message",
     summary,
-    attachments: [cardAttachment(view)],
+    attachments: [cardAttachment(view, options)],
   };
   if (teamsSizeBytes(message) <= BUDGET_BYTES) return message;
   const text = escapeCardText(renderPlainText(view)).slice(0, BUDGET_BYTES / 2 - 1024);

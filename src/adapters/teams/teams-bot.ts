@@ -1,4 +1,5 @@
 import {
+  type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   TeamsActivityHandler,
@@ -9,11 +10,13 @@ import type { Conversation } from "../../app/conversation.js";
 import { planReply } from "../../app/reply-plan.js";
 import type { PeopleDirectory } from "../../domain/directory.js";
 import type { Person } from "../../domain/org.js";
+import type { CardOptions } from "../../renderers/adaptive-card.js";
 import { renderPlainText } from "../../renderers/plain-text.js";
 import { unknownPersonView } from "../../views/unknown-person.js";
 import type { View } from "../../views/view.js";
 import { CARD_CONTENT_TYPE, cardAttachment, cardMessage } from "./card-message.js";
 import type { TeamsAdapter } from "./cloud-adapter.js";
+import type { TeamsFiles } from "./file-links.js";
 import { identify } from "./identify.js";
 import { openPersonalChat } from "./personal-chat.js";
 import type { TeamsReferences } from "./references.js";
@@ -24,6 +27,7 @@ export interface TeamsBotDeps {
   directory: PeopleDirectory;
   references: TeamsReferences;
   teams: TeamsAdapter;
+  files: TeamsFiles;
   log: Logger;
 }
 
@@ -101,6 +105,19 @@ export class TeamsBot extends TeamsActivityHandler {
     if (help) await context.sendActivity(cardMessage(help));
   }
 
+  /** A view for this person's card, its files offered the way Teams can. */
+  private prepared(person: Person, view: View): [View, CardOptions] {
+    const { view: shown, options } = this.deps.files(
+      view,
+      this.deps.conversation.localeOf(person.id),
+    );
+    return [shown, options];
+  }
+
+  private out(person: Person, view: View): Partial<Activity> {
+    return cardMessage(...this.prepared(person, view));
+  }
+
   private async message(context: TurnContext): Promise<void> {
     const person = await this.person(context);
     if (!person) {
@@ -110,16 +127,16 @@ export class TeamsBot extends TeamsActivityHandler {
     const submit = submitted(context.activity.value);
     if (!submit) {
       const views = await this.deps.conversation.onText(person.id, typedText(context));
-      for (const view of views) await context.sendActivity(cardMessage(view));
+      for (const view of views) await context.sendActivity(this.out(person, view));
       return;
     }
     const reply = await this.deps.conversation.onAction(person.id, submit.verb, submit.data);
     const plan = planReply(reply, isShared(context));
     const replyToId = context.activity.replyToId;
     if (plan.replace && replyToId)
-      await context.updateActivity({ ...cardMessage(plan.replace), id: replyToId });
-    else if (plan.replace) await context.sendActivity(cardMessage(plan.replace));
-    for (const view of plan.show) await context.sendActivity(cardMessage(view));
+      await context.updateActivity({ ...this.out(person, plan.replace), id: replyToId });
+    else if (plan.replace) await context.sendActivity(this.out(person, plan.replace));
+    for (const view of plan.show) await context.sendActivity(this.out(person, view));
   }
 
   protected override async onAdaptiveCardInvoke(
@@ -138,9 +155,13 @@ export class TeamsBot extends TeamsActivityHandler {
     if (answer.tone === "error") return notice(answer);
     const replyToId = context.activity.replyToId;
     if (replyToId && shared && plan.replace)
-      await context.updateActivity({ ...cardMessage(plan.replace), id: replyToId });
-    for (const view of after) await context.sendActivity(cardMessage(view));
-    return { statusCode: 200, type: CARD_CONTENT_TYPE, value: card(answer) };
+      await context.updateActivity({ ...this.out(person, plan.replace), id: replyToId });
+    for (const view of after) await context.sendActivity(this.out(person, view));
+    return {
+      statusCode: 200,
+      type: CARD_CONTENT_TYPE,
+      value: card(...this.prepared(person, answer)),
+    };
   }
 }
 
@@ -150,6 +171,6 @@ function notice(view: View): AdaptiveCardInvokeResponse {
   return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value };
 }
 
-function card(view: View): Record<string, unknown> {
-  return cardAttachment(view).content as Record<string, unknown>;
+function card(view: View, options: CardOptions): Record<string, unknown> {
+  return cardAttachment(view, options).content as Record<string, unknown>;
 }

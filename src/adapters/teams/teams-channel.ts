@@ -4,9 +4,12 @@ import type { Conversation } from "../../app/conversation.js";
 import type { Config } from "../../config/config.js";
 import type { PeopleDirectory } from "../../domain/directory.js";
 import type { Clock } from "../../ports/clock.js";
+import type { FileStore } from "../../ports/files.js";
 import type { MessageTransport } from "../../ports/outbox.js";
 import type { Store } from "../../ports/store.js";
+import { mountFileDownloads } from "../files/file-downloads.js";
 import { createTeamsAdapter } from "./cloud-adapter.js";
+import { TEAMS_FILES_ROUTE, teamsFiles } from "./file-links.js";
 import { mountTeams } from "./mount-teams.js";
 import { TeamsReferences } from "./references.js";
 import { serviceUrlAllowed } from "./service-url.js";
@@ -17,7 +20,13 @@ import { teamsTransport } from "./teams-transport.js";
 export interface TeamsChannel {
   /** The outbox transport over the stored conversation references. */
   transport(store: Store, clock: Clock): MessageTransport;
-  mount(server: Server, conversation: Conversation, directory: PeopleDirectory): void;
+  /** Also serves report files at /files/:id when PUBLIC_URL is set (Teams cards link there). */
+  mount(
+    server: Server,
+    conversation: Conversation,
+    directory: PeopleDirectory,
+    files: FileStore,
+  ): void;
 }
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
@@ -40,9 +49,11 @@ export function createTeamsChannel(config: Config, log: Logger): TeamsChannel {
       references = new TeamsReferences(store, clock, allowed);
       return teamsTransport(teams, references);
     },
-    mount(server, conversation, directory) {
+    mount(server, conversation, directory, files) {
       if (!references) throw new Error("the Teams transport must be made before the endpoint");
-      const bot = new TeamsBot({ conversation, directory, references, teams, log });
+      if (config.publicUrl) mountFileDownloads(server, TEAMS_FILES_ROUTE, files);
+      const links = teamsFiles(config.publicUrl);
+      const bot = new TeamsBot({ conversation, directory, references, teams, files: links, log });
       mountTeams(server, { teams, bot, config: config.teams, serviceUrlAllowed: allowed, log });
     },
   };

@@ -1,8 +1,8 @@
 import { DomainError } from "../../domain/errors.js";
 import type { HouseId, Person } from "../../domain/org.js";
-import { type ActionPlan, emptyPlan } from "../../domain/plans/plan.js";
+import type { ActionPlan } from "../../domain/plans/plan.js";
 import type { Deps } from "../deps.js";
-import { findPlan, requirePlan, requirePlanEditor, savePlan } from "./plan-access.js";
+import { findPlan, newPlan, requirePlan, requirePlanEditor, savePlan } from "./plan-access.js";
 
 /** The same day a year later (29 February becomes 28 February). */
 function nextYear(date: string): string {
@@ -26,7 +26,7 @@ export async function copyPlan(
   if (current && current.goals.length + current.activities.length > 0)
     throw new DomainError("PLAN.NOT_EMPTY", { house, year });
   const last = requirePlan(deps, house, year - 1);
-  const base = current ?? emptyPlan(house, year, deps.clock.now().toISOString(), person.id);
+  const base = current ?? newPlan(deps, house, year, person);
   const next: ActionPlan = {
     ...base,
     goals: last.goals.map((g) => ({ ...g })),

@@ -1,7 +1,14 @@
 import { DomainError } from "../../domain/errors.js";
 import { HOUSE_IDS, type HouseId, type Person } from "../../domain/org.js";
+import { stationedAdvisors } from "../../domain/plans/budget.js";
 import type { Period } from "../../domain/plans/period.js";
-import { type ActionPlan, mayEditPlan, mayReportStatus, planId } from "../../domain/plans/plan.js";
+import {
+  type ActionPlan,
+  emptyPlan,
+  mayEditPlan,
+  mayReportStatus,
+  planId,
+} from "../../domain/plans/plan.js";
 import { emptyStatus, type StatusRecord, statusId } from "../../domain/plans/progress.js";
 import type { Deps } from "../deps.js";
 import { planCollection, statusCollection } from "./plan-collections.js";
@@ -30,6 +37,26 @@ export function requirePlanEditor(person: Person, house: HouseId): void {
 /** Refuses anyone but the house's management and advisors, and the coordinator. */
 export function requireReporter(person: Person, house: HouseId): void {
   if (!mayReportStatus(person, house)) throw new DomainError("PLAN.NOT_REPORTER", { house });
+}
+
+/** A new, empty plan for the house and year, with the advisors the directory stations there now. */
+export function newPlan(
+  deps: Pick<Deps, "directory" | "clock">,
+  house: HouseId,
+  year: number,
+  by: Person,
+): ActionPlan {
+  const advisors = stationedAdvisors(deps.directory.people, house);
+  return emptyPlan(house, year, advisors, deps.clock.now().toISOString(), by.id);
+}
+
+/** The advisors stationed in the house in the plan's year: the plan's snapshot, else the directory's count. */
+export function advisorsOf(
+  deps: Pick<Deps, "directory">,
+  house: HouseId,
+  plan: Pick<ActionPlan, "advisors"> | undefined,
+): number {
+  return plan?.advisors ?? stationedAdvisors(deps.directory.people, house);
 }
 
 /** The house's plan for a year, if one was set up. */

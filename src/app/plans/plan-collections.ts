@@ -32,6 +32,7 @@ const planSchema = z.object({
     }),
   ),
   meetings: z.object({ H1: date.optional(), H2: date.optional() }),
+  advisors: z.number().int().min(0).optional(),
   updatedAt: z.string(),
   updatedBy: z.string(),
 });

@@ -1,7 +1,6 @@
 import { DomainError } from "../../domain/errors.js";
-import { emptyPlan, type Purpose } from "../../domain/plans/plan.js";
-import { activityForm, goalForm, meetingsForm } from "../../forms/plan-forms.js";
-import type { FileStore } from "../../ports/files.js";
+import type { Purpose } from "../../domain/plans/plan.js";
+import { activityForm, advisorsForm, goalForm, meetingsForm } from "../../forms/plan-forms.js";
 import { planDoc } from "../../views/plans/plan-doc.js";
 import {
   activityValues,
@@ -16,13 +15,21 @@ import type { Deps } from "../deps.js";
 import type { Asker } from "../feature.js";
 import { copyPlan } from "./copy-plan.js";
 import { submitForm } from "./form-reply.js";
-import { findPlan, houseFrom, requirePlan, requirePlanEditor } from "./plan-access.js";
+import {
+  advisorsOf,
+  findPlan,
+  houseFrom,
+  newPlan,
+  requirePlan,
+  requirePlanEditor,
+} from "./plan-access.js";
 import { itemFrom, parsePlanArgs, yearFrom } from "./plan-args.js";
 import { removePlanItem } from "./remove-plan-item.js";
 import { saveActivity } from "./save-activity.js";
 import { saveGoal } from "./save-goal.js";
 import { setMeetingDates } from "./set-meeting-dates.js";
-import { writeReportFiles } from "./write-report-files.js";
+import { setStationedAdvisors } from "./set-stationed-advisors.js";
+import { type ReportOutput, writeReportFiles } from "./write-report-files.js";
 
 type Data = Record<string, unknown>;
 type ActionHandler = (asker: Asker, data: Data) => Promise<ActionReply>;
@@ -32,9 +39,7 @@ export function planCommand(deps: Deps) {
   return async ({ person, t }: Asker, args: string): Promise<View[]> => {
     const { house, year } = parsePlanArgs(args, person, deps.clock, t("plans.usage.plan"));
     requirePlanEditor(person, house);
-    const plan =
-      findPlan(deps, house, year) ??
-      emptyPlan(house, year, deps.clock.now().toISOString(), person.id);
+    const plan = findPlan(deps, house, year) ?? newPlan(deps, house, year, person);
     const copyFrom = findPlan(deps, house, year - 1) ? year - 1 : undefined;
     return [planView(t, plan, true, [], copyFrom)];
   };
@@ -50,7 +55,7 @@ function target({ person }: Asker, data: Data) {
 const ok = (replies: View[]): ActionReply => ({ ok: true, replies });
 
 /** The plan's action handlers by id: open and submit the goal, activity and meeting forms, remove, export. */
-export function planActions(deps: Deps, files: FileStore): Record<string, ActionHandler> {
+export function planActions(deps: Deps, out: ReportOutput): Record<string, ActionHandler> {
   return {
     "plan.goal.open": async (asker, data) => {
       const { house, year, itemId } = target(asker, data);
@@ -130,6 +135,27 @@ export function planActions(deps: Deps, files: FileStore): Record<string, Action
         },
       );
     },
+    "plan.advisors.open": async (asker, data) => {
+      const { house, year } = target(asker, data);
+      const advisors = advisorsOf(deps, house, findPlan(deps, house, year));
+      return ok([
+        planFormCard(asker.t, "advisors", house, year, undefined, { advisors: String(advisors) }),
+      ]);
+    },
+    "plan.advisors.submit": async (asker, data) => {
+      const { house, year } = target(asker, data);
+      return submitForm(
+        asker.t,
+        advisorsForm,
+        data,
+        (values, errors) =>
+          planFormCard(asker.t, "advisors", house, year, undefined, values, errors),
+        async (v) => {
+          const plan = await setStationedAdvisors(deps, asker.person, house, year, v.advisors);
+          return [planView(asker.t, plan, true, [asker.t("plans.saved_advisors", { year })])];
+        },
+      );
+    },
     "plan.item.remove": async (asker, data) => {
       const { house, year, itemId } = target(asker, data);
       const plan = requirePlan(deps, house, year);
@@ -155,7 +181,7 @@ export function planActions(deps: Deps, files: FileStore): Record<string, Action
     "plan.export": async (asker, data) => {
       const { house, year } = target(asker, data);
       const plan = requirePlan(deps, house, year);
-      const saved = await writeReportFiles(files, planDoc(asker.t, plan));
+      const saved = await writeReportFiles(out, planDoc(asker.t, plan));
       return ok([
         {
           title: asker.t("plans.export.title", { house, year }),

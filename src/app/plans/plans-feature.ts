@@ -5,19 +5,19 @@ import {
   mayReportStatus,
 } from "../../domain/plans/plan.js";
 import type { MessageKey } from "../../i18n/index.js";
-import type { FileStore } from "../../ports/files.js";
 import type { Deps } from "../deps.js";
 import type { Feature } from "../feature.js";
 import { planActions, planCommand } from "./plan-handlers.js";
 import { reportCommand } from "./report-handlers.js";
 import { statusActions, statusCommand } from "./status-handlers.js";
+import type { ReportOutput } from "./write-report-files.js";
 
 /** Action plans, status answers and reports (§6-8) as a conversation feature. */
-export function createPlansFeature(deps: Deps, files: FileStore): Feature {
+export function createPlansFeature(deps: Deps, out: ReportOutput): Feature {
   const plan = planCommand(deps);
   const status = statusCommand(deps);
-  const report = reportCommand(deps, files);
-  const actions = { ...planActions(deps, files), ...statusActions(deps) };
+  const report = reportCommand(deps, out);
+  const actions = { ...planActions(deps, out), ...statusActions(deps) };
   return {
     commands: {
       handlingsplan: plan,

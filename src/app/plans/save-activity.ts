@@ -1,7 +1,7 @@
 import type { HouseId, Person } from "../../domain/org.js";
-import { type ActionPlan, type Activity, emptyPlan } from "../../domain/plans/plan.js";
+import type { ActionPlan, Activity } from "../../domain/plans/plan.js";
 import type { Deps } from "../deps.js";
-import { findPlan, requirePlanEditor, savePlan } from "./plan-access.js";
+import { findPlan, newPlan, requirePlanEditor, savePlan } from "./plan-access.js";
 
 /** An activity as typed in the form. */
 export type ActivityInput = Omit<Activity, "id">;
@@ -16,9 +16,7 @@ export async function saveActivity(
   input: ActivityInput,
 ): Promise<ActionPlan> {
   requirePlanEditor(person, house);
-  const plan =
-    findPlan(deps, house, year) ??
-    emptyPlan(house, year, deps.clock.now().toISOString(), person.id);
+  const plan = findPlan(deps, house, year) ?? newPlan(deps, house, year, person);
   const activity: Activity = { id: activityId ?? deps.ids.next("act"), ...input };
   const exists = plan.activities.some((a) => a.id === activity.id);
   const activities = exists

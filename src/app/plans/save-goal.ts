@@ -1,7 +1,7 @@
 import type { HouseId, Person } from "../../domain/org.js";
-import { type ActionPlan, emptyPlan, type Goal } from "../../domain/plans/plan.js";
+import type { ActionPlan, Goal } from "../../domain/plans/plan.js";
 import type { Deps } from "../deps.js";
-import { findPlan, requirePlanEditor, savePlan } from "./plan-access.js";
+import { findPlan, newPlan, requirePlanEditor, savePlan } from "./plan-access.js";
 
 /** A goal as typed in the form. */
 export type GoalInput = Omit<Goal, "id">;
@@ -16,9 +16,7 @@ export async function saveGoal(
   input: GoalInput,
 ): Promise<ActionPlan> {
   requirePlanEditor(person, house);
-  const plan =
-    findPlan(deps, house, year) ??
-    emptyPlan(house, year, deps.clock.now().toISOString(), person.id);
+  const plan = findPlan(deps, house, year) ?? newPlan(deps, house, year, person);
   const goal: Goal = { id: goalId ?? deps.ids.next("goal"), ...input };
   const exists = plan.goals.some((g) => g.id === goal.id);
   const goals = exists

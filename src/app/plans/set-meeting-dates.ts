@@ -1,7 +1,7 @@
 import type { HouseId, Person } from "../../domain/org.js";
-import { type ActionPlan, emptyPlan } from "../../domain/plans/plan.js";
+import type { ActionPlan } from "../../domain/plans/plan.js";
 import type { Deps } from "../deps.js";
-import { findPlan, requirePlanEditor, savePlan } from "./plan-access.js";
+import { findPlan, newPlan, requirePlanEditor, savePlan } from "./plan-access.js";
 
 /** Sets the dates of the year's status meetings; answers lock when the meeting day is over. */
 export async function setMeetingDates(
@@ -12,9 +12,7 @@ export async function setMeetingDates(
   meetings: ActionPlan["meetings"],
 ): Promise<ActionPlan> {
   requirePlanEditor(person, house);
-  const plan =
-    findPlan(deps, house, year) ??
-    emptyPlan(house, year, deps.clock.now().toISOString(), person.id);
+  const plan = findPlan(deps, house, year) ?? newPlan(deps, house, year, person);
   const next = { ...plan, meetings };
   await savePlan(deps, next, person);
   return next;

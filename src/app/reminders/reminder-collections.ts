@@ -1,11 +1,15 @@
 import { z } from "zod";
 import { HOUSE_IDS, type HouseId } from "../../domain/org.js";
+import type { Period } from "../../domain/plans/period.js";
 import type { ReminderRecord } from "../../domain/reminder-schedule.js";
 import type { StatusCycle } from "../../domain/status-cycle.js";
 import type { CollectionSpec, Keyed } from "../../ports/store.js";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const period = z.string().regex(/^\d{4}H[12]$/);
+const period = z
+  .string()
+  .regex(/^\d{4}H[12]$/)
+  .transform((v) => v as Period);
 
 /** Every reminder occurrence the calendar produced, with what became of it. */
 export const reminderCollection: CollectionSpec<ReminderRecord> = {

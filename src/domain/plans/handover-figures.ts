@@ -1,4 +1,5 @@
 import type { Handover } from "../handover.js";
+import type { MeetingRecord } from "../meeting-record.js";
 import type { HouseId, Person } from "../org.js";
 import { instantInPeriod, type Period, periodOfDate } from "./period.js";
 
@@ -6,8 +7,8 @@ import { instantInPeriod, type Period, periodOfDate } from "./period.js";
  * The handover numbers the bot knows for a house and half-year, so nobody types them:
  * EH->TC counts handovers the house's staff sent in the period, TC->EH those sent to the house;
  * `accepted` those of them accepted; `meetingsHeld` meetings registered (by meeting date) in the
- * period on the house's handovers either way; a joint visit is such a meeting (EH and TC both in
- * the company's course), so `jointVisits` equals `meetingsHeld`.
+ * period on the house's handovers either way; `jointVisits` those of the meetings recorded as a
+ * joint visit (EH and TC at the company together; §7 lets them count, it does not require them).
  */
 export interface HandoverFigures {
   ehToTc: number;
@@ -32,6 +33,7 @@ export function handoverFigures(
   house: HouseId,
   period: Period,
   personById: (id: string) => Person | undefined,
+  meetingsOf: (handoverId: string) => readonly Pick<MeetingRecord, "meetingDate" | "jointVisit">[],
 ): HandoverFigures {
   const figures = { ehToTc: 0, tcToEh: 0, accepted: 0, meetingsHeld: 0, jointVisits: 0 };
   for (const h of all) {
@@ -43,7 +45,8 @@ export function handoverFigures(
     }
     for (const e of h.history)
       if (e.type === "meeting" && periodOfDate(e.date) === period) figures.meetingsHeld++;
+    for (const m of meetingsOf(h.id))
+      if (m.jointVisit === true && periodOfDate(m.meetingDate) === period) figures.jointVisits++;
   }
-  figures.jointVisits = figures.meetingsHeld;
   return figures;
 }

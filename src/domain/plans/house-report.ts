@@ -1,5 +1,5 @@
 import type { HouseId } from "../org.js";
-import type { HouseBudget } from "./budget.js";
+import type { HouseBudget, NationalBudget } from "./budget.js";
 import type { HandoverFigures } from "./handover-figures.js";
 import type { Period } from "./period.js";
 import type { ActionPlan } from "./plan.js";
@@ -13,4 +13,11 @@ export interface HouseReport {
   record: StatusRecord;
   budget: HouseBudget;
   figures: HandoverFigures;
+}
+
+/** The national roll-up for a half-year: every house's report and the national frame (§8). */
+export interface NationalReport {
+  period: Period;
+  houses: HouseReport[];
+  budget: NationalBudget;
 }

@@ -44,6 +44,12 @@ export interface ActionPlan {
   activities: Activity[];
   /** The semi-annual status meetings (yyyy-mm-dd); answers can be edited until the meeting day ends. */
   meetings: { H1?: string; H2?: string };
+  /**
+   * Advisors stationed in the house that year, which sets the year's desk payment (§4): taken
+   * from the directory when the plan is made, then kept (a later transfer does not rewrite it).
+   * Absent on plans stored before it existed; then the directory's count is used.
+   */
+  advisors?: number;
   updatedAt: string;
   updatedBy: string;
 }
@@ -53,8 +59,14 @@ export function planId(house: HouseId, year: number): string {
   return `${house}:${year}`;
 }
 
-/** A new, empty plan. */
-export function emptyPlan(house: HouseId, year: number, at: string, by: string): ActionPlan {
+/** A new, empty plan with the year's stationed advisors. */
+export function emptyPlan(
+  house: HouseId,
+  year: number,
+  advisors: number,
+  at: string,
+  by: string,
+): ActionPlan {
   return {
     id: planId(house, year),
     house,
@@ -62,6 +74,7 @@ export function emptyPlan(house: HouseId, year: number, at: string, by: string):
     goals: [],
     activities: [],
     meetings: {},
+    advisors,
     updatedAt: at,
     updatedBy: by,
   };

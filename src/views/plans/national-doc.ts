@@ -1,10 +1,10 @@
 import { NATIONAL_FRAME_DKK } from "../../domain/plans/budget.js";
-import type { HouseReport } from "../../domain/plans/house-report.js";
+import type { HouseReport, NationalReport } from "../../domain/plans/house-report.js";
 import { halfOf, type Period } from "../../domain/plans/period.js";
 import type { ProgressStatus } from "../../domain/plans/progress.js";
 import { unanswered } from "../../domain/plans/progress.js";
 import { formatDate } from "../../domain/time.js";
-import type { Translator } from "../../i18n/index.js";
+import type { MessageKey, Translator } from "../../i18n/index.js";
 import type { Cell, ReportDoc, ReportTable } from "./report-doc.js";
 import { formatDkk } from "./report-doc.js";
 import { statusWord } from "./status-doc.js";
@@ -67,19 +67,42 @@ function housesTable(t: Translator, reports: HouseReport[]): ReportTable {
   };
 }
 
+/** The national frame's lines for the half-year (§8): frame, carried in, spent, unspent, carried out. */
+export function frameLines(t: Translator, n: NationalReport): [string, number][] {
+  const b = n.budget;
+  const h2 = halfOf(n.period) === 2;
+  const params = { year: b.year, prev: b.year - 1, next: b.year + 1 };
+  const lines: [MessageKey, number][] = [
+    ["plans.frame.frame", b.frame],
+    ["plans.budget.carried_in", b.carriedIn],
+    ["plans.budget.available", b.available],
+    ["plans.budget.spent_h1", b.spentH1],
+    ...(h2 ? [["plans.budget.spent_h2", b.spentH2] as [MessageKey, number]] : []),
+    ["plans.budget.unspent", b.unspent],
+    ...(h2 ? [["plans.budget.carried_out", b.carriedOut] as [MessageKey, number]] : []),
+  ];
+  return lines.map(([key, v]) => [t(key, params), v]);
+}
+
+function frameTable(t: Translator, n: NationalReport): ReportTable {
+  return {
+    name: t("plans.doc.frame"),
+    columns: [t("plans.col.item"), t("plans.col.dkk")],
+    rows: frameLines(t, n),
+  };
+}
+
 function budgetTable(t: Translator, reports: HouseReport[], period: Period): ReportTable {
   const h2 = halfOf(period) === 2;
   return {
     name: t("plans.doc.budget"),
     columns: [
       t("plans.col.house"),
+      t("plans.col.advisors"),
       t("plans.col.allowance"),
-      t("plans.col.carried_in"),
-      t("plans.col.available"),
       t("plans.col.spent_h1"),
       ...(h2 ? [t("plans.col.spent_h2")] : []),
-      t("plans.col.unspent"),
-      ...(h2 ? [t("plans.col.carried_out")] : []),
+      t("plans.col.spent_total"),
     ],
     rows: withTotal(
       t,
@@ -87,13 +110,11 @@ function budgetTable(t: Translator, reports: HouseReport[], period: Period): Rep
         const b = r.budget;
         return [
           r.house,
-          b.allowance,
-          b.carriedIn,
-          b.available,
+          b.advisors,
+          b.deskPayment,
           b.spentH1 ?? null,
           ...(h2 ? [b.spentH2 ?? null] : []),
-          b.unspent,
-          ...(h2 ? [b.carriedOut] : []),
+          b.spent,
         ];
       }),
     ),
@@ -151,12 +172,8 @@ function goalsTable(t: Translator, reports: HouseReport[]): ReportTable {
 }
 
 /** The coordinator's national roll-up of all six houses for a half-year. */
-export function nationalDoc(
-  t: Translator,
-  reports: HouseReport[],
-  period: Period,
-  today: string,
-): ReportDoc {
+export function nationalDoc(t: Translator, n: NationalReport, today: string): ReportDoc {
+  const { houses: reports, period } = n;
   return {
     title: t("plans.national.title", { period }),
     summaryName: t("plans.doc.summary"),
@@ -169,6 +186,7 @@ export function nationalDoc(
     notes: [t("plans.national.budget_note"), t("plans.report.figures_note")],
     tables: [
       housesTable(t, reports),
+      frameTable(t, n),
       budgetTable(t, reports, period),
       figuresTable(t, reports),
       goalsTable(t, reports),

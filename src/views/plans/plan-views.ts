@@ -1,4 +1,5 @@
 import type { HouseId } from "../../domain/org.js";
+import { DESK_DKK_PER_ADVISOR } from "../../domain/plans/budget.js";
 import {
   type ActionPlan,
   type Activity,
@@ -7,11 +8,11 @@ import {
 } from "../../domain/plans/plan.js";
 import { formatDate } from "../../domain/time.js";
 import { type FieldErrors, renderForm } from "../../forms/engine.js";
-import { activityForm, goalForm, meetingsForm } from "../../forms/plan-forms.js";
-import type { Translator } from "../../i18n/index.js";
+import { activityForm, advisorsForm, goalForm, meetingsForm } from "../../forms/plan-forms.js";
+import type { MessageKey, Translator } from "../../i18n/index.js";
 import { formCard } from "../common-views.js";
 import type { ActionView, View } from "../view.js";
-import { formatNumber } from "./report-doc.js";
+import { formatDkk, formatNumber } from "./report-doc.js";
 import { purposeWords } from "./status-doc.js";
 
 function ref(house: HouseId, year: number): Record<string, string> {
@@ -86,6 +87,18 @@ export function planView(
     tone: warnings.length > 0 ? "warning" : "info",
     text: [...lead, ...(empty ? [t("plans.plan.empty")] : []), ...warnings],
     facts: [
+      ...(plan.advisors === undefined
+        ? []
+        : [
+            {
+              label: t("plans.fact.advisors"),
+              value: t("plans.advisors_value", {
+                advisors: plan.advisors,
+                amount: formatDkk(t, DESK_DKK_PER_ADVISOR * plan.advisors),
+                year: plan.year,
+              }),
+            },
+          ]),
       { label: t("plans.form.meeting_h1"), value: meeting("H1") },
       { label: t("plans.form.meeting_h2"), value: meeting("H2") },
     ],
@@ -98,6 +111,7 @@ export function planView(
           { id: "plan.goal.open", label: t("plans.add_goal"), data, style: "primary" },
           { id: "plan.activity.open", label: t("plans.add_activity"), data },
           { id: "plan.meetings.open", label: t("plans.set_meetings"), data },
+          { id: "plan.advisors.open", label: t("plans.set_advisors"), data },
           { id: "plan.export", label: t("plans.export.button"), data },
           ...(empty && copyFrom
             ? [{ id: "plan.copy", label: t("plans.copy", { year: copyFrom }), data }]
@@ -129,9 +143,20 @@ export function activityValues(a: Activity): Record<string, string> {
   };
 }
 
-type FormKind = "goal" | "activity" | "meetings";
+type FormKind = "goal" | "activity" | "meetings" | "advisors";
 
-/** The goal, activity or meeting-dates form of a house's plan, with values and errors. */
+function formOf(kind: FormKind, year: number) {
+  if (kind === "goal") return goalForm;
+  if (kind === "activity") return activityForm(year);
+  return kind === "meetings" ? meetingsForm(year) : advisorsForm;
+}
+
+const LEADS: Partial<Record<FormKind, MessageKey>> = {
+  activity: "plans.form.activity_lead",
+  advisors: "plans.form.advisors_lead",
+};
+
+/** The goal, activity, meeting-dates or advisors form of a house's plan, with values and errors. */
 export function planFormCard(
   t: Translator,
   kind: FormKind,
@@ -141,12 +166,11 @@ export function planFormCard(
   values: Record<string, string> = {},
   errors: FieldErrors = {},
 ): View {
-  const def =
-    kind === "goal" ? goalForm : kind === "activity" ? activityForm(year) : meetingsForm(year);
+  const def = formOf(kind, year);
   const data = { ...ref(house, year), ...(itemId ? { itemId } : {}) };
   const form = renderForm(def, t, { submit: { id: `plan.${kind}.submit`, data }, values, errors });
   const title = t(`plans.form.${kind}_heading`, { house, year });
-  const lead = kind === "activity" ? [t("plans.form.activity_lead")] : [];
+  const lead = LEADS[kind] ? [t(LEADS[kind])] : [];
   return formCard(title, form, lead);
 }
 

@@ -1,10 +1,8 @@
-import { NATIONAL_FRAME_DKK } from "../../domain/plans/budget.js";
-import type { HouseReport } from "../../domain/plans/house-report.js";
-import type { Period } from "../../domain/plans/period.js";
+import type { HouseReport, NationalReport } from "../../domain/plans/house-report.js";
 import { PROGRESS_STATUSES } from "../../domain/plans/progress.js";
 import type { Translator } from "../../i18n/index.js";
 import type { FileView, View } from "../view.js";
-import { countByStatus } from "./national-doc.js";
+import { countByStatus, frameLines } from "./national-doc.js";
 import { formatDkk, formatNumber } from "./report-doc.js";
 import { figureLines, statusWord } from "./status-doc.js";
 import { budgetFacts, itemTitle } from "./status-views.js";
@@ -45,54 +43,30 @@ export function houseReportCard(t: Translator, r: HouseReport, files: FileView[]
     title: t("plans.report.title", { house: r.house, period: r.period }),
     text: [
       ...(r.plan ? [] : [t("plans.report.no_plan", { house: r.house, year: r.budget.year })]),
+      t("plans.budget.house_note"),
       t("plans.report.files"),
     ],
     items: [
       { title: t("plans.doc.goals"), facts: goals.length > 0 ? goals : [none], actions: [] },
       { title: t("plans.doc.activities"), facts: activityFacts(t, r), actions: [] },
-      { title: t("plans.doc.budget"), facts: budgetFacts(t, r.budget, r.period), actions: [] },
+      { title: t("plans.doc.budget"), facts: budgetFacts(t, r.budget), actions: [] },
       { title: t("plans.doc.handovers"), facts: figureFacts(t, r), actions: [] },
     ],
     files,
   };
 }
 
-/** The national roll-up as a card: one line per house, the totals and the frame. */
-export function nationalReportCard(
-  t: Translator,
-  reports: HouseReport[],
-  period: Period,
-  files: FileView[],
-): View {
-  const sum = (f: (r: HouseReport) => number) => reports.reduce((s, r) => s + f(r), 0);
+/** The national roll-up as a card: the frame with its carry-over, then one line per house. */
+export function nationalReportCard(t: Translator, n: NationalReport, files: FileView[]): View {
+  const desk = n.houses.reduce((s, r) => s + r.budget.deskPayment, 0);
   return {
-    title: t("plans.national.title", { period }),
+    title: t("plans.national.title", { period: n.period }),
     text: [t("plans.national.budget_note"), t("plans.report.files")],
     facts: [
-      { label: t("plans.fact.frame"), value: formatDkk(t, NATIONAL_FRAME_DKK) },
-      {
-        label: t("plans.national.allowance"),
-        value: formatDkk(
-          t,
-          sum((r) => r.budget.allowance),
-        ),
-      },
-      {
-        label: t("plans.budget.spent_total"),
-        value: formatDkk(
-          t,
-          sum((r) => r.budget.spent),
-        ),
-      },
-      {
-        label: t("plans.national.carried_in"),
-        value: formatDkk(
-          t,
-          sum((r) => r.budget.carriedIn),
-        ),
-      },
+      ...frameLines(t, n).map(([label, v]) => ({ label, value: formatDkk(t, v) })),
+      { label: t("plans.national.allowance"), value: formatDkk(t, desk) },
     ],
-    items: reports.map((r) => ({
+    items: n.houses.map((r) => ({
       title: t("plans.house_name", { house: r.house }),
       facts: [
         {
@@ -111,7 +85,10 @@ export function nationalReportCard(
             meetings: r.figures.meetingsHeld,
           }),
         },
-        { label: t("plans.form.spent"), value: formatDkk(t, r.budget.spent) },
+        {
+          label: t("plans.budget.spent_year", { year: r.budget.year }),
+          value: formatDkk(t, r.budget.spent),
+        },
         {
           label: t("plans.col.submitted"),
           value: r.plan ? String(r.record.submittedBy.length) : t("plans.national.no_plan"),

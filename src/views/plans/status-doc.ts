@@ -80,28 +80,20 @@ function activitiesTable(t: Translator, r: HouseReport): ReportTable {
   };
 }
 
-/** The budget lines of a house for the report's year, in the order the card shows them. */
+/** The budget lines of a house for the report's year: the desk payment and the spending entered. */
 export function budgetLines(r: HouseReport): [MessageKey, Cell][] {
   const b = r.budget;
   const lines: [MessageKey, Cell][] = [
-    ["plans.budget.allowance", b.allowance],
-    ["plans.budget.carried_in", b.carriedIn],
-    ["plans.budget.available", b.available],
+    ["plans.budget.allowance", b.deskPayment],
     ["plans.budget.spent_h1", b.spentH1 ?? null],
   ];
   if (halfOf(r.period) === 2) lines.push(["plans.budget.spent_h2", b.spentH2 ?? null]);
-  lines.push(["plans.budget.unspent", b.unspent]);
-  if (halfOf(r.period) === 2) lines.push(["plans.budget.carried_out", b.carriedOut]);
+  lines.push(["plans.budget.spent_total", b.spent]);
   return lines;
 }
 
 function budgetParams(r: HouseReport) {
-  return {
-    advisors: r.budget.advisors,
-    year: r.budget.year,
-    prev: r.budget.year - 1,
-    next: r.budget.year + 1,
-  };
+  return { advisors: r.budget.advisors, year: r.budget.year };
 }
 
 function budgetTable(t: Translator, r: HouseReport): ReportTable {
@@ -154,6 +146,7 @@ export function houseStatusDoc(
     ],
     notes: [
       ...(r.plan ? [] : [t("plans.report.no_plan", { house: r.house, year: r.budget.year })]),
+      t("plans.budget.house_note"),
       t("plans.report.figures_note"),
     ],
     tables: [goalsTable(t, r), activitiesTable(t, r), budgetTable(t, r), figuresTable(t, r)],

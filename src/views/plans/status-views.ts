@@ -66,18 +66,13 @@ export function itemTitle(t: Translator, item: Goal | Activity): string {
     : t("plans.activity_title", { title: item.title });
 }
 
-/** The budget facts of a house's year: desk money, carried over, available, spent. */
-export function budgetFacts(t: Translator, b: HouseBudget, period: Period) {
-  const params = { advisors: b.advisors, year: b.year, prev: b.year - 1, next: b.year + 1 };
-  const facts = [
-    { label: t("plans.budget.allowance", params), value: formatDkk(t, b.allowance) },
-    { label: t("plans.budget.carried_in", params), value: formatDkk(t, b.carriedIn) },
+/** The budget facts of a house's year: the desk payment for its stationed advisors, and its spending. */
+export function budgetFacts(t: Translator, b: HouseBudget) {
+  const params = { advisors: b.advisors, year: b.year };
+  return [
+    { label: t("plans.budget.allowance", params), value: formatDkk(t, b.deskPayment) },
     { label: t("plans.budget.spent_year", params), value: formatDkk(t, b.spent) },
-    { label: t("plans.budget.unspent", params), value: formatDkk(t, b.unspent) },
   ];
-  if (period.endsWith("H2"))
-    facts.push({ label: t("plans.budget.carried_out", params), value: formatDkk(t, b.carriedOut) });
-  return facts;
 }
 
 /** A house's status for a half-year: what is answered, the figures the bot knows, the budget. */
@@ -125,7 +120,7 @@ export function statusOverview(t: Translator, c: StatusContext): View {
       {
         title: t("plans.budget.heading", { period }),
         facts: [
-          ...budgetFacts(t, c.budget, period),
+          ...budgetFacts(t, c.budget),
           {
             label: t("plans.form.spent"),
             value: record.budget ? formatDkk(t, record.budget.spent) : t("plans.status.none"),
@@ -194,7 +189,7 @@ export function budgetFormCard(
     errors,
   });
   const view = formCard(t("plans.budget.heading", { period }), form, [t("plans.budget.lead")]);
-  return { ...view, facts: budgetFacts(t, budget, period) };
+  return { ...view, facts: budgetFacts(t, budget) };
 }
 
 /** The one nudge to someone who has not sent in the period's status. */

@@ -10,6 +10,7 @@ import {
   type SlackContext,
   tellPrivately,
 } from "../slack-context.js";
+import { uploadFiles } from "../slack-files.js";
 
 function dataOf(value: string | undefined): Record<string, unknown> {
   try {
@@ -52,6 +53,8 @@ export function registerBlockActions(app: App, ctx: SlackContext): void {
             if (view.form) await openModal(ctx, person, view, body.trigger_id, origin);
             else await show(view);
           }
+          const views = [...(plan.replace ? [plan.replace] : []), ...plan.show];
+          await uploadFiles(ctx, person, origin.channel, views, (view) => show(view));
         }),
       true,
     );

@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import { renderMessage } from "../../../renderers/block-kit.js";
 import type { View } from "../../../views/view.js";
 import { orSayError, refusal, type SlackContext, showReplies } from "../slack-context.js";
+import { uploadFiles } from "../slack-files.js";
 
 /** Every slash command (/henvis, /mine, /hjaelp ...): acked at once, then run as text by the core. */
 export function registerSlashCommands(app: App, ctx: SlackContext): void {
@@ -19,6 +20,7 @@ export function registerSlashCommands(app: App, ctx: SlackContext): void {
           const text = `${command.command.replace(/^\//, "")} ${command.text ?? ""}`;
           const views = await ctx.conversation.onText(person.id, text);
           await showReplies(ctx, person, views, respond, command.trigger_id);
+          await uploadFiles(ctx, person, command.channel_id, views, say);
         }),
       opensForm,
     );

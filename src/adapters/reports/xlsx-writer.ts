@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import type { ReportDoc } from "../views/plans/report-doc.js";
+import type { ReportWriter } from "../../ports/report-writer.js";
+import type { ReportDoc } from "../../views/plans/report-doc.js";
 
 /** A sheet name Excel accepts: no : \ / ? * [ ], at most 31 characters, unique in the book. */
 function sheetName(name: string, taken: Set<string>): string {
@@ -37,3 +38,10 @@ export async function toXlsx(doc: ReportDoc): Promise<Uint8Array> {
   }
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
+
+/** The XLSX report writer (exceljs). */
+export const xlsxWriter: ReportWriter = {
+  extension: "xlsx",
+  mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  write: toXlsx,
+};

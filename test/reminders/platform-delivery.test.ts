@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDirectory } from "../../src/adapters/directory/load-directory.js";
+import { createSlackClient } from "../../src/adapters/slack/slack-client.js";
+import { slackTransport } from "../../src/adapters/slack/slack-transport.js";
+import { openMemoryStore } from "../../src/adapters/storage/memory-store.js";
+import { createTeamsAdapter } from "../../src/adapters/teams/cloud-adapter.js";
+import { TeamsReferences } from "../../src/adapters/teams/references.js";
+import { teamsTransport } from "../../src/adapters/teams/teams-transport.js";
+import { ChatAddresses } from "../../src/app/chat-addresses.js";
+import type { Deps } from "../../src/app/deps.js";
+import { Outbox } from "../../src/app/outbox.js";
+import { runDueReminders } from "../../src/app/reminders/run-due-reminders.js";
+import { loadConfig } from "../../src/config/config.js";
+import { DEFAULT_REMINDER_CONFIG } from "../../src/domain/reminder-config.js";
+import type { MessageTransport } from "../../src/ports/outbox.js";
+import type { Store } from "../../src/ports/store.js";
+import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-connector.js";
+import { type FakeSlack, startFakeSlack } from "../fakes/fake-slack.js";
+import { slackId, writeOrgFile } from "../slack/slack-support.js";
+import { SwitchableLookup, TestClock } from "../support/bot.js";
+import { APP_ID, installActivity, TENANT } from "../support/teams-activities.js";
+
+const CONVENE = "Indkald til halvårligt statusmøde";
+
+/** The reminder tick over a memory store, delivering through the real outbox and one transport. */
+async function remindersOver(
+  directoryFile: string,
+  transport: (store: Store, clock: TestClock) => Promise<MessageTransport>,
+) {
+  const store = openMemoryStore();
+  const clock = new TestClock(new Date("2026-11-26T12:00:00Z"));
+  const directory = loadDirectory(directoryFile);
+  let n = 0;
+  const ids = { next: (p: string) => `${p}_${++n}` };
+  const outbox = new Outbox({
+    store,
+    directory,
+    clock,
+    ids,
+    transports: [await transport(store, clock)],
+  });
+  await outbox.start();
+  const deps: Deps = {
+    store,
+    directory,
+    lookup: new SwitchableLookup(),
+    delivery: outbox,
+    clock,
+    ids,
+  };
+  return { deps, clock, outbox };
+}
+
+async function untilIdle(outbox: Outbox, done: () => boolean) {
+  for (let i = 0; i < 300 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
+  await outbox.idle();
+}
+
+describe("reminders reach people through the Slack and Teams fakes", () => {
+  let slack: FakeSlack;
+  let connector: FakeBotConnector;
+  beforeAll(async () => {
+    [slack, connector] = await Promise.all([startFakeSlack(), startFakeBotConnector()]);
+  });
+  afterAll(async () => {
+    await Promise.all([slack?.close(), connector?.close()]);
+  });
+
+  it("Slack: the convene reminder arrives as one DM per advisor at 09:00, and a second tick sends nothing", async () => {
+    const slackConfig = { signingSecret: "s", botToken: "xoxb-test", apiUrl: slack.apiUrl };
+    const { deps, clock, outbox } = await remindersOver(writeOrgFile(), async (store) =>
+      slackTransport(createSlackClient(slackConfig), new ChatAddresses(store, "slack")),
+    );
+    await runDueReminders(deps, DEFAULT_REMINDER_CONFIG);
+    clock.current = new Date("2026-11-27T08:00:00Z");
+    await runDueReminders(deps, DEFAULT_REMINDER_CONFIG);
+    const dms = () =>
+      slack.ok("chat.postMessage").filter((c) => JSON.stringify(c.args).includes(CONVENE));
+    const advisors = deps.directory.people.filter((p) => p.role === "advisor");
+    await untilIdle(outbox, () => dms().length >= advisors.length);
+    await runDueReminders(deps, DEFAULT_REMINDER_CONFIG);
+    await outbox.idle();
+    expect(
+      dms()
+        .map((c) => c.args.channel)
+        .sort(),
+    ).toEqual(advisors.map((p) => slackId(p.id)).sort());
+    await outbox.stop();
+  });
+
+  it("Teams: the coordinator's reminder goes to the stored personal chat through the connector", async () => {
+    const env = {
+      ORG_FILE: "x",
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: "hemmelig",
+      ALLOWED_TENANTS: TENANT,
+      TEAMS_SERVICE_URL_HOSTS: "127.0.0.1",
+      ToBotFromChannelOpenIdMetadataUrl: `${connector.url}/openid`,
+      ToChannelFromBotLoginUrl: `${connector.url}/botframework.com`,
+    };
+    const directoryFile = new URL("../fixtures/teams-directory.json", import.meta.url).pathname;
+    const advisor = {
+      id: "29:advisor",
+      name: "Mette",
+      aadObjectId: "x",
+      conversationId: "a:mette",
+    };
+    const { deps, clock, outbox } = await remindersOver(directoryFile, async (store, clock) => {
+      const references = new TeamsReferences(store, clock, () => true);
+      const person = loadDirectory(directoryFile).get("adv-1");
+      if (!person) throw new Error("fixture lacks adv-1");
+      await references.remember(
+        person,
+        installActivity(advisor, `${connector.url}/emea/`) as never,
+      );
+      return teamsTransport(createTeamsAdapter(loadConfig(env).teams), references);
+    });
+    await runDueReminders(deps, DEFAULT_REMINDER_CONFIG);
+    clock.current = new Date("2026-11-27T08:00:00Z");
+    await runDueReminders(deps, DEFAULT_REMINDER_CONFIG);
+    const posts = () =>
+      connector
+        .activities("a:mette")
+        .filter((c) => c.method === "POST" && JSON.stringify(c.body).includes(CONVENE));
+    await untilIdle(outbox, () => posts().length > 0);
+    expect(posts()).toHaveLength(1);
+    await outbox.stop();
+  });
+});

@@ -1,0 +1,129 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeSlack, startFakeSlack } from "../fakes/fake-slack.js";
+import { type RunningServer, removeServerDirs } from "../support/start-server.js";
+import {
+  buttonClick,
+  commandBody,
+  eventually,
+  payloadBody,
+  post,
+  slackId,
+  startSlackServer,
+  submission,
+} from "./slack-support.js";
+
+let fake: FakeSlack;
+let server: RunningServer;
+const manager = slackId("mgr-fyn");
+const DM = "D07H2L9QX4M";
+
+interface Button {
+  action_id: string;
+  value: string;
+}
+
+beforeAll(async () => {
+  fake = await startFakeSlack();
+  server = await startSlackServer(fake);
+});
+afterAll(async () => {
+  await server?.stop();
+  await fake?.close();
+  removeServerDirs();
+});
+
+/** A signed slash command from the manager; its ephemeral answer (by response_url) is returned. */
+async function command(name: string, text: string, trigger: string, channel = DM) {
+  const body = new URLSearchParams(commandBody(fake, manager, name, text, trigger));
+  body.set("channel_id", channel);
+  expect((await post(server, body.toString())).status).toBe(200);
+  return () => fake.responses.filter((r) => r.id === trigger).map((r) => JSON.stringify(r.body));
+}
+
+const buttonsOf = (text: string | undefined): Button[] =>
+  ((JSON.parse(text ?? "{}").blocks ?? []) as { type: string; elements?: Button[] }[]).flatMap(
+    (b) => (b.type === "actions" ? (b.elements ?? []) : []),
+  );
+
+describe("Slack: report files are uploaded into the conversation they were asked in", () => {
+  it("a house manager's /rapport uploads the XLSX, CSV and Markdown into the DM, completed there", async () => {
+    const plan = await command("/handlingsplan", "Fyn 2026", "t-plan");
+    const addGoal = buttonsOf((await eventually(() => plan().at(0))) as string).find(
+      (b) => b.action_id === "plan.goal.open",
+    ) as Button;
+    const message = { channel: DM, ts: "1795766000.000100" };
+    await post(server, payloadBody(buttonClick(fake, manager, addGoal, message, "200.1")));
+    const open = await eventually(() =>
+      fake.ok("views.open").find((c) => c.args.trigger_id === "trigger-200.1"),
+    );
+    const answers = {
+      track: { type: "static_select", selected_option: { value: "A" } },
+      title: { type: "plain_text_input", value: "Eksportparate" },
+      target: { type: "plain_text_input", value: "25" },
+      unit: { type: "plain_text_input", value: "virksomheder" },
+    };
+    const modal = open.args.view as Record<string, unknown>;
+    expect(
+      (await post(server, payloadBody(submission(manager, modal, answers, "VGOAL1")))).status,
+    ).toBe(200);
+    await eventually(() =>
+      fake.ok("chat.update").find((c) => JSON.stringify(c.args).includes("Eksportparate")),
+    );
+
+    const report = await command("/rapport", "Fyn 2026H2", "t-report");
+    const shared = await eventually(() =>
+      fake.shared(DM).length === 3 ? fake.shared(DM) : undefined,
+    );
+    expect(shared.map((f) => f.filename)).toEqual([
+      "statusrapport-fyn-2026H2.xlsx",
+      "statusrapport-fyn-2026H2.csv",
+      "statusrapport-fyn-2026H2.md",
+    ]);
+    for (const file of shared) expect(file.bytes?.byteLength).toBe(file.length);
+    expect(shared[0]?.comment).toBe(
+      "Filerne til Statusrapport 2026H2 – Erhvervshus Fyn: XLSX, CSV og Markdown.",
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(new Uint8Array(shared[0]?.bytes ?? []).buffer);
+    expect(book.getWorksheet("Mål")?.getCell("D2").value).toBe(25);
+    expect(shared[1]?.bytes?.toString("utf8")).toContain("Eksportparate;;25;virksomheder");
+    expect(shared[2]?.bytes?.toString("utf8")).toContain("Eksportparate");
+    expect(fake.ok("files.completeUploadExternal")).toHaveLength(1);
+    expect(report().join()).toContain("Rapporten findes også som XLSX-, CSV- og Markdown-fil.");
+  });
+
+  it("the plan's export button uploads its files into the conversation of the clicked message", async () => {
+    const plan = await command("/handlingsplan", "Fyn 2026", "t-plan-2", "C0EXPORT1");
+    const exportButton = buttonsOf(await eventually(() => plan().at(0))).find(
+      (b) => b.action_id === "plan.export",
+    ) as Button;
+    const message = { channel: "C0EXPORT1", ts: "1795766100.000100" };
+    await post(server, payloadBody(buttonClick(fake, manager, exportButton, message, "201.1")));
+    const shared = await eventually(() => {
+      const files = fake.shared("C0EXPORT1");
+      return files.length === 3 ? files : undefined;
+    });
+    expect(shared.map((f) => f.filename)).toEqual([
+      "handlingsplan-fyn-2026.xlsx",
+      "handlingsplan-fyn-2026.csv",
+      "handlingsplan-fyn-2026.md",
+    ]);
+  });
+
+  it("a failed upload tells the person, translated, instead of vanishing", async () => {
+    fake.fail("files.completeUploadExternal", { error: "not_in_channel" });
+    const inChannel = await command("/rapport", "Fyn 2026H2", "t-not-in", "C0NOTIN01");
+    await eventually(() =>
+      inChannel().find((r) => r.includes("fordi Eksportbro ikke er med i den")),
+    );
+    expect(fake.shared("C0NOTIN01")).toEqual([]);
+
+    fake.fail("files.getUploadURLExternal", { status: 500 }, 3);
+    const down = await command("/rapport", "Fyn 2026H2", "t-down");
+    const told = await eventually(() =>
+      down().find((r) => r.includes("kunne ikke uploades til Slack lige nu")),
+    );
+    expect(told).toContain('"type":"section"');
+  });
+});
