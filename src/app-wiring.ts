@@ -98,18 +98,23 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     mountLocalFiles(server, files);
   }
   teams?.mount(server, conversation, directory, files);
-  let slack: { idle(): Promise<void> } | undefined;
+  let slack: { idle(): Promise<void>; stop(): void } | undefined;
+  let stopRequests = () => {};
   if (config.slack && slackClient) {
     const requests = new HandledRequests(store, systemClock);
-    await requests.prune();
+    await requests.start();
+    stopRequests = () => requests.stop();
     const parts = { config: config.slack, client: slackClient, learned: slackAddresses, requests };
-    slack = mountSlack(server, { ...parts, conversation, directory, files, log });
+    const channels = { delivery: outbox, files };
+    slack = mountSlack(server, { ...parts, ...channels, conversation, directory, log });
   }
   await outbox.start();
   await resendLostCards(deps);
   const tick = startReminderTick(deps, reminderConfig, log);
   const close = async () => {
     await tick.stop();
+    slack?.stop();
+    stopRequests();
     await slack?.idle();
     await outbox.stop();
     await store.close();

@@ -20,12 +20,27 @@ const KEEP_MS = 7 * 86_400_000;
 /** Claims, releases and forgets request keys; a claim is visible at once, before it is durable. */
 export class HandledRequests {
   private readonly keys: Collection<HandledRequest>;
+  private pruner: NodeJS.Timeout | undefined;
 
   constructor(
     store: Store,
     private readonly clock: Clock,
+    private readonly pruneEveryMs = 3_600_000,
   ) {
     this.keys = store.collection(handledRequestsCollection);
+  }
+
+  /** Prunes now, then on an interval (like the outbox) that does not keep the process alive. */
+  async start(): Promise<void> {
+    await this.prune();
+    clearInterval(this.pruner);
+    this.pruner = setInterval(() => void this.prune().catch(() => undefined), this.pruneEveryMs);
+    this.pruner.unref?.();
+  }
+
+  /** Stops the pruning interval. */
+  stop(): void {
+    clearInterval(this.pruner);
   }
 
   /** True the first time a key is claimed; false for a retry or a second submit of the same thing. */

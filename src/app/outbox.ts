@@ -72,7 +72,10 @@ export class Outbox implements ChatDelivery {
   async deliver(person: Person, view: View, options: DeliveryOptions = {}): Promise<void> {
     const id = options.key ? `key:${options.key}` : this.deps.ids.next("msg");
     if (this.messages.get(id)) return;
-    const transport = this.deps.transports.find((t) => t.canReach(person));
+    const reaches = (t: MessageTransport) => t.canReach(person);
+    const transport =
+      this.deps.transports.find((t) => t.channel === options.channel && reaches(t)) ??
+      this.deps.transports.find(reaches);
     if (!transport) throw new Error(`${person.id} cannot be reached on any chat platform`);
     const now = this.deps.clock.now().toISOString();
     await this.messages.put({

@@ -12,4 +12,6 @@ export interface ChatDelivery {
 /** `key` is an idempotency key: a second delivery with the same key is a no-op. */
 export interface DeliveryOptions {
   key?: string;
+  /** The platform to use when it reaches the person (a reply goes back where they asked). */
+  channel?: string;
 }

@@ -34,9 +34,17 @@ const TONE_ICON = {
   error: ":x: ",
 };
 
-/** Escapes user text for mrkdwn: `<!channel>`, `<@U123>` and `<url|x>` stay literal text. */
+/**
+ * Keeps a View's text literal in mrkdwn: `<!channel>`, `<@U123>` and `<url|x>` are escaped, and a
+ * word joiner (U+2060, invisible) on each side of `*`, `_`, `~` and a backtick stops them opening
+ * or closing bold, italics, strike or code (as escapeCardText does on Adaptive Cards).
+ */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/[*_~`]/g, (c) => `\u2060${c}\u2060`);
 }
 
 /** Cuts text to `max` characters with an ellipsis, never inside an entity or a surrogate pair. */
@@ -109,20 +117,31 @@ function contentBlocks(view: View, titleAsHeader: boolean): Block[] {
     blocks.push({ type: "section", text });
   });
   if (view.facts?.length) blocks.push(...factFields(view.facts));
-  for (const item of view.items ?? []) {
-    blocks.push({ type: "divider" });
-    const title = clip(bold(escapeMrkdwn(item.title)), LIMITS.text);
-    blocks.push({ type: "section", text: { type: "mrkdwn", text: title, verbatim: true } });
-    blocks.push(...factFields(item.facts));
-    blocks.push(...actionBlocks(item.actions));
-  }
+  for (const item of view.items ?? []) blocks.push(...itemBlocks(item));
   return blocks;
 }
 
-/** Keeps a surface inside its block count; the cut is marked so nothing vanishes silently. */
-function capBlocks(blocks: Block[], max: number): Block[] {
-  if (blocks.length <= max) return blocks;
-  return [...blocks.slice(0, max - 1), { type: "context", elements: [plain("…", 10)] }];
+/** One list item in as few blocks as it takes: its title with its facts, and a lone button beside them. */
+function itemBlocks(item: NonNullable<View["items"]>[number]): Block[] {
+  const [first, ...more] = factFields(item.facts);
+  const title = clip(bold(escapeMrkdwn(item.title)), LIMITS.text);
+  const section: Block = { type: "section", text: { type: "mrkdwn", text: title, verbatim: true } };
+  if (first) section.fields = first.fields;
+  const [only] = item.actions;
+  if (only && item.actions.length === 1) section.accessory = button(only);
+  const buttons = item.actions.length > 1 ? actionBlocks(item.actions) : [];
+  return [section, ...more, ...buttons];
+}
+
+/**
+ * Keeps a surface inside its block count, cutting the body and always keeping `tail` (the final
+ * buttons, a form's inputs); the cut is marked so nothing vanishes silently.
+ */
+function capBlocks(blocks: Block[], max: number, tail: Block[] = []): Block[] {
+  if (blocks.length + tail.length <= max) return [...blocks, ...tail];
+  const kept = tail.slice(0, max - 1);
+  const marker: Block = { type: "context", elements: [plain("…", 10)] };
+  return [...blocks.slice(0, max - 1 - kept.length), marker, ...kept];
 }
 
 /** A Slack message: fallback text for notifications plus the blocks (at most 50). */
@@ -138,13 +157,13 @@ export function renderMessage(view: View): SlackMessage {
   for (const f of errors)
     blocks.push({ type: "context", elements: [md(`${f.label}: ${f.error}`)] });
   const actions = [...(view.form ? [view.form.submit] : []), ...(view.actions ?? [])];
-  blocks.push(...actionBlocks(actions));
   return {
     text: clip(escapeMrkdwn(renderPlainText(view)), LIMITS.messageText) || " ",
-    blocks: capBlocks(blocks, LIMITS.messageBlocks),
+    blocks: capBlocks(blocks, LIMITS.messageBlocks, actionBlocks(actions)),
   };
 }
 
+/** A number is typed as text ("1.500" the Danish way) and checked by the core, errors on the field. */
 function element(field: FieldView): Block {
   const base: Block = { type: "plain_text_input", action_id: "value" };
   if (field.placeholder) base.placeholder = plain(field.placeholder, LIMITS.placeholder);
@@ -169,12 +188,8 @@ function element(field: FieldView): Block {
     if (field.value && /^\d{4}-\d{2}-\d{2}$/.test(field.value)) date.initial_date = field.value;
     return date;
   }
-  const input: Block =
-    field.kind === "number"
-      ? { ...base, type: "number_input", is_decimal_allowed: false }
-      : { ...base, multiline: field.kind === "multiline" };
-  if (field.kind !== "number")
-    input.max_length = Math.min(field.maxLength ?? LIMITS.inputLength, LIMITS.inputLength);
+  const input: Block = { ...base, multiline: field.kind === "multiline" };
+  input.max_length = Math.min(field.maxLength ?? LIMITS.inputLength, LIMITS.inputLength);
   if (field.value) input.initial_value = field.value.slice(0, LIMITS.inputLength);
   return input;
 }
@@ -205,7 +220,7 @@ export function renderModal(view: View, options: ModalOptions): Block {
   const metadata = JSON.stringify(options.metadata);
   if (metadata.length > LIMITS.privateMetadata) throw new Error("modal metadata too long");
   const blocks = [...contentBlocks({ ...view, title: undefined }, false)];
-  blocks.push(...form.fields.flatMap(inputBlocks));
+  const inputs = form.fields.flatMap(inputBlocks);
   return {
     type: "modal",
     callback_id: form.submit.id.slice(0, LIMITS.actionId),
@@ -213,7 +228,17 @@ export function renderModal(view: View, options: ModalOptions): Block {
     submit: plain(form.submit.label, LIMITS.modalTitle),
     close: plain(options.closeLabel, LIMITS.modalTitle),
     private_metadata: metadata,
-    blocks: capBlocks(blocks, LIMITS.viewBlocks),
+    blocks: capBlocks(blocks, LIMITS.viewBlocks, inputs),
+  };
+}
+
+/** A modal that only shows a view (a refusal, an apology): no inputs, no submit button. */
+export function renderNoticeModal(view: View, title: string, closeLabel: string): Block {
+  return {
+    type: "modal",
+    title: plain(title, LIMITS.modalTitle),
+    close: plain(closeLabel, LIMITS.modalTitle),
+    blocks: capBlocks(contentBlocks({ ...view, form: undefined }, false), LIMITS.viewBlocks),
   };
 }
 

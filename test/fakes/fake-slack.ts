@@ -45,7 +45,9 @@ export interface FakeSlack {
   responseUrl(id: string): string;
   /** The next `times` calls of `method` fail this way (a 429 carries Retry-After). */
   fail(method: string, failure: Failure, times?: number): void;
-  /** users.info answers with this e-mail for the user id. */
+  /** The next `times` calls of `method` are answered only after `ms` (a slow Slack). */
+  slow(method: string, ms: number, times?: number): void;
+  /** users.info answers with this e-mail for the user id; users.lookupByEmail finds the id. */
   setEmail(userId: string, email: string): void;
   /** Successful calls of one method (failed attempts are in `attempts`). */
   ok(method: string): ApiCall[];
@@ -99,6 +101,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const responses: ResponsePost[] = [];
   const failures = new Map<string, Failure[]>();
   const emails = new Map<string, string>();
+  const delays = new Map<string, number[]>();
   const files: UploadedFile[] = [];
   let base = "";
   let ts = 1795766512;
@@ -122,6 +125,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const email = emails.get(String(args.user));
       if (!email) return { ok: false, error: "user_not_found" };
       return { ok: true, user: { id: args.user, profile: { email } } };
+    }
+    if (method === "users.lookupByEmail") {
+      const email = String(args.email).toLowerCase();
+      const user = [...emails].find(([, e]) => e.toLowerCase() === email)?.[0];
+      if (!user) return { ok: false, error: "users_not_found" };
+      return {
+        ok: true,
+        user: { id: user, team_id: "T05K8QX2M1P", name: email.split("@")[0], profile: { email } },
+      };
     }
     return { ok: false, error: "unknown_method" };
   };
@@ -164,6 +176,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const method = url.replace(/^\/api\//, "").split("?")[0] ?? "";
     const args = decode(raw, contentType);
     const token = req.headers.authorization?.replace(/^Bearer /, "");
+    const delay = delays.get(method)?.shift();
+    if (delay) await new Promise((r) => setTimeout(r, delay));
     const failure = failures.get(method)?.shift();
     calls.push({ method, args, token, failed: failure !== undefined });
     if (!failure) return send(res, 200, answer(method, args));
@@ -190,6 +204,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const list = failures.get(method) ?? [];
       for (let i = 0; i < times; i++) list.push(failure);
       failures.set(method, list);
+    },
+    slow(method, ms, times = 1) {
+      delays.set(method, [...(delays.get(method) ?? []), ...Array<number>(times).fill(ms)]);
     },
     setEmail: (userId, email) => void emails.set(userId, email),
     ok: (method) => calls.filter((c) => c.method === method && !c.failed),

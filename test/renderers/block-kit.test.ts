@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { modalAnswers, modalMetadata } from "../../src/adapters/slack/modal-answers.js";
+import type { ActionPlan } from "../../src/domain/plans/plan.js";
+import { translator } from "../../src/i18n/index.js";
 import {
   type Block,
   clip,
@@ -10,6 +12,7 @@ import {
   renderMessage,
   renderModal,
 } from "../../src/renderers/block-kit.js";
+import { planView } from "../../src/views/plans/plan-views.js";
 import type { ActionView, View } from "../../src/views/view.js";
 
 const accept: ActionView = {
@@ -121,12 +124,80 @@ describe("Block Kit renderer", () => {
     const { blocks, text } = renderMessage(view);
     expectWithinLimits(blocks, LIMITS.messageBlocks);
     expect(blocks).toHaveLength(50);
-    expect(blocks.at(-1)).toEqual({
+    expect(blocks.at(-3)).toEqual({
       type: "context",
       elements: [{ type: "plain_text", text: "…" }],
     });
+    const last = blocks.slice(-2).flatMap((b) => b.elements as { action_id: string }[]);
+    expect(last.map((b) => b.action_id)).toEqual(view.actions?.map((a) => a.id));
     expect(text.length).toBeLessThanOrEqual(LIMITS.messageText);
     for (const t of texts(blocks)) expect(t.text).not.toMatch(/&[a-z]{0,4}…$/);
+  });
+
+  it("a plan with 40 lines keeps its final buttons and shows more than 20 lines, each compact", () => {
+    const plan: ActionPlan = {
+      id: "Midtjylland:2026",
+      house: "Midtjylland",
+      year: 2026,
+      goals: Array.from({ length: 20 }, (_, i) => ({
+        id: `g${i}`,
+        track: "A" as const,
+        title: `Mål nummer ${i}`,
+        target: 1500,
+        unit: "virksomheder",
+      })),
+      activities: Array.from({ length: 20 }, (_, i) => ({
+        id: `a${i}`,
+        title: `Aktivitet nummer ${i}`,
+        purposes: ["awareness" as const, "customerJourney" as const],
+        owner: "Mette",
+        due: "2026-10-01",
+      })),
+      meetings: {},
+      updatedAt: "2026-01-05T09:00:00Z",
+      updatedBy: "mgr-midtjylland",
+    };
+    const { blocks } = renderMessage(planView(translator(), plan, true));
+    expectWithinLimits(blocks, LIMITS.messageBlocks);
+    const final = (blocks.at(-1)?.elements ?? []) as { action_id: string }[];
+    expect(final.map((b) => b.action_id)).toEqual(
+      expect.arrayContaining(["plan.goal.open", "plan.activity.open", "plan.export"]),
+    );
+    const shown = JSON.stringify(blocks).match(/nummer \d+/g) ?? [];
+    expect(shown.length).toBeGreaterThan(20);
+    expect(JSON.stringify(blocks)).toContain("…");
+  });
+
+  it("a number field is a text input, so the Danish 1.500 reaches the core's validation", () => {
+    const modal = renderModal(
+      {
+        text: [],
+        form: {
+          id: "f",
+          fields: [
+            { name: "target", label: "Mål", kind: "number", required: true, value: "1.500" },
+          ],
+          submit: { id: "plan.goal.save", label: "Gem", data: {} },
+        },
+      },
+      { closeLabel: "Annullér", metadata: {} },
+    );
+    const input = (modal.blocks as Block[]).find((b) => b.block_id === "target");
+    expect(input?.element).toMatchObject({ type: "plain_text_input", initial_value: "1.500" });
+    expect(JSON.stringify(modal)).not.toContain("number_input");
+  });
+
+  it("shows *bold*, _italics_, ~strike~ and `code` typed by a user literally", () => {
+    const need = "*HASTER* _nu_ ~x~ `code`";
+    const { blocks, text } = renderMessage({
+      text: [`Behov: ${need}`],
+      facts: [{ label: "Behov", value: need }],
+      items: [{ title: need, facts: [], actions: [] }],
+    });
+    const shown = JSON.stringify([blocks, text]);
+    for (const formatted of ["*HASTER*", "_nu_", "~x~", "`code`"])
+      expect(shown).not.toContain(formatted);
+    for (const t of texts(blocks)) expect(t.text.replace(/\u2060/g, "")).toContain(need);
   });
 
   it("splits 30 buttons into actions blocks of at most 25", () => {

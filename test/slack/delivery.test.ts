@@ -56,9 +56,9 @@ describe("Slack delivery through the outbox", () => {
     expect(dmsAbout(fake, "41726393")).toHaveLength(1);
   });
 
-  it("user text cannot mention or link: <!channel>, <@U123> and <url|x> arrive escaped", async () => {
+  it("user text cannot mention, link or format: <!channel>, <@U123>, <url|x> and *bold* arrive escaped", async () => {
     const { fake, server } = await setUp();
-    const need = "Se <!channel> og <@U123> her: <https://evil.example|klik> & mere";
+    const need = "Se <!channel> og <@U123> her: <https://evil.example|klik> & mere *HASTER* _nu_";
     await post(server, commandBody(fake, slackId("bd-fyn-1"), "/henvis", `98785647 ${need}`));
     const dm = await eventually(() => dmsAbout(fake, "98785647").at(0));
     const sent = JSON.stringify([dm.args.blocks, dm.args.text]);
@@ -66,11 +66,13 @@ describe("Slack delivery through the outbox", () => {
     expect(sent).toContain("&lt;!channel&gt;");
     expect(sent).toContain("&lt;@U123&gt;");
     expect(sent).toContain("&amp; mere");
+    expect(sent).not.toMatch(/\*HASTER\*|_nu_/);
   });
 
   it("finds a person without a Slack id in the directory by the e-mail users.info gives", async () => {
     const org = writeOrgFile(["bd-hovedstaden-1"]);
     const { fake, server } = await setUp({ ORG_FILE: org });
+    await eventually(() => (fake.attempts("users.lookupByEmail") === 1 ? true : undefined));
     fake.setEmail("UNEWCOMER", "bd-hovedstaden-1@demo.eksportbro.invalid");
     const body = commandBody(fake, "UNEWCOMER", "/henvis", "92743187 Design til Japan", "t-mail");
     await post(server, body);
@@ -80,5 +82,25 @@ describe("Slack delivery through the outbox", () => {
     await post(server, commandBody(fake, "UNEWCOMER", "/mine", "", "t-mail-2"));
     await eventually(() => fake.responses.find((r) => r.id === "t-mail-2"));
     expect(fake.ok("users.info")).toHaveLength(1);
+  });
+
+  it("DMs an advisor the directory knows only by e-mail: their Slack id is looked up at start", async () => {
+    const fake = await startFakeSlack();
+    fakes.push(fake);
+    fake.setEmail("UMETTE", "adv-fyn-1@demo.eksportbro.invalid");
+    fake.setEmail("UOLE", "adv-midtjylland-2@demo.eksportbro.invalid");
+    const org = writeOrgFile(["adv-fyn-1", "adv-midtjylland-2"]);
+    const server = await startSlackServer(fake, { ORG_FILE: org });
+    servers.push(server);
+    const looked = () => fake.ok("users.lookupByEmail").map((c) => c.args.email);
+    await eventually(() => (looked().length === 2 ? true : undefined));
+    expect(looked()).toEqual([
+      "adv-fyn-1@demo.eksportbro.invalid",
+      "adv-midtjylland-2@demo.eksportbro.invalid",
+    ]);
+    await settle(200);
+    await post(server, commandBody(fake, slackId("bd-fyn-1"), "/henvis", "10150817 Eksport"));
+    const dm = await eventually(() => dmsAbout(fake, "10150817").at(0));
+    expect(dm.args.channel).toBe("UMETTE");
   });
 });

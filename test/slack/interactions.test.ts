@@ -51,7 +51,7 @@ async function refer(from: string, cvr: string, need: string) {
 }
 
 describe("buttons and modals in Slack", () => {
-  it("a double click and a retried click accept once and notify the referrer once", async () => {
+  it("a click delivered twice (same action_ts) runs once; a double click (two action_ts) is a no-op the second time because the core's state machine finds the handover already accepted (it shows that state again, no new notice); the referrer is notified once", async () => {
     const { advisor, button, message } = await refer(
       "bd-fyn-1",
       "10150817",
@@ -72,6 +72,8 @@ describe("buttons and modals in Slack", () => {
     await settle(1500);
     expect(dmsTo(slackId("bd-fyn-1"), "Nordlys")).toHaveLength(1);
     expect(fake.responses.filter((r) => r.id === "action-100.1")).toHaveLength(1);
+    const again = await eventually(() => fake.responses.find((r) => r.id === "action-100.2"));
+    expect(JSON.stringify(again.body.blocks)).not.toContain('"handover.accept"');
   });
 
   it("Decline opens a modal; an empty reason shows on the field; a reason closes it, updates the message and notifies once", async () => {
@@ -173,7 +175,31 @@ describe("buttons and modals in Slack", () => {
     expect(JSON.stringify(home.blocks)).toContain("Nordlys Maskinfabrik A/S");
   });
 
-  it("Redirect opens a modal with a select; the chosen advisor gets the handover and can accept it from the Home tab", async () => {
+  it("an app_home_opened event that Slack re-sends (same event_id, X-Slack-Retry-Num) publishes the Home tab once", async () => {
+    const user = slackId("bd-fyn-2");
+    const event = {
+      token: "ignored",
+      team_id: "T05K8QX2M1P",
+      api_app_id: "A07EKSPB0R1",
+      type: "event_callback",
+      event_id: "Ev0RETRY1",
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: "app_home_opened", user, channel: "D3", tab: "home" },
+    };
+    const body = JSON.stringify(event);
+    expect((await post(server, body, signedHeaders(body), "application/json")).status).toBe(200);
+    await eventually(() => fake.ok("views.publish").find((c) => c.args.user_id === user));
+    const retry = {
+      ...signedHeaders(body),
+      "x-slack-retry-num": "1",
+      "x-slack-retry-reason": "http_timeout",
+    };
+    expect((await post(server, body, retry, "application/json")).status).toBe(200);
+    await settle(1000);
+    expect(fake.ok("views.publish").filter((c) => c.args.user_id === user)).toHaveLength(1);
+  });
+
+  it("Redirect opens a modal with a select; the chosen advisor gets the handover and can accept it from the Home tab, its result surviving a 429", async () => {
     const { advisor, button, message } = await refer(
       "bd-midtjylland-1",
       "96213298",
@@ -221,6 +247,7 @@ describe("buttons and modals in Slack", () => {
     >;
     click.container = { type: "view", view_id: "VHOME" };
     delete click.response_url;
+    fake.fail("chat.postMessage", { status: 429, retryAfter: 1 }, 2);
     expect((await post(server, payloadBody(click))).status).toBe(200);
     await eventually(() =>
       dmsTo(slackId(target), "96213298").find((c) => !mentions(c, "handover.accept")),

@@ -58,7 +58,7 @@ describe("/henvis in Slack", () => {
     expect(textOf(await responseTo("t-mine"))).toContain("Nordlys Maskinfabrik A/S");
   });
 
-  it("runs a retried command (X-Slack-Retry-Num) once: one handover, one DM", async () => {
+  it("runs a command delivered twice with the same trigger_id once: one handover, one DM", async () => {
     const body = commandBody(
       fake,
       slackId("bd-sydjylland-1"),

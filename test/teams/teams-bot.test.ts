@@ -198,6 +198,40 @@ describe("Teams: the bot on /api/messages with a fake Bot Framework connector", 
     expect(textOf(cardOf(update?.body ?? {}))).toContain("Sendt til");
   });
 
+  it("Decline through Action.Submit in a channel: the card stays for everyone, the form comes as a new message", async () => {
+    const declineOf = () =>
+      connector
+        .activities(advisor.conversationId)
+        .map((c) => cardOf(c.body))
+        .filter((c) => textOf(c).includes("41726393"))
+        .map((c) => c?.actions?.find((a) => a.verb === "handover.decline"))
+        .filter((a) => a !== undefined)
+        .at(-1);
+    await connector.waitFor(() => declineOf() !== undefined);
+    const decline = declineOf();
+    expect(decline?.data.handoverId).toMatch(/^hv_/);
+    const channel = "19:eksport@thread.tacv2;messageid=1795766799999";
+    const base = submitActivity(
+      advisor,
+      "handover.decline",
+      decline?.data ?? {},
+      "act-shared",
+      serviceUrl(),
+    );
+    const activity = {
+      ...base,
+      conversation: { ...(base.conversation as object), id: channel, conversationType: "channel" },
+      channelData: { ...(base.channelData as object), team: { id: "19:team@thread.tacv2" } },
+    };
+    expect((await post(activity)).status).toBe(200);
+    expect(connector.calls.some((c) => c.method === "PUT" && c.path.endsWith("/act-shared"))).toBe(
+      false,
+    );
+    const sent = connector.activities(channel).at(-1);
+    expect(sent?.method).toBe("POST");
+    expect(JSON.stringify(cardOf(sent?.body ?? {}))).toContain('"id":"reason"');
+  });
+
   it("answers an @mention in a channel there, and opens a 1:1 chat to notify that person later", async () => {
     const inChannel: TeamsUser = {
       id: "29:ole",

@@ -6,8 +6,10 @@ import type { Conversation } from "../../app/conversation.js";
 import type { HandledRequests } from "../../app/handled-requests.js";
 import type { SlackConfig } from "../../config/config.js";
 import type { PeopleDirectory } from "../../domain/directory.js";
+import type { ChatDelivery } from "../../ports/chat.js";
 import type { FileStore } from "../../ports/files.js";
 import { AfterAck } from "./after-ack.js";
+import { learnSlackIdsByEmail } from "./learn-slack-ids.js";
 import { registerAppHome } from "./listeners/app-home.js";
 import { registerBlockActions } from "./listeners/block-action.js";
 import { registerSlashCommands } from "./listeners/slash-command.js";
@@ -24,6 +26,7 @@ export interface SlackDeps {
   requests: HandledRequests;
   learned: ChatAddresses;
   client: webApi.WebClient;
+  delivery: ChatDelivery;
   files: FileStore;
   log: Logger;
 }
@@ -32,6 +35,8 @@ export interface SlackDeps {
 export interface SlackAdapter {
   app: App;
   idle(): Promise<void>;
+  /** Ends the start-up look-up of Slack ids by e-mail. */
+  stop(): void;
 }
 
 /** The Bolt app on POST /slack/events of the restify server, one listener per trigger. */
@@ -48,6 +53,7 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackAdapter {
     people: new SlackPeople(deps.directory, deps.learned, deps.client),
     requests: deps.requests,
     client: deps.client,
+    delivery: deps.delivery,
     files: deps.files,
     afterAck: new AfterAck(deps.log),
     log: deps.log,
@@ -60,5 +66,12 @@ export function mountSlack(server: Server, deps: SlackDeps): SlackAdapter {
     deps.log.error({ err: error }, "a Slack listener failed");
   });
   receiver.mount(server);
-  return { app, idle: () => ctx.afterAck.idle() };
+  const learning = new AbortController();
+  const { directory, learned, client, log } = deps;
+  void learnSlackIdsByEmail({ directory, learned, client, log, signal: learning.signal }).catch(
+    (err: unknown) => {
+      if (!learning.signal.aborted) log.warn({ err }, "looking up Slack ids by e-mail stopped");
+    },
+  );
+  return { app, idle: () => ctx.afterAck.idle(), stop: () => learning.abort() };
 }

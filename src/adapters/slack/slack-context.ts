@@ -2,15 +2,16 @@ import type { RespondFn, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Conversation } from "../../app/conversation.js";
 import type { HandledRequests } from "../../app/handled-requests.js";
-import { DomainError } from "../../domain/errors.js";
 import type { Person } from "../../domain/org.js";
 import { translator } from "../../i18n/index.js";
+import type { ChatDelivery } from "../../ports/chat.js";
 import type { FileStore } from "../../ports/files.js";
 import { renderMessage, renderModal } from "../../renderers/block-kit.js";
-import { errorView } from "../../views/common-views.js";
+import { unknownPersonView } from "../../views/unknown-person.js";
 import type { View } from "../../views/view.js";
 import type { AfterAck } from "./after-ack.js";
 import type { SlackPeople } from "./slack-people.js";
+import { SLACK_CHANNEL } from "./slack-transport.js";
 
 /** What every Slack listener uses. */
 export interface SlackContext {
@@ -18,6 +19,8 @@ export interface SlackContext {
   people: SlackPeople;
   requests: HandledRequests;
   client: webApi.WebClient;
+  /** The outbox: results that cannot go through a response_url go here, so a 429 is waited out. */
+  delivery: ChatDelivery;
   /** Where reply views' files (reports) are read from for upload. */
   files: FileStore;
   afterAck: AfterAck;
@@ -31,8 +34,22 @@ export interface ModalOrigin {
 }
 
 /** The message shown to someone who is not in the directory (nothing is stored). */
-export function refusal(): View {
-  return errorView(translator(), new DomainError("PERSON.UNKNOWN"));
+export const refusal = unknownPersonView;
+
+/**
+ * Tells a Slack user something in their DM: through the outbox when they are in the directory
+ * (durable, 429 waited out), else directly (a refusal to someone the outbox cannot address).
+ */
+export async function tellPrivately(
+  ctx: SlackContext,
+  userId: string,
+  person: Person | undefined,
+  view: View,
+  key?: string,
+): Promise<void> {
+  if (person)
+    return ctx.delivery.deliver(person, view, { channel: SLACK_CHANNEL, ...(key ? { key } : {}) });
+  await ctx.client.chat.postMessage({ channel: userId, ...renderMessage(view) });
 }
 
 /** Runs work after an ack; if it fails, the person is told (privately) instead of left waiting. */

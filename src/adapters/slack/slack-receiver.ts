@@ -112,6 +112,8 @@ export class RestifyReceiver implements Receiver {
     if (body.type === "url_verification") return void res.send(200, { challenge: body.challenge });
     let acked = false;
     const ack = async (response?: unknown) => {
+      if (acked && response !== undefined && response !== "")
+        throw new Error("Slack was already answered; this response was not delivered");
       if (acked) return;
       acked = true;
       if (response === undefined || response === "") res.send(200);

@@ -1,5 +1,6 @@
 import { webApi } from "@slack/bolt";
 import type { ChatAddresses } from "../../app/chat-addresses.js";
+import { httpSendOutcome } from "../../app/send-outcome.js";
 import type { Person } from "../../domain/org.js";
 import type { MessageTransport, OutboxMessage, SendOutcome } from "../../ports/outbox.js";
 import { renderMessage } from "../../renderers/block-kit.js";
@@ -23,6 +24,9 @@ const PERMANENT = new Set([
   "no_text",
 ]);
 
+/** The outbox channel name of Slack. */
+export const SLACK_CHANNEL = "slack";
+
 /** The Slack user id a person is reached at: the directory's, or one learned by e-mail. */
 export function slackIdOf(person: Person, learned: ChatAddresses): string | undefined {
   return person.slackUserId ?? learned.of(person);
@@ -31,7 +35,7 @@ export function slackIdOf(person: Person, learned: ChatAddresses): string | unde
 /** The outbox's Slack platform: a DM by user id through chat.postMessage, 1 a second per person. */
 export function slackTransport(client: webApi.WebClient, learned: ChatAddresses): MessageTransport {
   return {
-    channel: "slack",
+    channel: SLACK_CHANNEL,
     limits: [{ count: 1, windowMs: 1000 }],
     canReach: (person) => slackIdOf(person, learned) !== undefined,
     conversationOf: (person) => slackIdOf(person, learned) ?? person.id,
@@ -48,7 +52,7 @@ export function slackTransport(client: webApi.WebClient, learned: ChatAddresses)
   };
 }
 
-/** Maps a Web API failure: 429 waits Retry-After, known permanent errors fail, the rest retry. */
+/** Maps a Web API failure: Slack's own permanent errors fail; HTTP failures as on every platform. */
 export function outcomeOf(error: unknown): SendOutcome {
   const e = error as {
     code?: string;
@@ -57,12 +61,12 @@ export function outcomeOf(error: unknown): SendOutcome {
     data?: { error?: string };
   };
   if (e.code === webApi.ErrorCode.RateLimitedError)
-    return { kind: "retry", reason: "ratelimited", afterMs: (e.retryAfter ?? 1) * 1000 };
+    return httpSendOutcome(429, "ratelimited", (e.retryAfter ?? 1) * 1000);
   if (e.code === webApi.ErrorCode.PlatformError) {
     const reason = e.data?.error ?? "platform error";
     return PERMANENT.has(reason) ? { kind: "failed", reason } : { kind: "retry", reason };
   }
-  if (e.code === webApi.ErrorCode.HTTPError && e.statusCode && e.statusCode < 500)
-    return { kind: "failed", reason: `HTTP ${e.statusCode}` };
-  return { kind: "retry", reason: (error as Error).message ?? String(error) };
+  if (e.code === webApi.ErrorCode.HTTPError)
+    return httpSendOutcome(e.statusCode, `HTTP ${e.statusCode}`);
+  return httpSendOutcome(undefined, (error as Error).message ?? String(error));
 }

@@ -6,15 +6,13 @@ import {
   TurnContext,
 } from "botbuilder";
 import type { Logger } from "pino";
-import type { ActionReply } from "../../app/actions.js";
 import type { Conversation } from "../../app/conversation.js";
+import { planReply } from "../../app/reply-plan.js";
 import type { PeopleDirectory } from "../../domain/directory.js";
-import { DomainError } from "../../domain/errors.js";
 import type { Person } from "../../domain/org.js";
-import { translator } from "../../i18n/index.js";
 import type { CardOptions } from "../../renderers/adaptive-card.js";
 import { renderPlainText } from "../../renderers/plain-text.js";
-import { errorView } from "../../views/common-views.js";
+import { unknownPersonView } from "../../views/unknown-person.js";
 import type { View } from "../../views/view.js";
 import { CARD_CONTENT_TYPE, cardAttachment, cardMessage } from "./card-message.js";
 import type { TeamsAdapter } from "./cloud-adapter.js";
@@ -33,7 +31,7 @@ export interface TeamsBotDeps {
   log: Logger;
 }
 
-const refusal = () => errorView(translator(), new DomainError("PERSON.UNKNOWN"));
+const refusal = unknownPersonView;
 
 /** The text a person typed: the bot's @mention (channels) and HTML spaces removed. */
 export function typedText(context: TurnContext): string {
@@ -51,11 +49,10 @@ function submitted(value: unknown): { verb: string; data: Record<string, unknown
   return typeof verb === "string" && verb !== "" ? { verb, data } : undefined;
 }
 
-/** The view that replaces the clicked card, and the views sent after it. */
-function split(reply: ActionReply): [View, View[]] {
-  if (!reply.ok) return [reply.form, []];
-  const [first = { text: [] }, ...rest] = reply.replies;
-  return [first, rest];
+/** True in a channel or group chat, where a replaced card changes it for everyone. */
+function isShared(context: TurnContext): boolean {
+  const type = context.activity.conversation?.conversationType;
+  return type !== undefined && type !== "personal";
 }
 
 /** Teams turns: text commands, card actions (Execute and Submit), installs; each to the core. */
@@ -134,12 +131,12 @@ export class TeamsBot extends TeamsActivityHandler {
       return;
     }
     const reply = await this.deps.conversation.onAction(person.id, submit.verb, submit.data);
-    const [card, after] = split(reply);
+    const plan = planReply(reply, isShared(context));
     const replyToId = context.activity.replyToId;
-    if (replyToId && card.tone !== "error")
-      await context.updateActivity({ ...this.out(person, card), id: replyToId });
-    else await context.sendActivity(this.out(person, card));
-    for (const view of after) await context.sendActivity(this.out(person, view));
+    if (plan.replace && replyToId)
+      await context.updateActivity({ ...this.out(person, plan.replace), id: replyToId });
+    else if (plan.replace) await context.sendActivity(this.out(person, plan.replace));
+    for (const view of plan.show) await context.sendActivity(this.out(person, view));
   }
 
   protected override async onAdaptiveCardInvoke(
@@ -150,17 +147,20 @@ export class TeamsBot extends TeamsActivityHandler {
     if (!person) return notice(refusal());
     const data = { ...(invoke.action.data as Record<string, unknown>) };
     const reply = await this.deps.conversation.onAction(person.id, invoke.action.verb, data);
-    const [replacement, after] = split(reply);
-    if (replacement.tone === "error") return notice(replacement);
+    const shared = isShared(context);
+    const plan = planReply(reply, shared);
+    const [answer = { text: [] }, ...after] = plan.replace
+      ? [plan.replace, ...plan.show]
+      : plan.show;
+    if (answer.tone === "error") return notice(answer);
     const replyToId = context.activity.replyToId;
-    const shared = context.activity.conversation?.conversationType !== "personal";
-    if (replyToId && shared && reply.ok && !replacement.form)
-      await context.updateActivity({ ...this.out(person, replacement), id: replyToId });
+    if (replyToId && shared && plan.replace)
+      await context.updateActivity({ ...this.out(person, plan.replace), id: replyToId });
     for (const view of after) await context.sendActivity(this.out(person, view));
     return {
       statusCode: 200,
       type: CARD_CONTENT_TYPE,
-      value: card(...this.prepared(person, replacement)),
+      value: card(...this.prepared(person, answer)),
     };
   }
 }

@@ -1,12 +1,10 @@
 import type { ConversationReference, TurnContext } from "botbuilder";
+import { httpSendOutcome, retryAfterMs } from "../../app/send-outcome.js";
 import type { Person } from "../../domain/org.js";
 import type { MessageTransport, OutboxMessage, SendOutcome } from "../../ports/outbox.js";
 import { cardMessage } from "./card-message.js";
 import type { TeamsAdapter } from "./cloud-adapter.js";
 import { TEAMS_CHANNEL, type TeamsReferences } from "./references.js";
-
-/** Answers worth another try (rate-limit-and-retry guidance for Teams bots). */
-const RETRYABLE = new Set([412, 429, 502, 503, 504]);
 
 type ConnectorError = Error & {
   statusCode?: number;
@@ -24,23 +22,12 @@ function withoutHiddenRetries(context: TurnContext): void {
   client?.client?.pipeline?.removePolicy({ name: "defaultRetryPolicy" });
 }
 
-/** Retry-After as milliseconds (seconds or an HTTP date); undefined when absent or unreadable. */
-function retryAfterMs(error: ConnectorError): number | undefined {
-  const value = error.response?.headers?.get?.("retry-after");
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
 function outcomeOf(error: unknown): SendOutcome {
   const e = error as ConnectorError;
   const status = e?.statusCode;
-  const reason = `${status ? `HTTP ${status}: ` : ""}${e?.message ?? String(error)}`.slice(0, 300);
-  if (status === undefined || RETRYABLE.has(status))
-    return { kind: "retry", reason, afterMs: retryAfterMs(e) };
-  return { kind: "failed", reason };
+  const reason = `${status ? `HTTP ${status}: ` : ""}${e?.message ?? String(error)}`;
+  const after = retryAfterMs(e?.response?.headers?.get?.("retry-after"), Date.now());
+  return httpSendOutcome(status, reason, after);
 }
 
 /** Teams as an outbox platform: proactive messages into each person's stored 1:1 conversation. */

@@ -1,7 +1,15 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
+import { planReply } from "../../../app/reply-plan.js";
+import type { Person } from "../../../domain/org.js";
 import { renderMessage } from "../../../renderers/block-kit.js";
 import type { View } from "../../../views/view.js";
-import { openModal, orSayError, refusal, type SlackContext } from "../slack-context.js";
+import {
+  openModal,
+  orSayError,
+  refusal,
+  type SlackContext,
+  tellPrivately,
+} from "../slack-context.js";
 import { uploadFiles } from "../slack-files.js";
 
 function dataOf(value: string | undefined): Record<string, unknown> {
@@ -13,34 +21,39 @@ function dataOf(value: string | undefined): Record<string, unknown> {
   }
 }
 
-/** A button: the core runs it; a form opens as a modal, a result replaces the clicked message. */
+/**
+ * A button: the core runs it; a form opens as a modal, a result replaces the clicked message.
+ * Answers go through the response_url; without one (App Home) through the outbox, so a 429 waits.
+ */
 export function registerBlockActions(app: App, ctx: SlackContext): void {
   app.action<BlockButtonAction>(/.*/, async ({ body, action, ack, respond }) => {
     await ack();
-    if (!(await ctx.requests.claim(`action:${body.user.id}:${action.action_ts}`))) return;
+    const key = `action:${body.user.id}:${action.action_ts}`;
+    if (!(await ctx.requests.claim(key))) return;
+    let person: Person | undefined;
+    let sent = 0;
     const show = (view: View, inPlace = false) =>
       body.response_url
         ? respond({ replace_original: inPlace, ...renderMessage(view) } as never)
-        : ctx.client.chat.postMessage({ channel: body.user.id, ...renderMessage(view) });
+        : tellPrivately(ctx, body.user.id, person, view, `${key}:${sent++}`);
     ctx.afterAck.run(
       () =>
         orSayError(ctx, show, async () => {
-          const person = await ctx.people.find(body.user.id);
+          person = await ctx.people.find(body.user.id);
           if (!person) return void (await show(refusal()));
           const reply = await ctx.conversation.onAction(
             person.id,
             action.action_id,
             dataOf(action.value),
           );
-          const views = reply.ok ? reply.replies : [reply.form];
+          const plan = planReply(reply, true);
           const origin = { channel: body.container?.channel_id, ts: body.container?.message_ts };
-          for (const view of views) {
-            if (view.form) {
-              await openModal(ctx, person, view, body.trigger_id, origin);
-            } else {
-              await show(view, view.tone !== "error" && view === views[0]);
-            }
+          if (plan.replace) await show(plan.replace, true);
+          for (const view of plan.show) {
+            if (view.form) await openModal(ctx, person, view, body.trigger_id, origin);
+            else await show(view);
           }
+          const views = [...(plan.replace ? [plan.replace] : []), ...plan.show];
           await uploadFiles(ctx, person, origin.channel, views, (view) => show(view));
         }),
       true,

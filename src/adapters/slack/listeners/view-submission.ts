@@ -1,49 +1,64 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { App } from "@slack/bolt";
-import { renderMessage } from "../../../renderers/block-kit.js";
-import { modalAnswers, modalMetadata, slackErrors } from "../modal-answers.js";
+import type { App, ViewOutput } from "@slack/bolt";
+import { modalAnswers, modalMetadata } from "../modal-answers.js";
 import type { SlackContext } from "../slack-context.js";
-import { uploadFiles } from "../slack-files.js";
+import {
+  answerSubmit,
+  apologise,
+  type ModalAnswer,
+  type Submitted,
+} from "../submission-replies.js";
 
 /** Field errors can only be shown in the ack; past this the modal closes and the answer comes by DM. */
 const ACK_BUDGET_MS = 1_500;
+const LATE = Symbol("late");
 
-/** A modal's submit: errors show on its fields; otherwise it closes and the result is posted. */
+async function submit(ctx: SlackContext, userId: string, view: ViewOutput): Promise<Submitted> {
+  let person: Awaited<ReturnType<SlackContext["people"]["find"]>>;
+  try {
+    person = await ctx.people.find(userId);
+    if (!person) return { kind: "stranger" };
+    const answers = modalAnswers(view.state.values as never);
+    const data = { ...modalMetadata(view.private_metadata).data, ...answers };
+    const reply = await ctx.conversation.onAction(person.id, view.callback_id, data);
+    return { kind: "done", person, reply, answers };
+  } catch (error) {
+    return { kind: "failed", error, person };
+  }
+}
+
+/**
+ * A modal's submit: errors show on its fields; otherwise it closes and the result is posted.
+ * Its key is kept only once the submit succeeded; whatever happens, the person is told.
+ */
 export function registerViewSubmissions(app: App, ctx: SlackContext): void {
   app.view(/.*/, async ({ body, view, ack }) => {
     const key = `view:${view.id}`;
     if (!(await ctx.requests.claim(key))) return void (await ack());
-    const person = await ctx.people.find(body.user.id);
-    if (!person) return void (await ack());
-    const meta = modalMetadata(view.private_metadata);
-    const answers = modalAnswers(view.state.values as never);
-    const pending = ctx.conversation.onAction(person.id, view.callback_id, {
-      ...meta.data,
-      ...answers,
-    });
-    const timer = sleep(ACK_BUDGET_MS, undefined, { ref: false });
-    const early = await Promise.race([pending, timer]);
-    if (early && !early.ok) {
-      await ctx.requests.release(key);
-      return void (await ack({ response_action: "errors", errors: slackErrors(early.errors) }));
+    let waiting = true;
+    const answer: ModalAnswer = async (response) => {
+      if (!waiting) return false;
+      waiting = false;
+      return ack(response as never).then(
+        () => true,
+        () => false,
+      );
+    };
+    let settled = false;
+    const s = { ctx, key, userId: body.user.id, privateMetadata: view.private_metadata, answer };
+    try {
+      const work = submit(ctx, body.user.id, view);
+      const early = await Promise.race([work, sleep(ACK_BUDGET_MS, LATE, { ref: false })]);
+      if (early === LATE) await answer();
+      const outcome = early === LATE ? await work : early;
+      settled = true;
+      if (outcome.kind !== "done" || !outcome.reply.ok) await ctx.requests.release(key);
+      await answerSubmit(s, outcome);
+    } catch (err) {
+      await apologise(s, err);
+    } finally {
+      if (!settled) await ctx.requests.release(key);
+      await answer();
     }
-    await ack();
-    const reply = early ?? (await pending);
-    if (!reply.ok) await ctx.requests.release(key);
-    const views = reply.ok ? reply.replies : [reply.form];
-    for (const [i, result] of views.entries()) {
-      const message = renderMessage(result);
-      if (i === 0 && reply.ok && meta.channel && meta.ts) {
-        const updated = await ctx.client.chat
-          .update({ channel: meta.channel, ts: meta.ts, ...message })
-          .then(() => true)
-          .catch(() => false);
-        if (updated) continue;
-      }
-      await ctx.client.chat.postMessage({ channel: body.user.id, ...message });
-    }
-    await uploadFiles(ctx, person, meta.channel, views, (error) =>
-      ctx.client.chat.postMessage({ channel: body.user.id, ...renderMessage(error) }),
-    );
   });
 }
