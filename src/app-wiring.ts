@@ -11,16 +11,10 @@ import { localTransport } from "./adapters/local/local-transport.js";
 import { reportWriters } from "./adapters/reports/report-writers.js";
 import { startReminderTick } from "./adapters/scheduler/cron-tick.js";
 import { loadReminderConfig } from "./adapters/scheduler/load-reminder-config.js";
-import { mountSlack } from "./adapters/slack/mount-slack.js";
-import { createSlackClient } from "./adapters/slack/slack-client.js";
-import { slackTransport } from "./adapters/slack/slack-transport.js";
 import { openLowdbStore } from "./adapters/storage/lowdb-store.js";
 import { randomIds, systemClock } from "./adapters/system.js";
-import { createTeamsChannel } from "./adapters/teams/teams-channel.js";
-import { ChatAddresses } from "./app/chat-addresses.js";
 import { COLLECTIONS } from "./app/collections.js";
 import { createConversation } from "./app/conversation.js";
-import { HandledRequests } from "./app/handled-requests.js";
 import { resendLostCards } from "./app/handover-notices.js";
 import { Outbox } from "./app/outbox.js";
 import { createPlansFeature } from "./app/plans/plans-feature.js";
@@ -44,7 +38,12 @@ export interface App {
 
 /** Composition root: config -> directory, store, CVR lookup -> conversation -> HTTP adapters. */
 export async function buildApp(config: Config, log: Logger): Promise<App> {
-  const teams = config.teams || config.localMode ? createTeamsChannel(config, log) : undefined;
+  // Each platform's SDK is loaded only when that platform is on (botbuilder and Bolt hold ~60 and
+  // ~40 MB); local mode serves the Teams Agents Playground, so it loads botbuilder.
+  const teams =
+    config.teams || config.localMode
+      ? (await import("./adapters/teams/teams-channel.js")).createTeamsChannel(config, log)
+      : undefined;
   const directory = loadDirectory(config.ORG_FILE);
   const reminderConfig = loadReminderConfig(config.REMINDERS_FILE);
   const lookup = createCompanyLookup(
@@ -65,11 +64,17 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
       log.error({ err }, "compacting the data file failed; writes continue in the journal"),
   });
   const inbox = new LocalInbox();
-  const slackClient = config.slack && createSlackClient(config.slack);
-  const slackAddresses = new ChatAddresses(store, "slack");
+  const slack =
+    config.slack &&
+    (await import("./adapters/slack/slack-channel.js")).createSlackChannel(
+      config.slack,
+      store,
+      systemClock,
+      log,
+    );
   const transports = [
     ...(teams ? [teams.transport(store, systemClock)] : []),
-    ...(slackClient ? [slackTransport(slackClient, slackAddresses)] : []),
+    ...(slack ? [slack.transport] : []),
     ...(config.localMode ? [localTransport(inbox)] : []),
   ];
   const outbox = new Outbox({
@@ -98,24 +103,13 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     mountLocalFiles(server, files);
   }
   teams?.mount(server, conversation, directory, files);
-  let slack: { idle(): Promise<void>; stop(): void } | undefined;
-  let stopRequests = () => {};
-  if (config.slack && slackClient) {
-    const requests = new HandledRequests(store, systemClock);
-    await requests.start();
-    stopRequests = () => requests.stop();
-    const parts = { config: config.slack, client: slackClient, learned: slackAddresses, requests };
-    const channels = { delivery: outbox, files };
-    slack = mountSlack(server, { ...parts, ...channels, conversation, directory, log });
-  }
+  await slack?.mount(server, { conversation, directory, delivery: outbox, files });
   await outbox.start();
   await resendLostCards(deps);
   const tick = startReminderTick(deps, reminderConfig, log);
   const close = async () => {
     await tick.stop();
-    slack?.stop();
-    stopRequests();
-    await slack?.idle();
+    await slack?.close();
     await outbox.stop();
     await store.close();
   };
