@@ -23,7 +23,7 @@ export interface Server {
   output: () => string;
 }
 
-/** Spawns `node [nodeArgs] --import tsx src/main.ts` in local mode and waits for GET /healthz. */
+/** Spawns `node [nodeArgs] dist/main.js` (what `npm start` runs; build first) in local mode and waits for GET /healthz. */
 export async function startServer(
   env: Record<string, string>,
   nodeArgs: readonly string[] = [],
@@ -31,7 +31,7 @@ export async function startServer(
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, "dist/main.js"], {
     cwd: ROOT,
     // A clean environment: no Teams/Slack credentials (local mode) and no inherited NODE_OPTIONS.
     env: {

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -108,6 +109,8 @@ const HEADERS = ["stored", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "p
 const cells = (values: string[]) =>
   values.map((v, i) => v.padStart(Math.max(8, HEADERS[i]?.length ?? 10))).join(" | ");
 const rows: Row[] = [];
+console.error("building dist/ (the bench measures what `npm start` runs)...");
+execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" });
 console.error(`requests ${REQUESTS} (+${WARMUP} warm-up), concurrency ${CONCURRENCY}`);
 for (const stored of SIZES) {
   if (!Number.isInteger(stored) || stored < 0)

@@ -47,11 +47,14 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Spawns the server as `node --import tsx src/main.ts` with a free PORT, a DATA_FILE in a fresh
+ * Spawns the server as `node --import tsx src/main.ts` (or `entry`) with a free PORT, a DATA_FILE in a fresh
  * temp dir (see removeServerDirs) and LOG_LEVEL=warn; `env` overrides any of them.
  * Resolves once GET /healthz answers 200.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  entry: string[] = ["--import", "tsx", "src/main.ts"],
+): Promise<RunningServer> {
   let dataFile = env.DATA_FILE;
   if (!dataFile) {
     const dir = mkdtempSync(join(tmpdir(), "eksportbro-server-"));
@@ -59,7 +62,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     dataFile = join(dir, "eksportbro.json");
   }
   const port = env.PORT ?? String(await freePort());
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, entry, {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: "warn", ...env, PORT: port, DATA_FILE: dataFile },
     stdio: ["ignore", "pipe", "pipe"],
