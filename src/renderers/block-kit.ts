@@ -219,7 +219,10 @@ export function renderModal(view: View, options: ModalOptions): Block {
   if (!form) throw new Error("renderModal needs a view with a form");
   const metadata = JSON.stringify(options.metadata);
   if (metadata.length > LIMITS.privateMetadata) throw new Error("modal metadata too long");
-  const blocks = [...contentBlocks({ ...view, title: undefined }, false)];
+  // A title longer than Slack's 24 characters is cut in the bar, so it is also shown whole on top
+  // (a plan form's house and year would otherwise be lost).
+  const cut = (view.title?.length ?? 0) > LIMITS.modalTitle;
+  const blocks = [...contentBlocks({ ...view, title: cut ? view.title : undefined }, cut)];
   const inputs = form.fields.flatMap(inputBlocks);
   return {
     type: "modal",

@@ -200,6 +200,25 @@ describe("Block Kit renderer", () => {
     for (const t of texts(blocks)) expect(t.text.replace(/\u2060/g, "")).toContain(need);
   });
 
+  it("shows a modal title longer than Slack's 24 characters whole on top, and only then", () => {
+    const form = {
+      id: "g",
+      fields: [{ name: "title", label: "Mål", kind: "text" as const, required: true }],
+      submit: { id: "plan.goal.submit", label: "Gem", data: {} },
+    };
+    const long = renderModal(
+      { title: "Mål i handlingsplanen for Erhvervshus Fyn 2026", text: [], form },
+      { closeLabel: "Annullér", metadata: {} },
+    );
+    expect((long.title as { text: string }).text.length).toBeLessThanOrEqual(24);
+    expect(JSON.stringify(long.blocks)).toContain("Erhvervshus Fyn 2026");
+    const short = renderModal(
+      { title: "Afvis", text: [], form },
+      { closeLabel: "Luk", metadata: {} },
+    );
+    expect((short.blocks as Block[]).filter((b) => b.type === "header")).toEqual([]);
+  });
+
   it("splits 30 buttons into actions blocks of at most 25", () => {
     const actions = Array.from({ length: 30 }, (_, i) => ({ ...accept, id: `a${i}` }));
     const blocks = renderMessage({ text: [], actions }).blocks;
