@@ -18,7 +18,8 @@ import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-
 import { type FakeSlack, startFakeSlack } from "../fakes/fake-slack.js";
 import { slackId, writeOrgFile } from "../slack/slack-support.js";
 import { SwitchableLookup, TestClock } from "../support/bot.js";
-import { APP_ID, installActivity, TENANT } from "../support/teams-activities.js";
+import { installActivity } from "../support/teams-activities.js";
+import { ORG_FILE, teamsEnv } from "../teams/teams-support.js";
 
 const CONVENE = "Indkald til halvårligt statusmøde";
 
@@ -89,31 +90,21 @@ describe("reminders reach people through the Slack and Teams fakes", () => {
   });
 
   it("Teams: the coordinator's reminder goes to the stored personal chat through the connector", async () => {
-    const env = {
-      ORG_FILE: "x",
-      MicrosoftAppId: APP_ID,
-      MicrosoftAppPassword: "hemmelig",
-      ALLOWED_TENANTS: TENANT,
-      TEAMS_SERVICE_URL_HOSTS: "127.0.0.1",
-      ToBotFromChannelOpenIdMetadataUrl: `${connector.url}/openid`,
-      ToChannelFromBotLoginUrl: `${connector.url}/botframework.com`,
-    };
-    const directoryFile = new URL("../fixtures/teams-directory.json", import.meta.url).pathname;
     const advisor = {
       id: "29:advisor",
       name: "Mette",
       aadObjectId: "x",
       conversationId: "a:mette",
     };
-    const { deps, clock, outbox } = await remindersOver(directoryFile, async (store, clock) => {
+    const { deps, clock, outbox } = await remindersOver(ORG_FILE, async (store, clock) => {
       const references = new TeamsReferences(store, clock, () => true);
-      const person = loadDirectory(directoryFile).get("adv-1");
+      const person = loadDirectory(ORG_FILE).get("adv-1");
       if (!person) throw new Error("fixture lacks adv-1");
       await references.remember(
         person,
         installActivity(advisor, `${connector.url}/emea/`) as never,
       );
-      return teamsTransport(createTeamsAdapter(loadConfig(env).teams), references);
+      return teamsTransport(createTeamsAdapter(loadConfig(teamsEnv(connector)).teams), references);
     });
     await runDueReminders(deps, DEFAULT_REMINDER_CONFIG);
     clock.current = new Date("2026-11-27T08:00:00Z");

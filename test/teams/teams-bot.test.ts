@@ -11,27 +11,7 @@ import {
   submitActivity,
   type TeamsUser,
 } from "../support/teams-activities.js";
-
-const ORG_FILE = new URL("../fixtures/teams-directory.json", import.meta.url).pathname;
-const advisor: TeamsUser = {
-  id: "29:advisor",
-  name: "Mette Kragh Sørensen",
-  aadObjectId: "C3E5A7B9-1D2F-4A6C-8E0B-2F4D6A8C0E1B",
-  conversationId: "a:advisor-chat",
-};
-const referrer: TeamsUser = {
-  id: "29:referrer",
-  name: "Jens",
-  aadObjectId: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
-  conversationId: "a:referrer-chat",
-};
-const byMail: TeamsUser = { id: "29:karen", name: "Karen Dahl", conversationId: "a:karen-chat" };
-const stranger: TeamsUser = {
-  id: "29:stranger",
-  name: "Ukendt",
-  aadObjectId: "ffffffff-0000-4000-8000-000000000000",
-  conversationId: "a:stranger-chat",
-};
+import { advisor, byMail, postActivity, referrer, stranger, teamsEnv } from "./teams-support.js";
 
 type Card = {
   body: { text?: string; facts?: { title: string; value: string }[] }[];
@@ -41,35 +21,7 @@ type Action = { verb: string; data: Record<string, string> };
 
 let connector: FakeBotConnector;
 let server: RunningServer;
-let dataFile: string;
-
-function env(): Record<string, string> {
-  return {
-    ORG_FILE,
-    MicrosoftAppId: APP_ID,
-    MicrosoftAppPassword: "hemmelig",
-    ALLOWED_TENANTS: "5f2b8c1e-3a7d-4c9b-9e21-7d4a6b0c8f13",
-    TEAMS_SERVICE_URL_HOSTS: "127.0.0.1",
-    ToBotFromChannelOpenIdMetadataUrl: `${connector.url}/openid`,
-    ToChannelFromBotLoginUrl: `${connector.url}/botframework.com`,
-    ...(dataFile ? { DATA_FILE: dataFile } : {}),
-  };
-}
-
-/** Posts an activity to /api/messages as the Bot Framework would, with a valid token. */
-async function post(activity: Record<string, unknown>, token?: string | null) {
-  const serviceUrl = String(activity.serviceUrl);
-  const auth = token === undefined ? connector.token({ appId: APP_ID, serviceUrl }) : token;
-  return fetch(`${server.url}/api/messages`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      ...(auth ? { authorization: `Bearer ${auth}` } : {}),
-    },
-    body: JSON.stringify(activity),
-  });
-}
-
+const post = (activity: Record<string, unknown>) => postActivity(connector, server, activity);
 const cardOf = (body: Record<string, unknown>) =>
   (body.attachments as { contentType: string; content: Card }[] | undefined)?.[0]?.content;
 const textOf = (card: Card | undefined) => JSON.stringify(card?.body ?? []);
@@ -82,8 +34,7 @@ beforeAll(async () => {
     email: "karen.dahl@demo.eksportbro.invalid",
     userPrincipalName: "karen.dahl@demo.eksportbro.invalid",
   });
-  server = await startServer(env());
-  dataFile = server.dataFile;
+  server = await startServer(teamsEnv(connector));
 });
 afterAll(async () => {
   await server?.stop();

@@ -14,50 +14,18 @@ import {
 } from "../fakes/fake-bot-connector.js";
 import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
 import {
-  APP_ID,
   installActivity,
   messageActivity,
   TENANT,
   type TeamsUser,
 } from "../support/teams-activities.js";
-
-const ORG_FILE = new URL("../fixtures/teams-directory.json", import.meta.url).pathname;
-const advisor: TeamsUser = {
-  id: "29:advisor",
-  name: "Mette Kragh Sørensen",
-  aadObjectId: "c3e5a7b9-1d2f-4a6c-8e0b-2f4d6a8c0e1b",
-  conversationId: "a:advisor-chat",
-};
-const referrer: TeamsUser = {
-  id: "29:referrer",
-  name: "Jens",
-  aadObjectId: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
-  conversationId: "a:referrer-chat",
-};
+import { advisor, postActivity, referrer, teamsEnv } from "./teams-support.js";
 
 let connector: FakeBotConnector;
 const serviceUrl = () => `${connector.url}/emea/${TENANT}/`;
 
-function env(): Record<string, string> {
-  return {
-    ORG_FILE,
-    MicrosoftAppId: APP_ID,
-    MicrosoftAppPassword: "hemmelig",
-    ALLOWED_TENANTS: TENANT,
-    TEAMS_SERVICE_URL_HOSTS: "127.0.0.1",
-    ToBotFromChannelOpenIdMetadataUrl: `${connector.url}/openid`,
-    ToChannelFromBotLoginUrl: `${connector.url}/botframework.com`,
-  };
-}
-
 async function post(server: RunningServer, activity: Record<string, unknown>) {
-  const token = connector.token({ appId: APP_ID, serviceUrl: String(activity.serviceUrl) });
-  const res = await fetch(`${server.url}/api/messages`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify(activity),
-  });
-  expect(res.status).toBe(200);
+  expect((await postActivity(connector, server, activity)).status).toBe(200);
 }
 
 const cardsFor = (user: TeamsUser, company: string) =>
@@ -75,11 +43,11 @@ afterAll(async () => {
 
 describe("Teams proactive delivery through the outbox", () => {
   it("notifies an advisor from the reference stored before a restart", async () => {
-    const first = await startServer(env());
+    const first = await startServer(teamsEnv(connector));
     await post(first, installActivity(advisor, serviceUrl()));
     await first.stop();
 
-    const second = await startServer({ ...env(), DATA_FILE: first.dataFile });
+    const second = await startServer(teamsEnv(connector, { DATA_FILE: first.dataFile }));
     try {
       await post(
         second,
@@ -97,7 +65,7 @@ describe("Teams proactive delivery through the outbox", () => {
   });
 
   it("waits out a 429 with Retry-After and then delivers exactly once", async () => {
-    const server = await startServer(env());
+    const server = await startServer(teamsEnv(connector));
     try {
       await post(server, installActivity(advisor, serviceUrl()));
       const before = connector.calls.length;
@@ -124,7 +92,7 @@ describe("Teams proactive delivery through the outbox", () => {
   });
 
   it("reports the referrer a person the bot cannot reach in Teams yet", async () => {
-    const server = await startServer({ ...env() });
+    const server = await startServer(teamsEnv(connector));
     try {
       await post(server, messageActivity(referrer, "henvis 90386832 Eksport", serviceUrl()));
       const reply = connector.activities(referrer.conversationId).at(-1);
@@ -151,7 +119,7 @@ describe("Teams transport", () => {
   });
 
   async function transport() {
-    const config = loadConfig(env());
+    const config = loadConfig(teamsEnv(connector));
     const references = new TeamsReferences(openMemoryStore(), systemClock, () => true);
     const activity = installActivity(advisor, serviceUrl());
     await references.remember(person, activity as never);

@@ -7,20 +7,10 @@ import {
   removeServerDirs,
   startServer,
 } from "../support/start-server.js";
-import {
-  APP_ID,
-  messageActivity,
-  submitActivity,
-  type TeamsUser,
-} from "../support/teams-activities.js";
+import { messageActivity, submitActivity, type TeamsUser } from "../support/teams-activities.js";
+import { advisor, postActivity, teamsEnv } from "./teams-support.js";
 
-const ORG_FILE = new URL("../fixtures/teams-directory.json", import.meta.url).pathname;
-const coordinator: TeamsUser = {
-  id: "29:advisor",
-  name: "Mette Kragh Sørensen",
-  aadObjectId: "C3E5A7B9-1D2F-4A6C-8E0B-2F4D6A8C0E1B",
-  conversationId: "a:coordinator-chat",
-};
+const coordinator: TeamsUser = { ...advisor, conversationId: "a:coordinator-chat" };
 
 type Card = {
   body: { text?: string }[];
@@ -31,28 +21,13 @@ let connector: FakeBotConnector;
 const servers: RunningServer[] = [];
 
 async function startTeams(env: Record<string, string> = {}): Promise<RunningServer> {
-  const server = await startServer({
-    ORG_FILE,
-    MicrosoftAppId: APP_ID,
-    MicrosoftAppPassword: "hemmelig",
-    ALLOWED_TENANTS: "5f2b8c1e-3a7d-4c9b-9e21-7d4a6b0c8f13",
-    TEAMS_SERVICE_URL_HOSTS: "127.0.0.1",
-    ToBotFromChannelOpenIdMetadataUrl: `${connector.url}/openid`,
-    ToChannelFromBotLoginUrl: `${connector.url}/botframework.com`,
-    ...env,
-  });
+  const server = await startServer(teamsEnv(connector, env));
   servers.push(server);
   return server;
 }
 
 async function post(server: RunningServer, activity: Record<string, unknown>): Promise<void> {
-  const token = connector.token({ appId: APP_ID, serviceUrl: String(activity.serviceUrl) });
-  const res = await fetch(`${server.url}/api/messages`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify(activity),
-  });
-  expect(res.status).toBe(200);
+  expect((await postActivity(connector, server, activity)).status).toBe(200);
 }
 
 /** The coordinator adds a goal (the card's Action.Submit) and then types the report command. */

@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-connector.js";
 import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
-import { APP_ID, messageActivity, TENANT, type TeamsUser } from "../support/teams-activities.js";
-
-const ORG_FILE = new URL("../fixtures/teams-directory.json", import.meta.url).pathname;
-const referrer: TeamsUser = {
-  id: "29:referrer",
-  name: "Jens",
-  aadObjectId: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
-  conversationId: "a:referrer-chat",
-};
+import { APP_ID, messageActivity, TENANT } from "../support/teams-activities.js";
+import { ORG_FILE, referrer, teamsEnv } from "./teams-support.js";
 
 let connector: FakeBotConnector;
 let server: RunningServer;
@@ -26,15 +19,7 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 beforeAll(async () => {
   connector = await startFakeBotConnector();
-  server = await startServer({
-    ORG_FILE,
-    MicrosoftAppId: APP_ID,
-    MicrosoftAppPassword: "hemmelig",
-    ALLOWED_TENANTS: TENANT,
-    TEAMS_SERVICE_URL_HOSTS: "127.0.0.1",
-    ToBotFromChannelOpenIdMetadataUrl: `${connector.url}/openid`,
-    ToChannelFromBotLoginUrl: `${connector.url}/botframework.com`,
-  });
+  server = await startServer(teamsEnv(connector));
 });
 afterAll(async () => {
   await server?.stop();
