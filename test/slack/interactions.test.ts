@@ -1,16 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiCall, type FakeSlack, startFakeSlack } from "../fakes/fake-slack.js";
-import { type RunningServer, removeServerDirs } from "../support/start-server.js";
+import type { FakeSlack } from "../fakes/fake-slack.js";
+import type { RunningServer } from "../support/start-server.js";
 import {
+  type Button,
   buttonClick,
+  buttonsIn,
   commandBody,
   eventually,
+  mentions,
   payloadBody,
   post,
   settle,
   signedHeaders,
   slackId,
-  startSlackServer,
+  startSlack,
+  stopSlack,
   submission,
 } from "./slack-support.js";
 
@@ -18,22 +22,10 @@ let fake: FakeSlack;
 let server: RunningServer;
 
 beforeAll(async () => {
-  fake = await startFakeSlack();
-  server = await startSlackServer(fake);
+  ({ fake, server } = await startSlack());
 });
+afterAll(() => stopSlack({ fake, server }));
 
-afterAll(async () => {
-  await server?.stop();
-  await fake?.close();
-  removeServerDirs();
-});
-
-interface Button {
-  action_id: string;
-  value: string;
-}
-
-const mentions = (call: ApiCall, text: string) => JSON.stringify(call.args).includes(text);
 const dmsTo = (user: string, text: string) =>
   fake.ok("chat.postMessage").filter((c) => c.args.channel === user && mentions(c, text));
 
@@ -43,8 +35,7 @@ async function refer(from: string, cvr: string, need: string) {
   const dm = await eventually(() =>
     fake.ok("chat.postMessage").find((c) => mentions(c, cvr) && mentions(c, "handover.accept")),
   );
-  const blocks = dm.args.blocks as { type: string; elements?: Button[] }[];
-  const buttons = blocks.flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
+  const buttons = buttonsIn(dm.args.blocks);
   const button = (id: string) => buttons.find((b) => b.action_id === id) as Button;
   const message = { channel: String(dm.args.channel), ts: `${Date.now()}.000001` };
   return { advisor: String(dm.args.channel), button, message };
@@ -236,11 +227,9 @@ describe("buttons and modals in Slack", () => {
     const published = await eventually(() =>
       fake.ok("views.publish").find((c) => c.args.user_id === slackId(target)),
     );
-    const blocks = (published.args.view as { blocks: { type: string; elements?: Button[] }[] })
-      .blocks;
-    const accept = blocks
-      .flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []))
-      .find((b) => b.action_id === "handover.accept") as Button;
+    const accept = buttonsIn((published.args.view as { blocks: unknown }).blocks).find(
+      (b) => b.action_id === "handover.accept",
+    ) as Button;
     const click = buttonClick(fake, slackId(target), accept, message, "300.2") as Record<
       string,
       unknown

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiCall, type FakeSlack, startFakeSlack } from "../fakes/fake-slack.js";
-import { type RunningServer, removeServerDirs } from "../support/start-server.js";
+import type { FakeSlack } from "../fakes/fake-slack.js";
+import type { RunningServer } from "../support/start-server.js";
 import {
   commandBody,
   eventually,
+  mentions,
   payloadBody,
   post,
   slackId,
-  startSlackServer,
+  startSlack,
+  stopSlack,
   submission,
   writeOrgFile,
 } from "./slack-support.js";
@@ -20,10 +22,9 @@ const NEWCOMER = "UHOVEDSTADEN1";
 const LATECOMER = "UHOVEDSTADEN2";
 
 beforeAll(async () => {
-  fake = await startFakeSlack();
-  server = await startSlackServer(fake, {
+  ({ fake, server } = await startSlack({
     ORG_FILE: writeOrgFile(["bd-hovedstaden-1", "bd-hovedstaden-2"]),
-  });
+  }));
   await eventually(() => (fake.attempts("users.lookupByEmail") === 2 ? true : undefined));
   fake.setEmail(NEWCOMER, "bd-hovedstaden-1@demo.eksportbro.invalid");
   fake.setEmail(LATECOMER, "bd-hovedstaden-2@demo.eksportbro.invalid");
@@ -34,13 +35,8 @@ beforeAll(async () => {
   form = open.args.view as Record<string, unknown>;
 });
 
-afterAll(async () => {
-  await server?.stop();
-  await fake?.close();
-  removeServerDirs();
-});
+afterAll(() => stopSlack({ fake, server }));
 
-const mentions = (call: ApiCall, text: string) => JSON.stringify(call.args).includes(text);
 const answers = (cvr: string, need: string) => ({
   cvr: { type: "plain_text_input", value: cvr },
   need: { type: "plain_text_input", value: need },

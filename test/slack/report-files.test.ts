@@ -1,15 +1,18 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeSlack, startFakeSlack } from "../fakes/fake-slack.js";
-import { type RunningServer, removeServerDirs } from "../support/start-server.js";
+import type { FakeSlack } from "../fakes/fake-slack.js";
+import type { RunningServer } from "../support/start-server.js";
 import {
+  type Button,
   buttonClick,
+  buttonsIn,
   commandBody,
   eventually,
   payloadBody,
   post,
   slackId,
-  startSlackServer,
+  startSlack,
+  stopSlack,
   submission,
 } from "./slack-support.js";
 
@@ -18,20 +21,10 @@ let server: RunningServer;
 const manager = slackId("mgr-fyn");
 const DM = "D07H2L9QX4M";
 
-interface Button {
-  action_id: string;
-  value: string;
-}
-
 beforeAll(async () => {
-  fake = await startFakeSlack();
-  server = await startSlackServer(fake);
+  ({ fake, server } = await startSlack());
 });
-afterAll(async () => {
-  await server?.stop();
-  await fake?.close();
-  removeServerDirs();
-});
+afterAll(() => stopSlack({ fake, server }));
 
 /** A signed slash command from the manager; its ephemeral answer (by response_url) is returned. */
 async function command(name: string, text: string, trigger: string, channel = DM) {
@@ -41,10 +34,7 @@ async function command(name: string, text: string, trigger: string, channel = DM
   return () => fake.responses.filter((r) => r.id === trigger).map((r) => JSON.stringify(r.body));
 }
 
-const buttonsOf = (text: string | undefined): Button[] =>
-  ((JSON.parse(text ?? "{}").blocks ?? []) as { type: string; elements?: Button[] }[]).flatMap(
-    (b) => (b.type === "actions" ? (b.elements ?? []) : []),
-  );
+const buttonsOf = (text: string | undefined) => buttonsIn(JSON.parse(text ?? "{}").blocks);
 
 describe("Slack: report files are uploaded into the conversation they were asked in", () => {
   it("a house manager's /rapport uploads the XLSX, CSV and Markdown into the DM, completed there", async () => {

@@ -2,8 +2,8 @@ import { createHmac, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { FakeSlack } from "../fakes/fake-slack.js";
-import { type RunningServer, startServer } from "../support/start-server.js";
+import { type ApiCall, type FakeSlack, startFakeSlack } from "../fakes/fake-slack.js";
+import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
 
 /** The test signing secret (Slack's example secret from its signing docs). */
 export const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -39,6 +39,30 @@ export function startSlackServer(
     ORG_FILE: writeOrgFile(),
     ...env,
   });
+}
+
+/** A fake Slack and the real server pointed at it, as a test file's hooks hold them. */
+export interface SlackRig {
+  fake: FakeSlack;
+  server: RunningServer;
+}
+
+/** Starts a fake Slack, then the server in Slack mode against it (the fake is closed if that fails). */
+export async function startSlack(env: Record<string, string> = {}): Promise<SlackRig> {
+  const fake = await startFakeSlack();
+  try {
+    return { fake, server: await startSlackServer(fake, env) };
+  } catch (error) {
+    await fake.close();
+    throw error;
+  }
+}
+
+/** Stops what startSlack started (either may be missing if a start failed), then removes the data dirs. */
+export async function stopSlack(rig: Partial<SlackRig>): Promise<void> {
+  await rig.server?.stop();
+  await rig.fake?.close();
+  removeServerDirs();
 }
 
 /** Headers Slack would send for this body; `skewS` moves the timestamp, `secret` signs otherwise. */
@@ -151,6 +175,22 @@ export function submission(
     enterprise: null,
   };
 }
+
+/** A Block Kit button the bot drew: what a click on it sends back. */
+export interface Button {
+  action_id: string;
+  value: string;
+}
+
+/** The buttons in the actions blocks of a message or view, in order. */
+export function buttonsIn(blocks: unknown): Button[] {
+  return ((blocks ?? []) as { type: string; elements?: Button[] }[]).flatMap((b) =>
+    b.type === "actions" ? (b.elements ?? []) : [],
+  );
+}
+
+/** Whether a Web API call's arguments contain this text anywhere. */
+export const mentions = (call: ApiCall, text: string) => JSON.stringify(call.args).includes(text);
 
 /** Polls until `check` returns a value (not undefined), or fails after `ms`. */
 export async function eventually<T>(check: () => T | undefined, ms = 8000): Promise<T> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeSlack, startFakeSlack } from "../fakes/fake-slack.js";
-import { type RunningServer, removeServerDirs } from "../support/start-server.js";
+import type { FakeSlack } from "../fakes/fake-slack.js";
+import type { RunningServer } from "../support/start-server.js";
 import {
   commandBody,
   eventually,
@@ -9,22 +9,17 @@ import {
   settle,
   signedHeaders,
   slackId,
-  startSlackServer,
+  startSlack,
+  stopSlack,
 } from "./slack-support.js";
 
 let fake: FakeSlack;
 let server: RunningServer;
 
 beforeAll(async () => {
-  fake = await startFakeSlack();
-  server = await startSlackServer(fake);
+  ({ fake, server } = await startSlack());
 });
-
-afterAll(async () => {
-  await server?.stop();
-  await fake?.close();
-  removeServerDirs();
-});
+afterAll(() => stopSlack({ fake, server }));
 
 const textOf = (body: Record<string, unknown>) => JSON.stringify(body.blocks ?? body.text);
 const responseTo = (id: string) => eventually(() => fake.responses.find((r) => r.id === id)?.body);

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeCvrServer, startFakeCvrapi } from "../fakes/fake-cvr-servers.js";
-import { type FakeSlack, startFakeSlack } from "../fakes/fake-slack.js";
-import { type RunningServer, removeServerDirs } from "../support/start-server.js";
+import type { FakeSlack } from "../fakes/fake-slack.js";
+import type { RunningServer } from "../support/start-server.js";
 import {
   commandBody,
   eventually,
   payloadBody,
   post,
   slackId,
-  startSlackServer,
+  startSlack,
+  stopSlack,
   submission,
 } from "./slack-support.js";
 
@@ -17,21 +18,17 @@ let register: FakeCvrServer;
 let server: RunningServer;
 
 beforeAll(async () => {
-  fake = await startFakeSlack();
   register = await startFakeCvrapi();
   register.answer("hang");
-  server = await startSlackServer(fake, {
+  ({ fake, server } = await startSlack({
     CVR_SOURCE: "cvrapi",
     CVRAPI_URL: register.url,
     CVRAPI_USER_AGENT: "Test - Eksportbro - test@example.invalid",
-  });
+  }));
 });
-
 afterAll(async () => {
-  await server?.stop();
-  await fake?.close();
+  await stopSlack({ fake, server });
   await register?.close();
-  removeServerDirs();
 });
 
 describe("Slack is answered in time while the CVR register hangs", () => {
