@@ -10,6 +10,7 @@ import {
   mentions,
   payloadBody,
   post,
+  referralAnswers,
   settle,
   signedHeaders,
   slackId,
@@ -117,24 +118,13 @@ describe("buttons and modals in Slack", () => {
       fake.ok("views.open").find((c) => c.args.trigger_id === "t-form"),
     );
     const view = open.args.view as Record<string, unknown>;
-    const bad = submission(
-      slackId("bd-fyn-2"),
-      view,
-      {
-        cvr: { type: "plain_text_input", value: "1234" },
-        need: { type: "plain_text_input", value: "Eksport" },
-      },
-      "VFORM1",
-    );
+    const bad = submission(slackId("bd-fyn-2"), view, referralAnswers("1234", "Eksport"), "VFORM1");
     const refused = JSON.parse((await post(server, payloadBody(bad))).text) as { errors: object };
     expect(Object.keys(refused.errors)).toEqual(["cvr"]);
     const good = submission(
       slackId("bd-fyn-2"),
       view,
-      {
-        cvr: { type: "plain_text_input", value: "90386832" },
-        need: { type: "plain_text_input", value: "Eksport til USA" },
-      },
+      referralAnswers("90386832", "Eksport til USA"),
       "VFORM1",
     );
     expect((await post(server, payloadBody(good))).text).toBe("");

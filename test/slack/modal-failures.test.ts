@@ -7,6 +7,7 @@ import {
   mentions,
   payloadBody,
   post,
+  referralAnswers,
   slackId,
   startSlack,
   stopSlack,
@@ -37,16 +38,11 @@ beforeAll(async () => {
 
 afterAll(() => stopSlack({ fake, server }));
 
-const answers = (cvr: string, need: string) => ({
-  cvr: { type: "plain_text_input", value: cvr },
-  need: { type: "plain_text_input", value: need },
-});
-
 describe("a modal submit that fails is never silent", () => {
   it("users.info failing: the modal says sorry, and the same submit sent again is stored", async () => {
     fake.fail("users.info", { status: 500 });
     const body = payloadBody(
-      submission(NEWCOMER, form, answers("92743187", "Design til Japan"), "VFAIL1"),
+      submission(NEWCOMER, form, referralAnswers("92743187", "Design til Japan"), "VFAIL1"),
     );
     const first = JSON.parse((await post(server, body)).text) as {
       response_action: string;
@@ -64,7 +60,9 @@ describe("a modal submit that fails is never silent", () => {
 
   it("someone not in the directory sees the refusal on the modal, not a modal that just closes", async () => {
     fake.setEmail("USTRANGER", "stranger@example.com");
-    const body = payloadBody(submission("USTRANGER", form, answers("98785647", "X"), "VSTR1"));
+    const body = payloadBody(
+      submission("USTRANGER", form, referralAnswers("98785647", "X"), "VSTR1"),
+    );
     const answer = JSON.parse((await post(server, body)).text) as {
       response_action: string;
       view: { blocks: unknown[] };
@@ -75,7 +73,9 @@ describe("a modal submit that fails is never silent", () => {
 
   it("field errors found after Slack's 3 seconds come by DM with the form's button, not lost", async () => {
     fake.slow("users.info", 2_700);
-    const body = payloadBody(submission(LATECOMER, form, answers("1234", "Eksport"), "VLATE1"));
+    const body = payloadBody(
+      submission(LATECOMER, form, referralAnswers("1234", "Eksport"), "VLATE1"),
+    );
     expect((await post(server, body)).text).toBe("");
     const dm = await eventually(() =>
       fake
@@ -89,7 +89,7 @@ describe("a modal submit that fails is never silent", () => {
   it("a 429 on the confirmation after a submit is waited out: the referrer still gets it", async () => {
     fake.fail("chat.postMessage", { status: 429, retryAfter: 1 }, 2);
     const body = payloadBody(
-      submission(slackId("bd-fyn-1"), form, answers("41726393", "Messe i Hamborg"), "V429"),
+      submission(slackId("bd-fyn-1"), form, referralAnswers("41726393", "Messe i Hamborg"), "V429"),
     );
     expect((await post(server, body)).text).toBe("");
     await eventually(() =>

@@ -192,6 +192,12 @@ export function buttonsIn(blocks: unknown): Button[] {
 /** Whether a Web API call's arguments contain this text anywhere. */
 export const mentions = (call: ApiCall, text: string) => JSON.stringify(call.args).includes(text);
 
+/** The /henvis modal's state as Slack submits it, for `submission`. */
+export const referralAnswers = (cvr: string, need: string) => ({
+  cvr: { type: "plain_text_input", value: cvr },
+  need: { type: "plain_text_input", value: need },
+});
+
 /** Polls until `check` returns a value (not undefined), or fails after `ms`. */
 export async function eventually<T>(check: () => T | undefined, ms = 8000): Promise<T> {
   const deadline = Date.now() + ms;

@@ -7,6 +7,7 @@ import {
   eventually,
   payloadBody,
   post,
+  referralAnswers,
   slackId,
   startSlack,
   stopSlack,
@@ -46,10 +47,7 @@ describe("Slack is answered in time while the CVR register hangs", () => {
     const open = await eventually(() =>
       fake.ok("views.open").find((c) => c.args.trigger_id === "t-slow-form"),
     );
-    const answers = {
-      cvr: { type: "plain_text_input", value: "41726393" },
-      need: { type: "plain_text_input", value: "Eksport til Norge" },
-    };
+    const answers = referralAnswers("41726393", "Eksport til Norge");
     const view = open.args.view as Record<string, unknown>;
     const res = await post(server, payloadBody(submission(user, view, answers, "VSLOW1")));
     expect([res.status, res.text]).toEqual([200, ""]);
