@@ -1,8 +1,30 @@
-import { type ActionPlan, missingPurposes } from "../../domain/plans/plan.js";
+import { type ActionPlan, type Goal, missingPurposes } from "../../domain/plans/plan.js";
 import { formatDate } from "../../domain/time.js";
 import type { Translator } from "../../i18n/index.js";
-import type { ReportDoc } from "./report-doc.js";
+import type { Cell, ReportDoc } from "./report-doc.js";
 import { slug } from "./report-doc.js";
+
+/** The columns that state a goal as the plan sets it: track, goal, KPI category, target, unit. */
+export function goalColumns(t: Translator): string[] {
+  return [
+    t("plans.col.track"),
+    t("plans.col.goal"),
+    t("plans.col.kpi"),
+    t("plans.col.target"),
+    t("plans.col.unit"),
+  ];
+}
+
+/** A goal's cells under goalColumns. */
+export function goalCells(t: Translator, g: Goal): Cell[] {
+  return [
+    t(`plans.track.${g.track}`),
+    g.title,
+    g.kpi ? t(`plans.kpi.${g.kpi}`) : null,
+    g.target,
+    g.unit,
+  ];
+}
 
 /**
  * The goals and action plan as the house sends them to KL and ERST (§7): the goals by track A, B
@@ -34,20 +56,8 @@ export function planDoc(t: Translator, plan: ActionPlan): ReportDoc {
     tables: [
       {
         name: t("plans.doc.goals"),
-        columns: [
-          t("plans.col.track"),
-          t("plans.col.goal"),
-          t("plans.col.kpi"),
-          t("plans.col.target"),
-          t("plans.col.unit"),
-        ],
-        rows: goals.map((g) => [
-          t(`plans.track.${g.track}`),
-          g.title,
-          g.kpi ? t(`plans.kpi.${g.kpi}`) : null,
-          g.target,
-          g.unit,
-        ]),
+        columns: goalColumns(t),
+        rows: goals.map((g) => goalCells(t, g)),
       },
       {
         name: t("plans.doc.plan"),

@@ -5,6 +5,7 @@ import type { Activity, Goal } from "../../domain/plans/plan.js";
 import type { ItemAnswer } from "../../domain/plans/progress.js";
 import { formatDate } from "../../domain/time.js";
 import type { MessageKey, Translator } from "../../i18n/index.js";
+import { goalCells, goalColumns } from "./plan-doc.js";
 import type { Cell, ReportDoc, ReportTable } from "./report-doc.js";
 import { slug } from "./report-doc.js";
 
@@ -28,27 +29,14 @@ export function goalsTable(t: Translator, r: HouseReport): ReportTable {
   return {
     name: t("plans.doc.goals"),
     columns: [
-      t("plans.col.track"),
-      t("plans.col.goal"),
-      t("plans.col.kpi"),
-      t("plans.col.target"),
-      t("plans.col.unit"),
+      ...goalColumns(t),
       t("plans.col.progress"),
       t("plans.col.status"),
       t("plans.col.comment"),
     ],
     rows: (r.plan?.goals ?? []).map((g) => {
       const a = r.record.answers[g.id];
-      return [
-        t(`plans.track.${g.track}`),
-        g.title,
-        g.kpi ? t(`plans.kpi.${g.kpi}`) : null,
-        g.target,
-        g.unit,
-        a?.progress ?? null,
-        statusWord(t, a),
-        a?.comment ?? null,
-      ];
+      return [...goalCells(t, g), a?.progress ?? null, statusWord(t, a), a?.comment ?? null];
     }),
   };
 }
