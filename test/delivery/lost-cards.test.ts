@@ -2,13 +2,11 @@ import { describe, expect, it } from "vitest";
 import { loadDirectory } from "../../src/adapters/directory/load-directory.js";
 import { LocalInbox } from "../../src/adapters/local/local-inbox.js";
 import { localTransport } from "../../src/adapters/local/local-transport.js";
-import { openMemoryStore } from "../../src/adapters/storage/memory-store.js";
 import { createConversation } from "../../src/app/conversation.js";
-import type { Deps } from "../../src/app/deps.js";
 import { resendLostCards } from "../../src/app/handover-notices.js";
-import { Outbox } from "../../src/app/outbox.js";
-import { SwitchableLookup, TestClock } from "../support/bot.js";
+import { TestClock } from "../support/bot.js";
 import { makeHandover } from "../support/handover-factory.js";
+import { depsOverOutbox } from "../support/outbox-deps.js";
 
 const DAY = 86_400_000;
 
@@ -16,20 +14,9 @@ const DAY = 86_400_000;
 async function botWithOutbox() {
   const clock = new TestClock();
   const inbox = new LocalInbox(() => clock.now());
-  const store = openMemoryStore();
-  const directory = loadDirectory();
-  let n = 0;
-  const ids = { next: (p: string) => `${p}_${++n}` };
-  const outbox = new Outbox({ store, directory, clock, ids, transports: [localTransport(inbox)] });
-  await outbox.start();
-  const deps: Deps = {
-    store,
-    directory,
-    lookup: new SwitchableLookup(),
-    delivery: outbox,
-    clock,
-    ids,
-  };
+  const { deps, outbox } = await depsOverOutbox(loadDirectory(), clock, () =>
+    localTransport(inbox),
+  );
   const cards = async (person: string) => {
     await outbox.idle();
     return inbox.views(person).filter((v) => v.actions?.some((a) => a.id === "handover.accept"));

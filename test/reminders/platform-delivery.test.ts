@@ -2,13 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDirectory } from "../../src/adapters/directory/load-directory.js";
 import { createSlackClient } from "../../src/adapters/slack/slack-client.js";
 import { slackTransport } from "../../src/adapters/slack/slack-transport.js";
-import { openMemoryStore } from "../../src/adapters/storage/memory-store.js";
 import { createTeamsAdapter } from "../../src/adapters/teams/cloud-adapter.js";
 import { TeamsReferences } from "../../src/adapters/teams/references.js";
 import { teamsTransport } from "../../src/adapters/teams/teams-transport.js";
 import { ChatAddresses } from "../../src/app/chat-addresses.js";
-import type { Deps } from "../../src/app/deps.js";
-import { Outbox } from "../../src/app/outbox.js";
+import type { Outbox } from "../../src/app/outbox.js";
 import { runDueReminders } from "../../src/app/reminders/run-due-reminders.js";
 import { loadConfig } from "../../src/config/config.js";
 import { DEFAULT_REMINDER_CONFIG } from "../../src/domain/reminder-config.js";
@@ -17,7 +15,8 @@ import type { Store } from "../../src/ports/store.js";
 import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-connector.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/fake-slack.js";
 import { slackId, writeOrgFile } from "../slack/slack-support.js";
-import { SwitchableLookup, TestClock } from "../support/bot.js";
+import { TestClock } from "../support/bot.js";
+import { depsOverOutbox } from "../support/outbox-deps.js";
 import { installActivity } from "../support/teams-activities.js";
 import { ORG_FILE, teamsEnv } from "../teams/teams-support.js";
 
@@ -28,27 +27,10 @@ async function remindersOver(
   directoryFile: string,
   transport: (store: Store, clock: TestClock) => Promise<MessageTransport>,
 ) {
-  const store = openMemoryStore();
   const clock = new TestClock(new Date("2026-11-26T12:00:00Z"));
-  const directory = loadDirectory(directoryFile);
-  let n = 0;
-  const ids = { next: (p: string) => `${p}_${++n}` };
-  const outbox = new Outbox({
-    store,
-    directory,
-    clock,
-    ids,
-    transports: [await transport(store, clock)],
-  });
-  await outbox.start();
-  const deps: Deps = {
-    store,
-    directory,
-    lookup: new SwitchableLookup(),
-    delivery: outbox,
-    clock,
-    ids,
-  };
+  const { deps, outbox } = await depsOverOutbox(loadDirectory(directoryFile), clock, (store) =>
+    transport(store, clock),
+  );
   return { deps, clock, outbox };
 }
 
