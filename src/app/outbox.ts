@@ -62,9 +62,12 @@ export class Outbox implements ChatDelivery {
   private again = false;
   private stopped = true;
   private readonly idleWaiters: (() => void)[] = [];
+  /** Ids of the messages still to send (pending, or sending now), oldest first: what a scan reads. */
+  private readonly open = new Set<string>();
 
   constructor(private readonly deps: OutboxDeps) {
     this.messages = deps.store.collection(outboxCollection);
+    for (const m of this.messages.all()) if (m.state === "pending") this.open.add(m.id);
     for (const t of deps.transports) this.pacers.set(t.channel, new Pacer(t.limits));
   }
 
@@ -88,6 +91,7 @@ export class Outbox implements ChatDelivery {
       attempts: 0,
       notBefore: now,
     });
+    this.open.add(id);
     this.kick();
   }
 
@@ -165,8 +169,9 @@ export class Outbox implements ChatDelivery {
     const nowMs = this.deps.clock.now().getTime();
     const seen = new Set<string>();
     let wakeAt = Number.POSITIVE_INFINITY;
-    for (const m of this.messages.all()) {
-      if (m.state !== "pending") continue;
+    for (const id of this.open) {
+      const m = this.messages.get(id);
+      if (m?.state !== "pending") continue;
       const transport = this.deps.transports.find((t) => t.channel === m.channel);
       const person = this.deps.directory.get(m.personId);
       if (!transport || !person) {
@@ -236,7 +241,12 @@ export class Outbox implements ChatDelivery {
     } else {
       next = { ...m, state: "failed", lastError: outcome.reason };
     }
-    await this.messages.put(next).catch(() => undefined);
+    try {
+      await this.messages.put(next);
+    } catch {
+      return; // Still "sending" in the store: a restart marks it uncertain, never sends it twice.
+    }
+    if (next.state !== "pending") this.open.delete(m.id);
     if (next.state === "failed") this.deps.onEvent?.({ kind: "failed", message: next });
   }
 }
