@@ -148,4 +148,4 @@ console.log(
 if (at && at.failures > 0)
   console.log(`  note: ${at.failures} failed requests at ${TARGET.stored}`);
 if (process.env.BENCH_SLACK !== "0")
-  await slackBench(envInt("BENCH_SLACK_REQUESTS", 1000, 100_000), CONCURRENCY);
+  await slackBench(envInt("BENCH_SLACK_REQUESTS", 4000, 100_000), CONCURRENCY);
