@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { KPI_CATEGORIES, TRACKS } from "../domain/plans/plan.js";
 import { PROGRESS_STATUSES } from "../domain/plans/progress.js";
+import { formatDate } from "../domain/time.js";
 import type { MessageKey } from "../i18n/index.js";
 import type { FieldDef, FormDef } from "./engine.js";
 import { dateField, optionalText, requiredText } from "./fields.js";
@@ -112,6 +113,34 @@ export function activityForm(year: number) {
         params: { year },
       }),
     }),
+  } satisfies FormDef<unknown>;
+}
+
+/** When a half-year's status meeting may be held: from the half's start to three months after its end. */
+export function meetingWindow(year: number, half: 1 | 2): { from: string; to: string } {
+  return half === 1
+    ? { from: `${year}-01-01`, to: `${year}-09-30` }
+    : { from: `${year}-07-01`, to: `${year + 1}-03-31` };
+}
+
+/** The dates of the year's two status meetings: from the half's start to three months after it. */
+export function meetingsForm(year: number) {
+  const inWindow = (half: 1 | 2) => {
+    const { from, to } = meetingWindow(year, half);
+    return dateField
+      .refine((d) => d >= from && d <= to, {
+        error: "plans.form.meeting_in_window",
+        params: { from: formatDate(from), to: formatDate(to) },
+      })
+      .optional();
+  };
+  return {
+    id: "plan-meetings",
+    fields: [
+      { name: "H1", kind: "date", label: "plans.form.meeting_h1", required: false },
+      { name: "H2", kind: "date", label: "plans.form.meeting_h2", required: false },
+    ],
+    schema: z.object({ H1: inWindow(1), H2: inWindow(2) }),
   } satisfies FormDef<unknown>;
 }
 

@@ -88,6 +88,7 @@ async function planForms(bot: Bot) {
     goal: await open("plan.goal.open", ref),
     goalEdit: await open("plan.goal.open", { ...ref, itemId: goalId }),
     activity: await open("plan.activity.open", ref),
+    meetings: await open("plan.meetings.open", ref),
     advisors: await open("plan.advisors.open", ref),
     progress: await open("plan.status.item", { ...period, itemId: goalId }),
     budget: await open("plan.status.budget", period),

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { nudgeMissingAnswers } from "../../src/app/plans/nudge-missing-answers.js";
-import { setStatusMeeting } from "../../src/app/reminders/set-status-meeting.js";
-import type { Person } from "../../src/domain/org.js";
 import type { View } from "../../src/views/view.js";
 import { findAction } from "../support/bot.js";
 import {
@@ -31,9 +29,6 @@ async function fynPlan(bot: ReturnType<typeof makePlanBot>, year = 2026) {
   });
   return itemIds(plan) as [string, string];
 }
-
-const advisor = (bot: ReturnType<typeof makePlanBot>) =>
-  bot.deps.directory.get("adv-fyn-1") as Person;
 
 const field = (view: View | undefined, name: string) =>
   view?.form?.fields.find((f) => f.name === name);
@@ -195,10 +190,13 @@ describe("/status: the progress form, item by item", () => {
   it("locks the answers once the status meeting day is over", async () => {
     const bot = makePlanBot();
     const [goalId] = await fynPlan(bot);
-    // The date is the one the advisor set with /statusmøde (the reminders' status cycle).
-    await setStatusMeeting(bot.deps, advisor(bot), "Fyn", "2026-11-27");
-    expect(await bot.says("mgr-fyn", "/handlingsplan")).toContain("27.11.2026");
-    bot.clock.current = new Date("2026-11-28T09:00:00Z");
+    views(
+      await bot.act("mgr-fyn", "plan.meetings.submit", {
+        house: "Fyn",
+        year: "2026",
+        H2: "2026-11-26",
+      }),
+    );
     const late = views(
       await bot.act("adv-fyn-1", "plan.status.item.submit", {
         house: "Fyn",
@@ -210,12 +208,27 @@ describe("/status: the progress form, item by item", () => {
     )[0];
     expect(plain(late)).toContain("Statusmødet for 2026H2 er holdt");
     expect(await bot.says("adv-fyn-1", "/status")).toContain("0 af 3 punkter er besvaret.");
+    expect(
+      errorsOf(
+        await bot.act("mgr-fyn", "plan.meetings.submit", {
+          house: "Fyn",
+          year: "2026",
+          H1: "2026-10-01",
+        }),
+      ).H1,
+    ).toBe("Statusmødet skal ligge mellem 01.01.2026 og 30.09.2026.");
   });
 
   it("keeps offering last half-year's status in January until its meeting is held", async () => {
     const bot = makePlanBot();
     await fynPlan(bot);
-    await setStatusMeeting(bot.deps, advisor(bot), "Fyn", "2027-01-20");
+    views(
+      await bot.act("mgr-fyn", "plan.meetings.submit", {
+        house: "Fyn",
+        year: "2026",
+        H2: "2027-01-20",
+      }),
+    );
     bot.clock.current = new Date("2027-01-10T09:00:00Z");
     expect(await bot.says("adv-fyn-1", "/status")).toContain("Status 2026H2 – Erhvervshus Fyn");
     bot.clock.current = new Date("2027-01-21T09:00:00Z");

@@ -11,7 +11,6 @@ import {
 } from "../../domain/plans/plan.js";
 import { emptyStatus, type StatusRecord, statusId } from "../../domain/plans/progress.js";
 import type { Deps } from "../deps.js";
-import { statusMeetingDates } from "../status-meetings.js";
 import { planCollection, statusCollection } from "./plan-collections.js";
 
 const fold = (s: string) =>
@@ -61,13 +60,8 @@ export function advisorsOf(
 }
 
 /** The house's plan for a year, if one was set up. */
-export function findPlan(
-  deps: Pick<Deps, "store">,
-  house: HouseId,
-  year: number,
-): ActionPlan | undefined {
-  const stored = deps.store.collection(planCollection).get(planId(house, year));
-  return stored && { ...stored, meetings: statusMeetingDates(deps, house, year) };
+export function findPlan(deps: Pick<Deps, "store">, house: HouseId, year: number) {
+  return deps.store.collection(planCollection).get(planId(house, year));
 }
 
 /** The house's plan for a year, or PLAN.NONE telling how to set it up. */
@@ -94,5 +88,5 @@ export function saveStatus(deps: Pick<Deps, "store">, record: StatusRecord): Pro
 export function savePlan(deps: Pick<Deps, "store" | "clock">, plan: ActionPlan, by: Person) {
   return deps.store
     .collection(planCollection)
-    .put({ ...plan, meetings: {}, updatedAt: deps.clock.now().toISOString(), updatedBy: by.id });
+    .put({ ...plan, updatedAt: deps.clock.now().toISOString(), updatedBy: by.id });
 }

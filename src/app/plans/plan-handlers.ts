@@ -1,6 +1,6 @@
 import { DomainError } from "../../domain/errors.js";
 import type { Purpose } from "../../domain/plans/plan.js";
-import { activityForm, advisorsForm, goalForm } from "../../forms/plan-forms.js";
+import { activityForm, advisorsForm, goalForm, meetingsForm } from "../../forms/plan-forms.js";
 import { planDoc } from "../../views/plans/plan-doc.js";
 import {
   activityValues,
@@ -27,6 +27,7 @@ import { itemFrom, parsePlanArgs, yearFrom } from "./plan-args.js";
 import { removePlanItem } from "./remove-plan-item.js";
 import { saveActivity } from "./save-activity.js";
 import { saveGoal } from "./save-goal.js";
+import { setMeetingDates } from "./set-meeting-dates.js";
 import { setStationedAdvisors } from "./set-stationed-advisors.js";
 import { type ReportOutput, writeReportFiles } from "./write-report-files.js";
 
@@ -111,6 +112,26 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
           return [
             planView(asker.t, plan, true, [asker.t("plans.saved_activity", { title: v.title })]),
           ];
+        },
+      );
+    },
+    "plan.meetings.open": async (asker, data) => {
+      const { house, year } = target(asker, data);
+      const meetings = findPlan(deps, house, year)?.meetings ?? {};
+      return ok([planFormCard(asker.t, "meetings", house, year, undefined, { ...meetings })]);
+    },
+    "plan.meetings.submit": async (asker, data) => {
+      const { house, year } = target(asker, data);
+      return submitForm(
+        asker.t,
+        meetingsForm(year),
+        data,
+        (values, errors) =>
+          planFormCard(asker.t, "meetings", house, year, undefined, values, errors),
+        async (v) => {
+          const meetings = { ...(v.H1 ? { H1: v.H1 } : {}), ...(v.H2 ? { H2: v.H2 } : {}) };
+          const plan = await setMeetingDates(deps, asker.person, house, year, meetings);
+          return [planView(asker.t, plan, true, [asker.t("plans.saved_meetings")])];
         },
       );
     },

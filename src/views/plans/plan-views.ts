@@ -8,7 +8,7 @@ import {
 } from "../../domain/plans/plan.js";
 import { formatDate } from "../../domain/time.js";
 import { type FieldErrors, renderForm } from "../../forms/engine.js";
-import { activityForm, advisorsForm, goalForm } from "../../forms/plan-forms.js";
+import { activityForm, advisorsForm, goalForm, meetingsForm } from "../../forms/plan-forms.js";
 import type { MessageKey, Translator } from "../../i18n/index.js";
 import { formCard } from "../common-views.js";
 import type { ActionView, View } from "../view.js";
@@ -80,7 +80,7 @@ export function planView(
   const data = ref(plan.house, plan.year);
   const meeting = (h: "H1" | "H2") => {
     const d = plan.meetings[h];
-    return d ? formatDate(d) : t("plans.meeting_unset");
+    return d ? formatDate(d) : t("plans.none");
   };
   return {
     title: t("plans.plan.title", { house: plan.house, year: plan.year }),
@@ -110,6 +110,7 @@ export function planView(
       ? [
           { id: "plan.goal.open", label: t("plans.add_goal"), data, style: "primary" },
           { id: "plan.activity.open", label: t("plans.add_activity"), data },
+          { id: "plan.meetings.open", label: t("plans.set_meetings"), data },
           { id: "plan.advisors.open", label: t("plans.set_advisors"), data },
           { id: "plan.export", label: t("plans.export.button"), data },
           ...(empty && copyFrom
@@ -142,12 +143,12 @@ export function activityValues(a: Activity): Record<string, string> {
   };
 }
 
-type FormKind = "goal" | "activity" | "advisors";
+type FormKind = "goal" | "activity" | "meetings" | "advisors";
 
 function formOf(kind: FormKind, year: number) {
   if (kind === "goal") return goalForm;
   if (kind === "activity") return activityForm(year);
-  return advisorsForm;
+  return kind === "meetings" ? meetingsForm(year) : advisorsForm;
 }
 
 const LEADS: Partial<Record<FormKind, MessageKey>> = {
