@@ -44,4 +44,13 @@ describe("one status nudge, 3 working days before the status meeting", () => {
     expect(await nudgesAt("2026-12-11T08:00:00Z")).toEqual([]);
     expect(titles("adv-fyn-1")).not.toContain(NUDGE_TITLE);
   });
+
+  it("the advisor's /statusmøde date is the plan's date too: shown on the plan, answers locked after it", async () => {
+    const { bot } = await fynWithPlanAndMeeting();
+    expect(await bot.says("mgr-fyn", "/handlingsplan")).toContain("10.12.2026");
+    bot.clock.current = new Date("2026-12-11T09:00:00Z");
+    expect(await bot.says("adv-fyn-1", "/status 2026H2")).toContain(
+      "Statusmødet er holdt; svarene kan ikke længere rettes.",
+    );
+  });
 });

@@ -1,5 +1,7 @@
 import type { HouseId, Person } from "../../domain/org.js";
+import { halfOf, type Period, yearOf } from "../../domain/plans/period.js";
 import type { ActionPlan } from "../../domain/plans/plan.js";
+import { meetingWindow } from "../../forms/plan-forms.js";
 import type { Deps } from "../deps.js";
 import { findPlan, newPlan, requirePlanEditor, savePlan } from "./plan-access.js";
 
@@ -16,4 +18,24 @@ export async function setMeetingDates(
   const next = { ...plan, meetings };
   await savePlan(deps, next, person);
   return next;
+}
+
+/**
+ * Keeps the plan's date for a half-year's status meeting in step with the date the advisor set
+ * with /statusmøde (§6: the advisor convenes), when the house has a plan for that year and the
+ * date lies in the half-year's window; otherwise the plan's own date stays.
+ */
+export async function followStatusMeeting(
+  deps: Deps,
+  by: Person,
+  house: HouseId,
+  period: Period,
+  date: string,
+): Promise<void> {
+  const year = yearOf(period);
+  const half = halfOf(period);
+  const plan = findPlan(deps, house, year);
+  const { from, to } = meetingWindow(year, half);
+  if (!plan || date < from || date > to) return;
+  await savePlan(deps, { ...plan, meetings: { ...plan.meetings, [`H${half}`]: date } }, by);
 }

@@ -5,6 +5,7 @@ import { addDays } from "../../domain/working-days.js";
 import { statusMeetingSetNotice } from "../../views/status-meeting-views.js";
 import type { Deps } from "../deps.js";
 import { notify } from "../people.js";
+import { followStatusMeeting } from "../plans/set-meeting-dates.js";
 import { currentCycles } from "./calendar.js";
 import { ReminderRefusal } from "./refusal.js";
 import { statusCycleCollection } from "./reminder-collections.js";
@@ -42,6 +43,7 @@ export async function setStatusMeeting(
   if (date > addDays(today, 366)) throw new ReminderRefusal("statusmeeting.too_far");
   const next: StatusCycle = { ...cycle, meetingDate: date, setBy: person.id };
   await deps.store.collection(statusCycleCollection).put(next);
+  await followStatusMeeting(deps, person, cycle.id, cycle.period, date);
   const told = deps.directory.people.filter(
     (p) =>
       p.id !== person.id &&
