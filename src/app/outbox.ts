@@ -244,7 +244,10 @@ export class Outbox implements ChatDelivery {
     try {
       await this.messages.put(next);
     } catch {
-      return; // Still "sending" in the store: a restart marks it uncertain, never sends it twice.
+      // The outcome is known but not recorded (a full disk): record it again shortly; until then
+      // the message stays "sending" and is not sent again.
+      if (!this.stopped) setTimeout(() => void this.finish(m, outcome), 1000).unref?.();
+      return;
     }
     if (next.state !== "pending") this.open.delete(m.id);
     if (next.state === "failed") this.deps.onEvent?.({ kind: "failed", message: next });

@@ -61,8 +61,13 @@ describe("reminders reach people through the Slack and Teams fakes", () => {
       slack.ok("chat.postMessage").filter((c) => JSON.stringify(c.args).includes(CONVENE));
     const advisors = deps.directory.people.filter((p) => p.role === "advisor");
     await untilIdle(outbox, () => dms().length >= advisors.length);
+    // A later tick (past the 1-a-second pacing, so a duplicate would go out) queues nothing new.
+    const queued = outbox.list().length;
+    clock.current = new Date("2026-11-27T08:00:05Z");
     await runDueReminders(deps, DEFAULT_REMINDER_CONFIG);
+    outbox.kick();
     await outbox.idle();
+    expect(outbox.list()).toHaveLength(queued);
     expect(
       dms()
         .map((c) => c.args.channel)
@@ -71,7 +76,7 @@ describe("reminders reach people through the Slack and Teams fakes", () => {
     await outbox.stop();
   });
 
-  it("Teams: the coordinator's reminder goes to the stored personal chat through the connector", async () => {
+  it("Teams: an advisor's convene reminder goes to the stored personal chat through the connector", async () => {
     const advisor = {
       id: "29:advisor",
       name: "Mette",

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import type { Request, Response, Server } from "restify";
 import { z } from "zod";
@@ -20,15 +21,15 @@ const actionBody = z.object({
 const require = createRequire(import.meta.url);
 const STATIC: Record<string, { file: string; type: string }> = {
   "/": {
-    file: new URL("./public/index.html", import.meta.url).pathname,
+    file: fileURLToPath(new URL("./public/index.html", import.meta.url)),
     type: "text/html; charset=utf-8",
   },
   "/local/app.js": {
-    file: new URL("./public/app.js", import.meta.url).pathname,
+    file: fileURLToPath(new URL("./public/app.js", import.meta.url)),
     type: "text/javascript; charset=utf-8",
   },
   "/local/style.css": {
-    file: new URL("./public/style.css", import.meta.url).pathname,
+    file: fileURLToPath(new URL("./public/style.css", import.meta.url)),
     type: "text/css; charset=utf-8",
   },
   "/local/adaptivecards.js": {
