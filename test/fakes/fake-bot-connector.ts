@@ -37,7 +37,10 @@ export interface FakeBotConnector {
   /** Activities the bot posted or updated, with the conversation they went to. */
   activities(conversationId?: string): ConnectorCall[];
   members: Map<string, FakeMember>;
-  /** The next `count` activity posts (to one conversation, if named) get this status and headers. */
+  /**
+   * The next `count` activity posts (to one conversation, if named) get this status and headers;
+   * status 0 answers 201 only after 3 seconds (a connector that hangs).
+   */
   failNext(
     count: number,
     status: number,
@@ -114,6 +117,8 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       if (req.method === "POST") {
         const index = failures.findIndex((f) => !f.conversation || f.conversation === parts[2]);
         const [failure] = index >= 0 ? failures.splice(index, 1) : [];
+        if (failure?.status === 0)
+          return void setTimeout(() => send(res, 201, { id: `act-${nextId++}` }), 3_000);
         if (failure)
           return send(res, failure.status, { error: { code: "Throttled" } }, failure.headers);
         return send(res, 201, { id: `act-${nextId++}` });

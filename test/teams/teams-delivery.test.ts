@@ -118,13 +118,21 @@ describe("Teams transport", () => {
     notBefore: "2026-11-27T08:00:00.000Z",
   });
 
-  async function transport() {
+  async function transport(timeoutMs?: number) {
     const config = loadConfig(teamsEnv(connector));
     const references = new TeamsReferences(openMemoryStore(), systemClock, () => true);
     const activity = installActivity(advisor, serviceUrl());
     await references.remember(person, activity as never);
-    return teamsTransport(createTeamsAdapter(config.teams), references);
+    return teamsTransport(createTeamsAdapter(config.teams), references, timeoutMs);
   }
+
+  it("gives a connector that does not answer back to the outbox to retry, instead of waiting forever", async () => {
+    const teams = await transport(300);
+    connector.failNext(1, 0);
+    // Without the limit the fake's late 201 would make this "sent".
+    const outcome = await teams.send(message("m-hang"), person);
+    expect(outcome).toMatchObject({ kind: "retry", reason: expect.stringMatching(/no answer/) });
+  });
 
   it("makes one request per send: a 429 or 503 comes back to the outbox, botbuilder does not retry it", async () => {
     const teams = await transport();

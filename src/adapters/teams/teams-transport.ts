@@ -30,8 +30,24 @@ function outcomeOf(error: unknown): SendOutcome {
   return httpSendOutcome(status, reason, after);
 }
 
+/** How long one proactive send may take before the outbox is told to try again. */
+export const SEND_TIMEOUT_MS = 30_000;
+
+/** Rejects when `work` has not settled within `ms`, so a hung connector cannot hold a conversation. */
+function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from the connector in ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 /** Teams as an outbox platform: proactive messages into each person's stored 1:1 conversation. */
-export function teamsTransport(teams: TeamsAdapter, references: TeamsReferences): MessageTransport {
+export function teamsTransport(
+  teams: TeamsAdapter,
+  references: TeamsReferences,
+  timeoutMs = SEND_TIMEOUT_MS,
+): MessageTransport {
   return {
     channel: TEAMS_CHANNEL,
     limits: [
@@ -46,15 +62,20 @@ export function teamsTransport(teams: TeamsAdapter, references: TeamsReferences)
       const reference = address.reference as Partial<ConversationReference>;
       let activityId = "";
       try {
-        await teams.adapter.continueConversationAsync(teams.appId, reference, async (context) => {
-          withoutHiddenRetries(context);
-          context.onSendActivities(async (_context, activities, next) => {
-            for (const activity of activities) activity.replyToId = undefined;
-            return next();
-          });
-          const sent = await context.sendActivity(cardMessage(message.view));
-          activityId = sent?.id ?? "";
-        });
+        const sending = teams.adapter.continueConversationAsync(
+          teams.appId,
+          reference,
+          async (context) => {
+            withoutHiddenRetries(context);
+            context.onSendActivities(async (_context, activities, next) => {
+              for (const activity of activities) activity.replyToId = undefined;
+              return next();
+            });
+            const sent = await context.sendActivity(cardMessage(message.view));
+            activityId = sent?.id ?? "";
+          },
+        );
+        await within(sending, timeoutMs);
       } catch (error) {
         return outcomeOf(error);
       }
