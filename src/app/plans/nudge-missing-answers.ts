@@ -2,7 +2,7 @@ import type { HouseId, Person } from "../../domain/org.js";
 import { type Period, yearOf } from "../../domain/plans/period.js";
 import { statusNudgeView } from "../../views/plans/status-views.js";
 import type { Deps } from "../deps.js";
-import { translatorFor } from "../people.js";
+import { notify } from "../people.js";
 import { findPlan, saveStatus, statusOf } from "./plan-access.js";
 
 /** Who answers a house's status: its management and its stationed advisors. */
@@ -27,15 +27,13 @@ export async function nudgeMissingAnswers(
   const due = statusRespondents(deps, house).filter(
     (p) => !record.submittedBy.includes(p.id) && !record.nudged.includes(p.id),
   );
-  const results = await Promise.allSettled(
-    due.map((p) =>
-      deps.delivery.deliver(p, statusNudgeView(translatorFor(deps, p), house, period), {
-        key: `plan.nudge:${house}:${period}:${p.id}`,
-      }),
-    ),
+  const unreachable = await notify(
+    deps,
+    due,
+    (t) => statusNudgeView(t, house, period),
+    (p) => `plan.nudge:${house}:${period}:${p.id}`,
   );
-  const nudged = due.filter((_, i) => results[i]?.status === "fulfilled");
-  const unreachable = due.filter((_, i) => results[i]?.status === "rejected");
+  const nudged = due.filter((p) => !unreachable.includes(p));
   if (nudged.length > 0) {
     const latest = statusOf(deps, house, period);
     await saveStatus(deps, { ...latest, nudged: [...latest.nudged, ...nudged.map((p) => p.id)] });

@@ -1,5 +1,5 @@
 import type { HouseId, Person } from "../../domain/org.js";
-import type { ActionPlan, Activity } from "../../domain/plans/plan.js";
+import { type ActionPlan, type Activity, upsertById } from "../../domain/plans/plan.js";
 import type { Deps } from "../deps.js";
 import { findPlan, newPlan, requirePlanEditor, savePlan } from "./plan-access.js";
 
@@ -18,11 +18,7 @@ export async function saveActivity(
   requirePlanEditor(person, house);
   const plan = findPlan(deps, house, year) ?? newPlan(deps, house, year, person);
   const activity: Activity = { id: activityId ?? deps.ids.next("act"), ...input };
-  const exists = plan.activities.some((a) => a.id === activity.id);
-  const activities = exists
-    ? plan.activities.map((a) => (a.id === activity.id ? activity : a))
-    : [...plan.activities, activity];
-  const next = { ...plan, activities };
+  const next = { ...plan, activities: upsertById(plan.activities, activity) };
   await savePlan(deps, next, person);
   return next;
 }

@@ -1,5 +1,5 @@
 import type { HouseId, Person } from "../../domain/org.js";
-import type { ActionPlan, Goal } from "../../domain/plans/plan.js";
+import { type ActionPlan, type Goal, upsertById } from "../../domain/plans/plan.js";
 import type { Deps } from "../deps.js";
 import { findPlan, newPlan, requirePlanEditor, savePlan } from "./plan-access.js";
 
@@ -18,11 +18,7 @@ export async function saveGoal(
   requirePlanEditor(person, house);
   const plan = findPlan(deps, house, year) ?? newPlan(deps, house, year, person);
   const goal: Goal = { id: goalId ?? deps.ids.next("goal"), ...input };
-  const exists = plan.goals.some((g) => g.id === goal.id);
-  const goals = exists
-    ? plan.goals.map((g) => (g.id === goal.id ? goal : g))
-    : [...plan.goals, goal];
-  const next = { ...plan, goals };
+  const next = { ...plan, goals: upsertById(plan.goals, goal) };
   await savePlan(deps, next, person);
   return next;
 }

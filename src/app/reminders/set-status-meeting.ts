@@ -51,26 +51,11 @@ export async function setStatusMeeting(
         (p.house === cycle.id && (p.role === "houseManager" || p.role === "advisor"))),
   );
   const key = `statusmeeting.set:${cycle.id}:${cycle.period}:${date}`;
-  const unreachable = await notifyWithKey(deps, told, key, (t) =>
-    statusMeetingSetNotice(t, next, person, cycle.meetingDate),
+  const unreachable = await notify(
+    deps,
+    told,
+    (t) => statusMeetingSetNotice(t, next, person, cycle.meetingDate),
+    (p) => `${key}:${p.id}`,
   );
   return { cycle: next, movedFrom: cycle.meetingDate, unreachable };
-}
-
-async function notifyWithKey(
-  deps: Deps,
-  people: Person[],
-  key: string,
-  build: Parameters<typeof notify>[2],
-): Promise<Person[]> {
-  return notify(
-    {
-      store: deps.store,
-      delivery: {
-        deliver: (p, view) => deps.delivery.deliver(p, view, { key: `${key}:${p.id}` }),
-      },
-    },
-    people,
-    build,
-  );
 }

@@ -54,6 +54,13 @@ export interface ActionPlan {
   updatedBy: string;
 }
 
+/** The list with `item` in place of the one with its id, or appended when there is none. */
+export function upsertById<T extends { id: string }>(list: readonly T[], item: T): T[] {
+  return list.some((x) => x.id === item.id)
+    ? list.map((x) => (x.id === item.id ? item : x))
+    : [...list, item];
+}
+
 /** The record id of a house's plan for a year. */
 export function planId(house: HouseId, year: number): string {
   return `${house}:${year}`;
