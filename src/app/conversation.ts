@@ -21,7 +21,7 @@ export interface Conversation {
   onText(personId: string, text: string): Promise<View[]>;
   onAction(personId: string, actionId: string, data: Record<string, unknown>): Promise<ActionReply>;
   /** The language the bot uses with a person (Danish for someone unknown). */
-  localeOf(personId: string): Locale;
+  localeOf(personId: string): Promise<Locale>;
 }
 
 const COMMANDS: Record<string, "henvis" | "mine" | "help" | "sprog" | "away" | "back"> = {
@@ -48,7 +48,7 @@ export function createConversation(deps: Deps, features: Feature[] = []): Conver
     async onText(personId, text) {
       const person = deps.directory.get(personId);
       if (!person) return [errorView(translator(), new DomainError("PERSON.UNKNOWN"))];
-      const t = translatorFor(deps, person);
+      const t = await translatorFor(deps, person);
       try {
         return await runCommand(deps, features, person, t, text);
       } catch (error) {
@@ -57,7 +57,7 @@ export function createConversation(deps: Deps, features: Feature[] = []): Conver
       }
     },
     onAction: (personId, actionId, data) => handleAction(deps, personId, actionId, data, features),
-    localeOf: (personId) => {
+    localeOf: async (personId) => {
       const person = deps.directory.get(personId);
       return person ? localeOf(deps, person) : "da";
     },
@@ -76,7 +76,7 @@ async function runCommand(
   const args = rest.join(" ").trim();
   if (command === "henvis") return henvis(deps, person, t, args);
   if (command === "mine")
-    return [myHandoversView(t, deps.directory, listMyHandovers(deps, person.id), person)];
+    return [myHandoversView(t, deps.directory, await listMyHandovers(deps, person.id), person)];
   if (command === "sprog") return sprog(deps, person, t, args);
   if (command === "away") {
     const { already, open } = await reportAbsence(deps, person.id);
@@ -143,5 +143,5 @@ async function sprog(deps: Deps, person: Person, t: Translator, args: string): P
   const locale = args.toLowerCase();
   if (locale !== "da" && locale !== "en") return [{ tone: "error", text: [t("language.usage")] }];
   await setLanguage(deps, person.id, locale);
-  return [{ tone: "success", text: [translatorFor(deps, person)("language.set")] }];
+  return [{ tone: "success", text: [(await translatorFor(deps, person))("language.set")] }];
 }

@@ -19,7 +19,7 @@ describe("/statusmøde", () => {
       "Datoen er passeret. Vælg en dato fra i dag og frem.",
     );
     expect(await bot.says("adv-fyn-1", "/statusmøde 2028-01-10")).toContain("mere end et år");
-    expect(bot.deps.store.collection(statusCycleCollection).all()).toEqual([]);
+    expect(await bot.deps.store.collection(statusCycleCollection).all()).toEqual([]);
     expect(bot.notices("mgr-fyn")).toEqual([]);
 
     await bot.says("adv-fyn-1", "/sprog en");

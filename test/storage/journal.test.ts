@@ -61,8 +61,8 @@ describe("lowdb store journal", () => {
       const journal = line({ t: "handover", v: a }) + line({ t: "handover", v: b }) + tail;
       const file = await crashedFiles(journal);
       const store = await openLowdbStore(file);
-      expect(store.handovers.count()).toBe(2);
-      expect(store.handovers.get(b.id)).toEqual(b);
+      expect(await store.handovers.count()).toBe(2);
+      expect(await store.handovers.get(b.id)).toEqual(b);
       expect((await stat(`${file}.journal`)).size).toBe(0);
       expect(readDurable(file).handovers.size).toBe(2);
       await store.close();
@@ -80,10 +80,10 @@ describe("lowdb store journal", () => {
       line({ t: "handover", v: { ...h, status: "accepted" } });
     const file = await crashedFiles(journal, doc);
     const store = await openLowdbStore(file);
-    expect(store.meetings.listByHandover(h.id)).toEqual([m]);
-    expect(store.preferences.locale("p1")).toBe("en");
-    expect(store.handovers.get(h.id)?.status).toBe("accepted");
-    expect(store.handovers.count()).toBe(1);
+    expect(await store.meetings.listByHandover(h.id)).toEqual([m]);
+    expect(await store.preferences.locale("p1")).toBe("en");
+    expect((await store.handovers.get(h.id))?.status).toBe("accepted");
+    expect(await store.handovers.count()).toBe(1);
     await store.close();
   });
 
@@ -155,7 +155,7 @@ describe("lowdb store journal", () => {
     expect(journalLines).toBeLessThan(10);
     await store.close();
     const again = await openLowdbStore(file);
-    expect(again.handovers.count()).toBe(40);
+    expect(await again.handovers.count()).toBe(40);
     await again.close();
   });
 
@@ -178,7 +178,7 @@ describe("lowdb store journal", () => {
     await store.close();
     expect(existsSync(`${file}.journal`)).toBe(false);
     const again = await openLowdbStore(file);
-    expect(again.handovers.count()).toBe(60);
+    expect(await again.handovers.count()).toBe(60);
     await again.close();
   });
 

@@ -2,6 +2,7 @@ import type { Low } from "lowdb";
 import { emptyDocument, type StoredDocument } from "./data-schema.js";
 import { GroupCommit } from "./group-commit.js";
 import type { Journal } from "./journal.js";
+import { Mutex } from "./mutex.js";
 import type { Change } from "./store-over.js";
 import type { StoreState } from "./store-state.js";
 
@@ -13,8 +14,8 @@ import type { StoreState } from "./store-state.js";
  * snapshot already holds, which replay as harmless upserts.
  */
 export class JournaledCommits {
-  /** Changed records not yet in a flush; one line per record however often it changed. */
-  private readonly pending = new Map<string, Change>();
+  /** Journal lines of changed records not yet in a flush; one per record however often it changed. */
+  private readonly pending = new Map<string, string>();
   /** False after a failed append or truncate: the journal's tail is unknown, so the next flush compacts. */
   private journalTrusted = true;
   private readonly group: GroupCommit;
@@ -27,6 +28,8 @@ export class JournaledCommits {
     private readonly journal: Journal,
     private readonly compactAtBytes: number,
     private readonly onError: (error: unknown) => void = () => undefined,
+    /** Held by the store's transactions: a snapshot is taken only between them. */
+    private readonly mutex = new Mutex(),
   ) {
     this.nextCompactionAt = compactAtBytes;
     this.group = new GroupCommit(
@@ -35,10 +38,18 @@ export class JournaledCommits {
     );
   }
 
-  /** Resolves once `change` (and every change made before it) is durable. */
-  commit(change: Change): Promise<void> {
-    const scope = change.t === "rec" ? change.c : "";
-    this.pending.set(`${change.t}\u0000${scope}\u0000${change.id}`, change);
+  /**
+   * Takes the changed records' values now (a transaction begun later cannot leak into this
+   * batch) and resolves once all of them, and every change before, are in one durable append.
+   */
+  commit(changes: readonly Change[]): Promise<void> {
+    for (const change of changes) {
+      const scope = change.t === "rec" ? change.c : "";
+      const key = `${change.t}\u0000${scope}\u0000${change.id}`;
+      const line = lineFor(this.state, change);
+      if (line === undefined) this.pending.delete(key);
+      else this.pending.set(key, line);
+    }
     return this.group.request();
   }
 
@@ -51,7 +62,7 @@ export class JournaledCommits {
 
   /** Writes the snapshot with the whole state, then empties the journal. */
   async compact(): Promise<void> {
-    this.db.data = this.state.toDocument();
+    this.db.data = await this.mutex.run(() => this.state.toDocument());
     try {
       await this.db.write();
     } finally {
@@ -67,13 +78,9 @@ export class JournaledCommits {
   }
 
   private async flush(): Promise<void> {
-    const changes = [...this.pending.values()];
+    const lines = [...this.pending.values()];
     this.pending.clear();
     if (!this.journalTrusted) return this.compact();
-    if (changes.length === 0) return;
-    const lines = changes
-      .map((change) => lineFor(this.state, change))
-      .filter((l) => l !== undefined);
     if (lines.length === 0) return;
     const text = lines.join("");
     try {

@@ -71,7 +71,7 @@ function splitHouse(args: string, own: string): { house: string; dateText: strin
 export function remindersFeature(deps: Deps, config: ReminderConfig): Feature {
   const statusMeeting: Command = async ({ person, t }, args) => {
     const { house, dateText } = splitHouse(args, person.house);
-    if (dateText === "") return [statusMeetingView(t, cycleFor(deps, person, house))];
+    if (dateText === "") return [statusMeetingView(t, await cycleFor(deps, person, house))];
     const date = parseDateInput(dateText);
     if (!date)
       return [{ tone: "error", text: [t("statusmeeting.bad_date"), t("statusmeeting.usage")] }];
@@ -110,7 +110,7 @@ export function remindersFeature(deps: Deps, config: ReminderConfig): Feature {
     upcomingView(
       t,
       deps.directory,
-      listReminders(deps, config, person),
+      await listReminders(deps, config, person),
       person.coordinator === true,
     ),
   ];
@@ -155,7 +155,7 @@ export function remindersFeature(deps: Deps, config: ReminderConfig): Feature {
     "status.moved": async ({ person, t }, data) => {
       const house = text(data, "house");
       const period = text(data, "period");
-      const cycle = cycleFor(deps, person, house);
+      const cycle = await cycleFor(deps, person, house);
       if (cycle.period !== period) throw new ReminderRefusal("statusmeeting.already_answered");
       return { ok: true, replies: [movedForm(t, { house, period })] };
     },
@@ -163,7 +163,7 @@ export function remindersFeature(deps: Deps, config: ReminderConfig): Feature {
       const house = text(data, "house");
       const period = text(data, "period");
       const hidden = { house, period };
-      if (cycleFor(deps, person, house).period !== period)
+      if ((await cycleFor(deps, person, house)).period !== period)
         throw new ReminderRefusal("statusmeeting.already_answered");
       const checked = validateForm(movedMeetingForm, data);
       if (!checked.ok)
