@@ -154,6 +154,10 @@ export const en = {
   "mine.count.other": "{count} open handovers.",
   "mine.more.one": "1 more is not shown here.",
   "mine.more.other": "{count} more are not shown here.",
+  "help.button.henvis": "Refer a company",
+  "help.button.mine": "My handovers",
+  "welcome.title": "Welcome to Eksportbro, {name}",
+  "welcome.intro": "Here is what you can ask me. Press a button or type a command.",
   "help.title": "Eksportbro: commands",
   "help.intro":
     "I pass companies between the business houses and the Trade Council's export advisors.",
