@@ -24,6 +24,8 @@ export function createPlansFeature(deps: Deps, out: ReportOutput): Feature {
       plan: plan,
       actionplan: plan,
       status,
+      halvårsstatus: status,
+      halvaarsstatus: status,
       rapport: report,
       report,
     },
