@@ -202,6 +202,7 @@ export const da = {
   "local.api.method": "Den adresse findes, men ikke til den slags forespørgsel (metode).",
   "local.api.not_found": "Den adresse findes ikke.",
   "local.api.json_only": "Send JSON (Content-Type: application/json).",
+  "local.api.cross_site": "Den lokale chat tager kun imod forespørgsler fra sin egen side.",
   "local.api.wrong_host": "Den lokale chat svarer kun på localhost og 127.0.0.1.",
   "local.api.unknown_person": "Personen findes ikke i kataloget.",
   ...daTeams,

@@ -200,6 +200,7 @@ export const en = {
   "local.api.method": "That address exists, but not for this kind of request (method).",
   "local.api.not_found": "That address does not exist.",
   "local.api.json_only": "Send JSON (Content-Type: application/json).",
+  "local.api.cross_site": "The local chat only accepts requests from its own page.",
   "local.api.wrong_host": "The local chat only answers on localhost and 127.0.0.1.",
   "local.api.unknown_person": "That person is not in the directory.",
   ...enTeams,
