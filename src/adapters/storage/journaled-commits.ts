@@ -8,7 +8,8 @@ import type { StoreState } from "./store-state.js";
 
 /**
  * The lowdb store's durability. Each group commit appends the batch's changes to the journal as
- * JSON lines (one write, one fdatasync). Compaction writes the whole state as the lowdb snapshot
+ * JSON lines ended by a commit line (one write, one fdatasync), so a batch lands whole or not at
+ * all: a failed append is cut back, and replay ignores a batch without its commit line. Compaction writes the whole state as the lowdb snapshot
  * (temp, fsync, rename, dir fsync) and then truncates the journal; it runs inside the commit
  * sequence, so no append can fall between the two. A crash between them only leaves lines the
  * snapshot already holds, which replay as harmless upserts.
@@ -16,8 +17,6 @@ import type { StoreState } from "./store-state.js";
 export class JournaledCommits {
   /** Journal lines of changed records not yet in a flush; one per record however often it changed. */
   private readonly pending = new Map<string, string>();
-  /** False after a failed append or truncate: the journal's tail is unknown, so the next flush compacts. */
-  private journalTrusted = true;
   private readonly group: GroupCommit;
   /** Journal size at which the next compaction is tried. */
   private nextCompactionAt: number;
@@ -39,8 +38,8 @@ export class JournaledCommits {
   }
 
   /**
-   * Takes the changed records' values now (a transaction begun later cannot leak into this
-   * batch) and resolves once all of them, and every change before, are in one durable append.
+   * Takes the changed records' values now (a transaction begun later cannot leak into this batch)
+   * and resolves once they, and every change made before them, are durable, all in one batch.
    */
   commit(changes: readonly Change[]): Promise<void> {
     for (const change of changes) {
@@ -56,7 +55,7 @@ export class JournaledCommits {
   /** Waits for every commit, leaves the snapshot holding everything, and removes the journal. */
   async close(): Promise<void> {
     await this.group.idle();
-    if (!this.journalTrusted || this.journal.size > 0) await this.compact();
+    if (!this.journal.intact || this.journal.size > 0) await this.compact();
     await this.journal.remove();
   }
 
@@ -68,27 +67,15 @@ export class JournaledCommits {
     } finally {
       this.db.data = emptyDocument();
     }
-    try {
-      await this.journal.truncate(0);
-    } catch (error) {
-      this.journalTrusted = false;
-      throw error;
-    }
-    this.journalTrusted = true;
+    await this.journal.truncate(0);
   }
 
   private async flush(): Promise<void> {
     const lines = [...this.pending.values()];
     this.pending.clear();
-    if (!this.journalTrusted) return this.compact();
+    if (!this.journal.intact) return this.compact();
     if (lines.length === 0) return;
-    const text = lines.join("");
-    try {
-      await this.journal.append(text, lines.length);
-    } catch (error) {
-      this.journalTrusted = false;
-      throw error;
-    }
+    await this.journal.append(lines.join(""), lines.length);
   }
 
   /**
@@ -97,7 +84,7 @@ export class JournaledCommits {
    * commit into a whole-snapshot write.
    */
   private async afterFlush(): Promise<void> {
-    if (!this.journalTrusted || this.journal.size < this.nextCompactionAt) return;
+    if (!this.journal.intact || this.journal.size < this.nextCompactionAt) return;
     try {
       await this.compact();
       this.nextCompactionAt = this.compactAtBytes;

@@ -12,8 +12,9 @@ export type Change =
   | { t: "rec"; c: string; id: string };
 
 /**
- * How a store makes the state durable: `commit` records the changed records' values as they are
- * now and resolves once all of them (and every change before) are durable, together or not at all.
+ * How a store makes the state durable: `commit` takes the changed records' values as they are now,
+ * resolves once `changes` (and all before them) are durable, and lands them as one atomic unit:
+ * after a crash or a refusal all of them or none.
  */
 export interface Backend {
   commit(changes: readonly Change[]): Promise<void>;
