@@ -26,6 +26,8 @@ export class JournaledCommits {
     private readonly journal: Journal,
     private readonly compactAtBytes: number,
     private readonly onError: (error: unknown) => void = () => undefined,
+    /** Rejects once the data file's lock is not ours: nothing may be written then. */
+    private readonly checkLock: () => Promise<void> = async () => undefined,
   ) {
     this.nextCompactionAt = compactAtBytes;
     this.group = new GroupCommit(
@@ -52,6 +54,7 @@ export class JournaledCommits {
 
   /** Writes the snapshot with the whole state, then empties the journal. */
   async compact(): Promise<void> {
+    await this.checkLock();
     this.db.data = this.state.toDocument();
     try {
       await this.db.write();
@@ -70,7 +73,9 @@ export class JournaledCommits {
       .map((change) => lineFor(this.state, change))
       .filter((l) => l !== undefined);
     if (lines.length === 0) return;
+    await this.checkLock();
     await this.journal.append(lines.join(""), lines.length);
+    await this.checkLock();
   }
 
   /**

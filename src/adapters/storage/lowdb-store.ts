@@ -8,7 +8,7 @@ import { acquireLock } from "./file-lock.js";
 import { type AppendListener, Journal } from "./journal.js";
 import { replayJournal } from "./journal-replay.js";
 import { JournaledCommits } from "./journaled-commits.js";
-import { REFUSAL, StoreOpenError } from "./store-open-error.js";
+import { REFUSAL, StoreLockLostError, StoreOpenError } from "./store-open-error.js";
 import { storeOver } from "./store-over.js";
 import { StoreState } from "./store-state.js";
 
@@ -25,6 +25,8 @@ export interface LowdbStoreOptions {
   compactAtBytes?: number;
   /** Told about a failure no caller sees (a background compaction), so it can be logged. */
   onError?: (error: unknown) => void;
+  /** Told once when the data file's lock stops being this process's (removed or replaced): the store then refuses every write, so the process should stop. */
+  onLockLost?: (error: StoreLockLostError) => void;
   /** Told, at open, about a journal tail cut off because its batch never completed, so it can be logged. */
   onTornTail?: (tail: TornTail) => void;
   /** The collections whose records are validated at open (from the snapshot and the journal). */
@@ -49,7 +51,7 @@ export async function openLowdbStore(
   options: LowdbStoreOptions = {},
 ): Promise<Store> {
   await mkdir(dirname(dataFile), { recursive: true });
-  const release = await acquireLock(dataFile);
+  const lock = await acquireLock(dataFile, options.onLockLost);
   const journal = new Journal(`${dataFile}.journal`, options.onAppend);
   try {
     const adapter = new DurableFileAdapter<StoredDocument>(dataFile, options.onWrite);
@@ -61,6 +63,7 @@ export async function openLowdbStore(
       journal,
       options.compactAtBytes ?? DEFAULT_COMPACT_AT_BYTES,
       options.onError,
+      lock.check,
     );
     if (stale) await commits.compact();
     let closed = false;
@@ -71,14 +74,17 @@ export async function openLowdbStore(
         closed = true;
         try {
           await commits.close();
+        } catch (error) {
+          if (!(error instanceof StoreLockLostError)) throw error;
         } finally {
-          await release();
+          await journal.close();
+          await lock.release();
         }
       },
     });
   } catch (error) {
     await journal.close();
-    await release();
+    await lock.release();
     throw error;
   }
 }
