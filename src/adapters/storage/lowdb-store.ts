@@ -50,7 +50,7 @@ export async function openLowdbStore(
   dataFile: string,
   options: LowdbStoreOptions = {},
 ): Promise<Store> {
-  await mkdir(dirname(dataFile), { recursive: true });
+  await mkdir(dirname(dataFile), { recursive: true, mode: 0o700 });
   const lock = await acquireLock(dataFile, options.onLockLost);
   const journal = new Journal(`${dataFile}.journal`, options.onAppend);
   try {
