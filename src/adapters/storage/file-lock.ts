@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { link, readFile, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import type { Stats } from "node:fs";
+import { link, readFile, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { errorCode } from "./durable-file-adapter.js";
 import { type Holder, holderAlive, parseHolder, thisProcess } from "./lock-holder.js";
-import { StoreLockLostError, StoreOpenError } from "./store-open-error.js";
+import { StoreLockLostError, StoreOpenError, unwritableDirectory } from "./store-open-error.js";
 
 /** How often the holder touches its lock, so a holder in another pid namespace is seen alive. */
 const HEARTBEAT_MS = 5_000;
@@ -104,7 +104,9 @@ async function notOurs(lockFile: string, mine: Mine): Promise<string | undefined
 async function takeLock(lockFile: string, dataFile: string): Promise<Mine> {
   const me = thisProcess();
   for (let attempt = 0; attempt < 50; attempt++) {
-    const mine = await publish(lockFile, me);
+    const mine = await publish(lockFile, me).catch((error: unknown) => {
+      throw error instanceof StoreOpenError ? error : unwritableDirectory(dataFile, error);
+    });
     if (mine) return mine;
     const seen = await readFile(lockFile, "utf8").catch(() => undefined);
     if (seen === undefined) continue;

@@ -1,5 +1,6 @@
-import { mkdir } from "node:fs/promises";
-import { dirname } from "node:path";
+import { constants } from "node:fs";
+import { access, mkdir, stat } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { Low } from "lowdb";
 import type { CollectionSpec, Keyed, Store } from "../../ports/store.js";
 import { emptyDocument, parseDocument, type StoredDocument } from "./data-schema.js";
@@ -8,7 +9,12 @@ import { acquireLock } from "./file-lock.js";
 import { type AppendListener, Journal } from "./journal.js";
 import { replayJournal } from "./journal-replay.js";
 import { JournaledCommits } from "./journaled-commits.js";
-import { REFUSAL, StoreLockLostError, StoreOpenError } from "./store-open-error.js";
+import {
+  REFUSAL,
+  StoreLockLostError,
+  StoreOpenError,
+  unwritableDirectory,
+} from "./store-open-error.js";
 import { storeOver } from "./store-over.js";
 import { StoreState } from "./store-state.js";
 
@@ -50,7 +56,9 @@ export async function openLowdbStore(
   dataFile: string,
   options: LowdbStoreOptions = {},
 ): Promise<Store> {
-  await mkdir(dirname(dataFile), { recursive: true, mode: 0o700 });
+  await mkdir(dirname(dataFile), { recursive: true, mode: 0o700 }).catch(async (error: unknown) => {
+    throw unwritableDirectory(dataFile, (await ancestorProblem(dataFile)) ?? error);
+  });
   const lock = await acquireLock(dataFile, options.onLockLost);
   const journal = new Journal(`${dataFile}.journal`, options.onAppend);
   try {
@@ -121,4 +129,14 @@ async function load(
   }
   journal.size = replay.goodBytes;
   return { state, stale: missing || replay.lines > 0 };
+}
+
+/** Why the nearest existing ancestor of DATA_FILE's directory cannot be written into, if it cannot. */
+async function ancestorProblem(dataFile: string): Promise<unknown> {
+  let dir = dirname(resolve(dataFile));
+  while (!(await stat(dir).catch(() => undefined)) && dirname(dir) !== dir) dir = dirname(dir);
+  return access(dir, constants.W_OK).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 }
