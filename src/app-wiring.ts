@@ -35,6 +35,8 @@ export interface App {
   files: FileStore;
   /** Stops sending (a send under way is recorded) and closes the data file. */
   close(): Promise<void>;
+  /** Settles when the data file's lock was taken from this process: it writes nothing more and must stop. */
+  lockLost: Promise<Error>;
 }
 
 /** Composition root: config -> directory, store, CVR lookup -> conversation -> HTTP adapters. */
@@ -59,7 +61,15 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     },
     systemClock,
   );
+  let lockLostBy: (error: Error) => void = () => undefined;
+  const lockLost = new Promise<Error>((resolve) => {
+    lockLostBy = resolve;
+  });
   const store = await openLowdbStore(config.DATA_FILE, {
+    onLockLost: (err) => {
+      log.fatal({ err }, "the data file's lock is no longer ours; refusing writes and stopping");
+      lockLostBy(err);
+    },
     collections: COLLECTIONS,
     onError: (err) =>
       log.error({ err }, "compacting the data file failed; writes continue in the journal"),
@@ -120,5 +130,5 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     await outbox.stop();
     await store.close();
   };
-  return { server, store, inbox, outbox, files, close };
+  return { server, store, inbox, outbox, files, close, lockLost };
 }

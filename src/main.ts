@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     config.localMode ? `Eksportbro local chat: ${url}` : "Eksportbro listening",
   );
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "stopping");
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS))]);
     try {
       await app.close();
-      process.exit(0);
+      process.exit(code);
     } catch (err) {
       log.error(
         { err },
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
+  void app.lockLost.then(() => stop("lock lost", 1));
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
 }

@@ -27,6 +27,10 @@ const envSchema = z.object({
   SLACK_BOT_TOKEN: optional,
   SLACK_API_URL: optional,
   PUBLIC_URL: optional,
+  /** Key for the signed, 15-minute Teams report links; random per start when unset (links then end at a restart). */
+  FILE_LINK_SECRET: optional.refine((v) => v === undefined || v.length >= 32, {
+    message: "must be at least 32 characters (e.g. openssl rand -hex 32)",
+  }),
   PLAYGROUND_URL: optional,
   ALLOWED_TENANTS: optional,
   TEAMS_SERVICE_URL_HOSTS: optional,

@@ -212,6 +212,8 @@ export const daPlans = {
   "plans.col.allowance": "Kontorplads (kr.)",
   "plans.col.spent_h1": "Forbrug H1 (kr.)",
   "plans.col.spent_h2": "Forbrug H2 (kr.)",
+  "files.link_expired":
+    "Linket til filen er udløbet eller ugyldigt. Bed om rapporten igen for at få et nyt link.",
   "local.api.no_file": "Filen findes ikke (længere). Bed om rapporten igen.",
   "plans.remove_confirm": "Fjern «{title}» fra handlingsplanen?",
   "plans.remove_lead":

@@ -38,6 +38,8 @@ export const da = {
   "error.PRESENCE.ADVISORS_ONLY":
     "Fravær meldes kun af rådgivere; det styrer, hvem der får nye henvisninger.",
   "error.PRESENCE.NOT_ABSENT": "Du er ikke meldt fraværende.",
+  "error.STORE.LOCK_LOST":
+    "Eksportbro kan ikke gemme noget lige nu, fordi et andet Eksportbro-program bruger datafilen. Din handling blev ikke gennemført. Kontakt jeres administrator.",
   "presence.absent":
     "Du er meldt fraværende og får ingen nye henvisninger, før du skriver /tilbage.",
   "presence.open.one":

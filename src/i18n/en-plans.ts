@@ -216,6 +216,8 @@ export const enPlans = {
   "plans.col.allowance": "Desk (DKK)",
   "plans.col.spent_h1": "Spent H1 (DKK)",
   "plans.col.spent_h2": "Spent H2 (DKK)",
+  "files.link_expired":
+    "The link to this file has expired or is not valid. Ask for the report again to get a new link.",
   "local.api.no_file": "The file does not exist (any more). Ask for the report again.",
   "plans.remove_confirm": "Remove “{title}” from the action plan?",
   "plans.remove_lead":

@@ -38,6 +38,8 @@ export const en = {
   "error.PRESENCE.ADVISORS_ONLY":
     "Only advisors report absence; it decides who gets new handovers.",
   "error.PRESENCE.NOT_ABSENT": "You are not reported absent.",
+  "error.STORE.LOCK_LOST":
+    "Eksportbro cannot save anything right now because another Eksportbro program is using its data file. Your action was not carried out. Please contact your administrator.",
   "presence.absent": "You are reported absent and get no new handovers until you type /back.",
   "presence.open.one":
     "You have 1 open handover; see it with /my, and pass it on if it cannot wait.",

@@ -26,3 +26,13 @@ describe("PUBLIC_URL (where Teams users download report files)", () => {
     expect(() => loadConfig({ ...teams, PUBLIC_URL: url })).toThrow(sentence);
   });
 });
+
+describe("FILE_LINK_SECRET (the key of the signed Teams report links)", () => {
+  it("takes a key of 32 characters or more and refuses a shorter one by name", () => {
+    const key = "k".repeat(32);
+    expect(loadConfig({ ...teams, FILE_LINK_SECRET: key }).FILE_LINK_SECRET).toBe(key);
+    expect(() => loadConfig({ ...teams, FILE_LINK_SECRET: "short" })).toThrow(
+      "Configuration error: FILE_LINK_SECRET must be at least 32 characters",
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { utimes } from "node:fs/promises";
+import { readdir, stat, utimes } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DirFileStore } from "../../src/adapters/files/dir-file-store.js";
@@ -38,6 +38,24 @@ describe("file stores", () => {
     const fresh = await store.save(file("fresh.csv"));
     expect(await store.get(old.id)).toBeUndefined();
     expect((await store.get(fresh.id))?.name).toBe("fresh.csv");
+  });
+
+  it("never serves a file past the age limit, even when nothing was saved since", async () => {
+    const dir = join(await tempDir(), "files");
+    const saved = await new DirFileStore(dir).save(file("gammel.csv"));
+    const past = new Date(Date.now() - 400 * 24 * 3600 * 1000);
+    await utimes(join(dir, `${saved.id}.bin`), past, past);
+    await utimes(join(dir, `${saved.id}.json`), past, past);
+    expect(await new DirFileStore(dir).get(saved.id)).toBeUndefined();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("keeps report files readable by the bot's user only", async () => {
+    const dir = join(await tempDir(), "data", "files");
+    const saved = await new DirFileStore(dir).save(file("rapport.csv"));
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    for (const ext of ["bin", "json"])
+      expect((await stat(join(dir, `${saved.id}.${ext}`))).mode & 0o777).toBe(0o600);
   });
 
   it("drops the oldest file from memory beyond its limit", async () => {

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FILE_LINK_TTL_MS, FileLinkSigner } from "../../src/adapters/files/signed-links.js";
 import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-connector.js";
 import {
   freePort,
@@ -10,6 +11,7 @@ import {
 import { messageActivity, submitActivity, type TeamsUser } from "../support/teams-activities.js";
 import { advisor, postActivity, teamsEnv } from "./teams-support.js";
 
+const SECRET = "s".repeat(40);
 const coordinator: TeamsUser = { ...advisor, conversationId: "a:coordinator-chat" };
 
 type Card = {
@@ -60,7 +62,11 @@ describe("Teams: report files as download links under PUBLIC_URL", () => {
   it("puts an Action.OpenUrl per file on the report card, and the link downloads the XLSX", async () => {
     const port = String(await freePort());
     const publicUrl = `http://127.0.0.1:${port}`;
-    const server = await startTeams({ PORT: port, PUBLIC_URL: publicUrl });
+    const server = await startTeams({
+      PORT: port,
+      PUBLIC_URL: publicUrl,
+      FILE_LINK_SECRET: SECRET,
+    });
     const card = await reportCard(server, coordinator);
     const links = (card?.actions ?? []).filter((a) => a.type === "Action.OpenUrl");
     expect(links.map((l) => l.title)).toEqual([
@@ -68,7 +74,8 @@ describe("Teams: report files as download links under PUBLIC_URL", () => {
       "statusrapport-midtjylland-2026H2.csv",
       "statusrapport-midtjylland-2026H2.md",
     ]);
-    for (const link of links) expect(link.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files\/fil_/);
+    for (const link of links)
+      expect(link.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files\/fil_\w+\?exp=\d+&sig=[\w-]+$/);
     expect(JSON.stringify(card?.body)).not.toContain("PUBLIC_URL");
 
     const xlsx = await fetch(String(links[0]?.url));
@@ -82,7 +89,21 @@ describe("Teams: report files as download links under PUBLIC_URL", () => {
     const csv = await (await fetch(String(links[1]?.url))).text();
     expect(csv).toContain("Eksportparate;;25;virksomheder");
 
-    const unknown = await fetch(`${publicUrl}/files/fil_${"0".repeat(32)}`);
+    const bare = String(links[0]?.url).split("?")[0] as string;
+    const id = bare.split("/").at(-1) as string;
+    const expired = new FileLinkSigner(SECRET, () => Date.now() - FILE_LINK_TTL_MS - 60_000);
+    for (const url of [bare, `${bare}?${expired.query(id)}`, `${bare}?exp=9999999999&sig=x`]) {
+      const refused = await fetch(url);
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toEqual({
+        error:
+          "Linket til filen er udløbet eller ugyldigt. Bed om rapporten igen for at få et nyt link.",
+      });
+    }
+
+    const unknownId = `fil_${"0".repeat(32)}`;
+    const signer = new FileLinkSigner(SECRET);
+    const unknown = await fetch(`${publicUrl}/files/${unknownId}?${signer.query(unknownId)}`);
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toEqual({
       error: "Filen findes ikke (længere). Bed om rapporten igen.",

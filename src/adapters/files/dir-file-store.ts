@@ -12,8 +12,9 @@ const meta = z.object({ name: z.string(), mediaType: z.string() });
 export const FILE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
- * Report files on disk, one `<id>.bin` with a `<id>.json` beside it, so links survive a restart;
- * each save removes files older than `maxAgeMs`.
+ * Report files on disk, one `<id>.bin` with a `<id>.json` beside it (0600, in a 0700 directory),
+ * so links survive a restart; a file older than `maxAgeMs` is never served, and each save removes
+ * such files.
  */
 export class DirFileStore implements FileStore {
   constructor(
@@ -33,20 +34,30 @@ export class DirFileStore implements FileStore {
   }
 
   async save(file: FileContent): Promise<FileView> {
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
     await this.prune();
     const id = `fil_${randomBytes(16).toString("hex")}`;
-    await writeFile(join(this.dir, `${id}.bin`), file.bytes);
+    await writeFile(join(this.dir, `${id}.bin`), file.bytes, { mode: 0o600 });
     await writeFile(
       join(this.dir, `${id}.json`),
       JSON.stringify({ name: file.name, mediaType: file.mediaType }),
+      { mode: 0o600 },
     );
     return { id, name: file.name, mediaType: file.mediaType, size: file.bytes.byteLength };
+  }
+
+  private async remove(id: string): Promise<void> {
+    for (const ext of ["bin", "json"]) await rm(join(this.dir, `${id}.${ext}`), { force: true });
   }
 
   async get(id: string) {
     if (!ID.test(id)) return undefined;
     try {
+      const made = await stat(join(this.dir, `${id}.bin`));
+      if (made.mtimeMs < this.now() - this.maxAgeMs) {
+        await this.remove(id);
+        return undefined;
+      }
       const info = meta.parse(JSON.parse(await readFile(join(this.dir, `${id}.json`), "utf8")));
       const bytes = new Uint8Array(await readFile(join(this.dir, `${id}.bin`)));
       return { id, ...info, bytes };

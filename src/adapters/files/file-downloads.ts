@@ -10,13 +10,27 @@ function disposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+/** Whether a request may fetch the file `id` (a link's signature), beyond knowing the id. */
+export type DownloadGuard = (id: string, req: Request) => boolean;
+
 /**
  * Serves the FileStore's files at `route` (ending in `:id`) as downloads; the unguessable id is
- * the capability, so an unknown or expired id is a translated 404.
+ * the capability (and `guard`, when given, must allow the request: a 403 otherwise), so an unknown
+ * or expired id is a translated 404.
  */
-export function mountFileDownloads(server: Server, route: string, files: FileStore): void {
+export function mountFileDownloads(
+  server: Server,
+  route: string,
+  files: FileStore,
+  guard?: DownloadGuard,
+): void {
   server.get(route, async (req: Request, res: Response) => {
-    const file = await files.get(String(req.params.id ?? ""));
+    const id = String(req.params.id ?? "");
+    if (guard && !guard(id, req)) {
+      res.send(403, { error: t("files.link_expired") });
+      return;
+    }
+    const file = await files.get(id);
     if (!file) {
       res.send(404, { error: t("local.api.no_file") });
       return;

@@ -93,9 +93,10 @@ export function* jsonChunks(data: unknown): Generator<string> {
 
 /** Writes every piece to a new `file`, fsyncs it and returns the byte count. */
 async function writeAndSync(file: string, pieces: Iterable<string>): Promise<number> {
-  const handle = await open(file, "w");
+  const handle = await open(file, "w", 0o600);
   let bytes = 0;
   try {
+    await handle.chmod(0o600);
     for (const piece of pieces) bytes += await writeAll(handle, Buffer.from(piece, "utf8"));
     await handle.sync();
   } finally {

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
+import type { Stats } from "node:fs";
 import { link, readFile, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { errorCode } from "./durable-file-adapter.js";
 import { type Holder, holderAlive, parseHolder, thisProcess } from "./lock-holder.js";
-import { StoreOpenError } from "./store-open-error.js";
+import { StoreLockLostError, StoreOpenError, unwritableDirectory } from "./store-open-error.js";
 
 /** How often the holder touches its lock, so a holder in another pid namespace is seen alive. */
 const HEARTBEAT_MS = 5_000;
@@ -12,14 +13,32 @@ export const FOREIGN_STALE_MS = 30_000;
 
 const heldHere = new Set<string>();
 
+/** A lock this process holds: `check` rejects once the file at the lock's path is not ours. */
+export interface HeldLock {
+  /** Resolves while the lock file is still ours (same inode and content); rejects for good once not. */
+  check(): Promise<void>;
+  /** Stops the heartbeat and removes the lock file, only if it is still ours. */
+  release(): Promise<void>;
+}
+
+/** Our lock file as published: its content and inode, to tell it from a replacement. */
+interface Mine {
+  text: string;
+  dev: number;
+  ino: number;
+}
+
 /**
- * Takes `${dataFile}.lock` and returns its release. The lock is published whole with link(), so
- * nobody reads it half-written; a stale one (its process dead, or untouched for 30 s when it
- * comes from another pid namespace) is removed only under a takeover guard and only if it is
- * still the same, so two starters can never both take it. A live holder, or an open store in
- * this process, is refused.
+ * Takes `${dataFile}.lock`. The lock is published whole with link(), so nobody reads it
+ * half-written; a stale one (its process dead, or untouched for 30 s when it comes from another
+ * pid namespace) is removed only under a takeover guard and only if it is still the same, so two
+ * starters can never both take it. A live holder, or an open store in this process, is refused.
+ * Each heartbeat checks the lock is still ours; when it is not, `onLost` is told once.
  */
-export async function acquireLock(dataFile: string): Promise<() => Promise<void>> {
+export async function acquireLock(
+  dataFile: string,
+  onLost: (error: StoreLockLostError) => void = () => undefined,
+): Promise<HeldLock> {
   const lockFile = `${resolve(dataFile)}.lock`;
   if (heldHere.has(lockFile)) {
     throw new StoreOpenError(
@@ -27,31 +46,68 @@ export async function acquireLock(dataFile: string): Promise<() => Promise<void>
     );
   }
   heldHere.add(lockFile);
+  let mine: Mine;
   try {
-    await takeLock(lockFile, dataFile);
+    mine = await takeLock(lockFile, dataFile);
   } catch (error) {
     heldHere.delete(lockFile);
     throw error;
   }
+  let lost: StoreLockLostError | undefined;
+  const check = async (): Promise<void> => {
+    if (lost) throw lost;
+    const problem = await notOurs(lockFile, mine);
+    if (!problem) return;
+    lost = new StoreLockLostError(
+      `The lock file ${lockFile} of DATA_FILE ${dataFile} ${problem}; another process may be using the data file, so this one stops writing.`,
+    );
+    onLost(lost);
+    throw lost;
+  };
   const heartbeat = setInterval(() => {
-    const now = new Date();
-    utimes(lockFile, now, now).catch(() => undefined);
+    check().then(
+      () => {
+        const now = new Date();
+        return utimes(lockFile, now, now);
+      },
+      () => clearInterval(heartbeat),
+    );
   }, HEARTBEAT_MS);
   heartbeat.unref();
   let released = false;
-  return async () => {
+  const release = async () => {
     if (released) return;
     released = true;
     clearInterval(heartbeat);
-    await unlink(lockFile).catch(() => undefined);
+    if (!lost && !(await notOurs(lockFile, mine))) await unlink(lockFile).catch(() => undefined);
     heldHere.delete(lockFile);
   };
+  return { check, release };
 }
 
-async function takeLock(lockFile: string, dataFile: string): Promise<void> {
+/** Why the file at `lockFile` is not our lock, or undefined when it is. */
+async function notOurs(lockFile: string, mine: Mine): Promise<string | undefined> {
+  let now: Stats;
+  let text: string;
+  try {
+    now = await stat(lockFile);
+    text = await readFile(lockFile, "utf8");
+  } catch (error) {
+    if (errorCode(error) === "ENOENT") return "was removed";
+    return `cannot be read (${errorCode(error) ?? String(error)})`;
+  }
+  if (now.ino !== mine.ino || now.dev !== mine.dev || text !== mine.text)
+    return "was replaced by another process's";
+  return undefined;
+}
+
+async function takeLock(lockFile: string, dataFile: string): Promise<Mine> {
   const me = thisProcess();
   for (let attempt = 0; attempt < 50; attempt++) {
-    if (await publish(lockFile, me)) return;
+    const mine = await publish(lockFile, me).catch((error: unknown) => {
+      throw error instanceof StoreOpenError ? error : unwritableDirectory(dataFile, error);
+    });
+    if (mine) return mine;
     const seen = await readFile(lockFile, "utf8").catch(() => undefined);
     if (seen === undefined) continue;
     const holder = parseHolder(seen);
@@ -68,20 +124,22 @@ async function takeLock(lockFile: string, dataFile: string): Promise<void> {
   );
 }
 
-/** Writes our holder record to a private file and links it in: true when the lock is ours. */
-async function publish(lockFile: string, me: Holder): Promise<boolean> {
+/** Writes our holder record to a private file and links it in: what we published, when the lock is ours. */
+async function publish(lockFile: string, me: Holder): Promise<Mine | undefined> {
   const mine = `${lockFile}.${process.pid}.${randomBytes(4).toString("hex")}`;
-  await writeFile(mine, JSON.stringify(me), { flush: true });
+  const text = JSON.stringify(me);
+  await writeFile(mine, text, { flush: true, mode: 0o600 });
   try {
+    const { dev, ino } = await stat(mine);
     await link(mine, lockFile);
-    return true;
+    return { text, dev, ino };
   } catch (error) {
     if (errorCode(error) !== "EEXIST") {
       throw new StoreOpenError(
         `Cannot create lock file ${lockFile} (${errorCode(error) ?? String(error)}).`,
       );
     }
-    return false;
+    return undefined;
   } finally {
     await unlink(mine).catch(() => undefined);
   }

@@ -93,11 +93,12 @@ export class Journal {
   private async open(): Promise<FileHandle> {
     if (this.handle) return this.handle;
     try {
-      this.handle = await open(this.file, "ax");
+      this.handle = await open(this.file, "ax", 0o600);
       this.entryPending = true;
     } catch (error) {
       if (errorCode(error) !== "EEXIST") throw error;
       this.handle = await open(this.file, "a");
+      await this.handle.chmod(0o600);
     }
     return this.handle;
   }

@@ -29,6 +29,8 @@ export class JournaledCommits {
     private readonly onError: (error: unknown) => void = () => undefined,
     /** Held by the store's transactions: a snapshot is taken only between them. */
     private readonly mutex = new Mutex(),
+    /** Rejects once the data file's lock is not ours: nothing may be written then. */
+    private readonly checkLock: () => Promise<void> = async () => undefined,
   ) {
     this.nextCompactionAt = compactAtBytes;
     this.group = new GroupCommit(
@@ -61,6 +63,7 @@ export class JournaledCommits {
 
   /** Writes the snapshot with the whole state, then empties the journal. */
   async compact(): Promise<void> {
+    await this.checkLock();
     this.db.data = await this.mutex.run(() => this.state.toDocument());
     try {
       await this.db.write();
@@ -75,7 +78,9 @@ export class JournaledCommits {
     this.pending.clear();
     if (!this.journal.intact) return this.compact();
     if (lines.length === 0) return;
+    await this.checkLock();
     await this.journal.append(lines.join(""), lines.length);
+    await this.checkLock();
   }
 
   /**

@@ -1,5 +1,6 @@
-import { mkdir } from "node:fs/promises";
-import { dirname } from "node:path";
+import { constants } from "node:fs";
+import { access, mkdir, stat } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { Low } from "lowdb";
 import type { CollectionSpec, Keyed, Store } from "../../ports/store.js";
 import { emptyDocument, parseDocument, type StoredDocument } from "./data-schema.js";
@@ -9,7 +10,12 @@ import { type AppendListener, Journal } from "./journal.js";
 import { replayJournal } from "./journal-replay.js";
 import { JournaledCommits } from "./journaled-commits.js";
 import { Mutex } from "./mutex.js";
-import { REFUSAL, StoreOpenError } from "./store-open-error.js";
+import {
+  REFUSAL,
+  StoreLockLostError,
+  StoreOpenError,
+  unwritableDirectory,
+} from "./store-open-error.js";
 import { storeOver } from "./store-over.js";
 import { StoreState } from "./store-state.js";
 
@@ -26,6 +32,8 @@ export interface LowdbStoreOptions {
   compactAtBytes?: number;
   /** Told about a failure no caller sees (a background compaction), so it can be logged. */
   onError?: (error: unknown) => void;
+  /** Told once when the data file's lock stops being this process's (removed or replaced): the store then refuses every write, so the process should stop. */
+  onLockLost?: (error: StoreLockLostError) => void;
   /** Told, at open, about a journal tail cut off because its batch never completed, so it can be logged. */
   onTornTail?: (tail: TornTail) => void;
   /** The collections whose records are validated at open (from the snapshot and the journal). */
@@ -49,8 +57,10 @@ export async function openLowdbStore(
   dataFile: string,
   options: LowdbStoreOptions = {},
 ): Promise<Store> {
-  await mkdir(dirname(dataFile), { recursive: true });
-  const release = await acquireLock(dataFile);
+  await mkdir(dirname(dataFile), { recursive: true, mode: 0o700 }).catch(async (error: unknown) => {
+    throw unwritableDirectory(dataFile, (await ancestorProblem(dataFile)) ?? error);
+  });
+  const lock = await acquireLock(dataFile, options.onLockLost);
   const journal = new Journal(`${dataFile}.journal`, options.onAppend);
   try {
     const adapter = new DurableFileAdapter<StoredDocument>(dataFile, options.onWrite);
@@ -64,6 +74,7 @@ export async function openLowdbStore(
       options.compactAtBytes ?? DEFAULT_COMPACT_AT_BYTES,
       options.onError,
       mutex,
+      lock.check,
     );
     if (stale) await commits.compact();
     let closed = false;
@@ -76,8 +87,11 @@ export async function openLowdbStore(
           closed = true;
           try {
             await commits.close();
+          } catch (error) {
+            if (!(error instanceof StoreLockLostError)) throw error;
           } finally {
-            await release();
+            await journal.close();
+            await lock.release();
           }
         },
       },
@@ -85,7 +99,7 @@ export async function openLowdbStore(
     );
   } catch (error) {
     await journal.close();
-    await release();
+    await lock.release();
     throw error;
   }
 }
@@ -122,4 +136,14 @@ async function load(
   }
   journal.size = replay.goodBytes;
   return { state, stale: missing || replay.lines > 0 };
+}
+
+/** Why the nearest existing ancestor of DATA_FILE's directory cannot be written into, if it cannot. */
+async function ancestorProblem(dataFile: string): Promise<unknown> {
+  let dir = dirname(resolve(dataFile));
+  while (!(await stat(dir).catch(() => undefined)) && dirname(dir) !== dir) dir = dirname(dir);
+  return access(dir, constants.W_OK).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 }

@@ -8,6 +8,7 @@ import type { FileStore } from "../../ports/files.js";
 import type { MessageTransport } from "../../ports/outbox.js";
 import type { Store } from "../../ports/store.js";
 import { mountFileDownloads } from "../files/file-downloads.js";
+import { FileLinkSigner } from "../files/signed-links.js";
 import { createTeamsAdapter } from "./cloud-adapter.js";
 import { TEAMS_FILES_ROUTE, teamsFiles } from "./file-links.js";
 import { mountTeams } from "./mount-teams.js";
@@ -20,7 +21,7 @@ import { teamsTransport } from "./teams-transport.js";
 export interface TeamsChannel {
   /** The outbox transport over the stored conversation references. */
   transport(store: Store, clock: Clock): MessageTransport;
-  /** Also serves report files at /files/:id when PUBLIC_URL is set (Teams cards link there). */
+  /** Also serves report files at /files/:id when PUBLIC_URL is set (Teams cards link there, signed for 15 minutes). */
   mount(
     server: Server,
     conversation: Conversation,
@@ -52,8 +53,12 @@ export function createTeamsChannel(config: Config, log: Logger): TeamsChannel {
     },
     mount(server, conversation, directory, files) {
       if (!references) throw new Error("the Teams transport must be made before the endpoint");
-      if (config.publicUrl) mountFileDownloads(server, TEAMS_FILES_ROUTE, files);
-      const links = teamsFiles(config.publicUrl);
+      const signer = new FileLinkSigner(config.FILE_LINK_SECRET);
+      if (config.publicUrl)
+        mountFileDownloads(server, TEAMS_FILES_ROUTE, files, (id, req) =>
+          signer.allows(id, req.query?.exp, req.query?.sig),
+        );
+      const links = teamsFiles(config.publicUrl, signer);
       const bot = new TeamsBot({ conversation, directory, references, teams, files: links, log });
       mountTeams(server, { teams, bot, config: config.teams, serviceUrlAllowed: allowed, log });
     },
