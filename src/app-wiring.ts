@@ -63,6 +63,11 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     collections: COLLECTIONS,
     onError: (err) =>
       log.error({ err }, "compacting the data file failed; writes continue in the journal"),
+    onTornTail: (tail) =>
+      log.warn(
+        tail,
+        "the journal ended in a write that never completed (a crash or a full disk); it was never acknowledged and is dropped",
+      ),
   });
   const inbox = new LocalInbox();
   const slack =

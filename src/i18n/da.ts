@@ -156,6 +156,10 @@ export const da = {
   "mine.count.other": "{count} åbne henvisninger.",
   "mine.more.one": "1 mere vises ikke her.",
   "mine.more.other": "{count} flere vises ikke her.",
+  "help.button.henvis": "Henvis en virksomhed",
+  "help.button.mine": "Mine henvisninger",
+  "welcome.title": "Velkommen til Eksportbro, {name}",
+  "welcome.intro": "Her er det, du kan bede mig om. Tryk på en knap, eller skriv en kommando.",
   "help.title": "Eksportbro: kommandoer",
   "help.intro":
     "Jeg formidler henvisninger af virksomheder mellem erhvervshusene og Trade Councils internationaliseringsrådgivere.",
