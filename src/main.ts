@@ -1,6 +1,6 @@
 import { type App, buildApp } from "./app-wiring.js";
 import { loadConfig } from "./config/config.js";
-import { createLogger } from "./logger.js";
+import { createLogger, routeConsoleTo } from "./logger.js";
 
 /** How long requests in flight get to finish on shutdown before the data file is closed. */
 const STOP_GRACE_MS = 5_000;
@@ -25,6 +25,7 @@ function listen(app: App, port: number, host: string): Promise<void> {
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
+  routeConsoleTo(log);
   const app = await buildApp(config, log);
   try {
     await listen(app, config.PORT, config.host);

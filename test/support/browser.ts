@@ -16,6 +16,10 @@ const ARGS = [
 ];
 
 /** Launches headless Chromium with a fresh temporary profile (playwright makes and removes it). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, headless: true });
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...ARGS, ...extraArgs],
+    headless: true,
+  });
 }
