@@ -23,6 +23,8 @@ export const daPlans = {
     "Skriv /halvårsstatus [hus] [periode], fx /halvårsstatus Fyn 2026H2 (i Teams og den lokale chat også /status).",
   "plans.usage.report":
     "Skriv /rapport <hus> <år>H1|H2, fx /rapport Fyn 2026H2, eller /rapport alle 2026H2.",
+  "plans.button.plan": "Handlingsplan",
+  "plans.button.status": "Halvårsstatus",
   "plans.help.plan_usage": "/handlingsplan [hus] [år]",
   "plans.help.plan":
     "Opret og ret husets lokale mål og handlingsplan; eksportér dem til KL og ERST.",

@@ -24,6 +24,8 @@ export const enPlans = {
     "Type /status [house] [period], e.g. /status Fyn 2026H2 (in Slack: /halvaarsstatus).",
   "plans.usage.report":
     "Type /report <house> <year>H1|H2, e.g. /report Fyn 2026H2, or /report all 2026H2.",
+  "plans.button.plan": "Action plan",
+  "plans.button.status": "Half-year status",
   "plans.help.plan_usage": "/plan [house] [year]",
   "plans.help.plan":
     "Set up and change the house's local goals and action plan; export them for KL and ERST.",
