@@ -48,9 +48,9 @@ export interface MessageTransport {
    * True when the person has an address here (a Slack user id, a stored Teams reference) or one
    * the transport can look up when it sends (a Slack user by e-mail).
    */
-  canReach(person: Person): boolean;
+  canReach(person: Person): Promise<boolean>;
   /** The conversation a person's messages go to; sends to one conversation are paced by `limits`. */
-  conversationOf(person: Person): string;
+  conversationOf(person: Person): Promise<string>;
   /** One attempt; must not throw (a thrown error counts as a retryable failure). */
   send(message: OutboxMessage, person: Person): Promise<SendOutcome>;
 }

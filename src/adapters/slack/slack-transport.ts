@@ -28,8 +28,11 @@ const PERMANENT = new Set([
 export const SLACK_CHANNEL = "slack";
 
 /** The Slack user id a person is reached at: the directory's, or one learned by e-mail. */
-export function slackIdOf(person: Person, learned: ChatAddresses): string | undefined {
-  return person.slackUserId ?? learned.of(person);
+export async function slackIdOf(
+  person: Person,
+  learned: ChatAddresses,
+): Promise<string | undefined> {
+  return person.slackUserId ?? (await learned.of(person));
 }
 
 /** How long a message waits before its person's e-mail is looked up in Slack again. */
@@ -43,7 +46,7 @@ const NOT_IN_SLACK_YET_MS = 60_000;
  */
 export function slackTransport(client: webApi.WebClient, learned: ChatAddresses): MessageTransport {
   const idOf = async (person: Person): Promise<string | SendOutcome> => {
-    const known = slackIdOf(person, learned);
+    const known = await slackIdOf(person, learned);
     if (known || !person.email) return known ?? { kind: "failed", reason: "no Slack user id" };
     try {
       const found = (await client.users.lookupByEmail({ email: person.email })).user?.id;
@@ -60,8 +63,9 @@ export function slackTransport(client: webApi.WebClient, learned: ChatAddresses)
   return {
     channel: SLACK_CHANNEL,
     limits: [{ count: 1, windowMs: 1000 }],
-    canReach: (person) => slackIdOf(person, learned) !== undefined || Boolean(person.email),
-    conversationOf: (person) => slackIdOf(person, learned) ?? person.id,
+    canReach: async (person) =>
+      (await slackIdOf(person, learned)) !== undefined || Boolean(person.email),
+    conversationOf: async (person) => (await slackIdOf(person, learned)) ?? person.id,
     async send(message: OutboxMessage, person: Person): Promise<SendOutcome> {
       const channel = await idOf(person);
       if (typeof channel !== "string") return channel;
