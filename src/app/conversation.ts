@@ -4,11 +4,12 @@ import type { Locale, Person } from "../domain/org.js";
 import { NEED_MAX } from "../forms/handover-form.js";
 import { plural, type Translator, translator } from "../i18n/index.js";
 import { errorView } from "../views/common-views.js";
-import { handoverFormCard, myHandoversView } from "../views/request-views.js";
+import { foundHandoversView, handoverFormCard, myHandoversView } from "../views/request-views.js";
 import type { View } from "../views/view.js";
 import { type ActionReply, handleAction } from "./actions.js";
 import type { Deps } from "./deps.js";
 import type { Feature } from "./feature.js";
+import { findHandovers } from "./find-handovers.js";
 import { helpFor, welcomeFor } from "./help.js";
 import { listMyHandovers } from "./list-my-handovers.js";
 import { localeOf, translatorFor } from "./people.js";
@@ -27,7 +28,7 @@ export interface Conversation {
   welcome(personId: string): Promise<View[]>;
 }
 
-const COMMANDS: Record<string, "henvis" | "mine" | "help" | "sprog" | "away" | "back"> = {
+const COMMANDS: Record<string, "henvis" | "mine" | "find" | "help" | "sprog" | "away" | "back"> = {
   fravær: "away",
   fravaer: "away",
   away: "away",
@@ -38,6 +39,9 @@ const COMMANDS: Record<string, "henvis" | "mine" | "help" | "sprog" | "away" | "
   refer: "henvis",
   mine: "mine",
   my: "mine",
+  find: "find",
+  søg: "find",
+  soeg: "find",
   hjælp: "help",
   hjaelp: "help",
   help: "help",
@@ -94,8 +98,15 @@ async function runCommand(
   const command = COMMANDS[word.toLowerCase()];
   const args = rest.join(" ").trim();
   if (command === "henvis") return henvis(deps, person, t, args);
-  if (command === "mine")
-    return [myHandoversView(t, deps.directory, await listMyHandovers(deps, person.id), person)];
+  if (command === "mine") {
+    const all = /^(alle|all)$/i.test(args);
+    const list = await listMyHandovers(deps, person.id, all);
+    return [myHandoversView(t, deps.directory, list, person, all)];
+  }
+  if (command === "find") {
+    const found = await findHandovers(deps, person.id, args);
+    return [foundHandoversView(t, deps.directory, found, person, args)];
+  }
   if (command === "sprog") return sprog(deps, person, t, args);
   if (command === "away") {
     const { already, open } = await reportAbsence(deps, person.id);

@@ -31,6 +31,15 @@ export interface Store {
 /** What `create` decided: the new handover went in, or another is already open for its CVR. */
 export type CreateResult = { created: true } | { created: false; existing: Handover };
 
+/** What a handover search matches; every condition given must hold. */
+export interface HandoverFilter {
+  /** Referred by or assigned to one of `people`, or sent to one of `houses` to claim. */
+  involving?: { people: readonly string[]; houses: readonly string[] };
+  cvr?: Cvr;
+  /** Part of the company's name, in any case. */
+  name?: string;
+}
+
 /** Handovers, indexed for the queries the use cases make. */
 export interface HandoverRepo {
   get(id: string): Promise<Handover | undefined>;
@@ -49,6 +58,8 @@ export interface HandoverRepo {
   /** Every handover ever stored, in no particular order (reports; linear in the data). */
   all(): Promise<Handover[]>;
   count(): Promise<number>;
+  /** Handovers, open or closed, that match every condition of `filter`, newest first, at most `limit`. */
+  search(filter: HandoverFilter, limit: number): Promise<Handover[]>;
   /** Inserts a new handover unless one is open for its CVR (decided by the store, atomically). */
   create(handover: Handover): Promise<CreateResult>;
   /**

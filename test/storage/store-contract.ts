@@ -75,6 +75,31 @@ export function storeContract(name: string, harness: StoreHarness): void {
       }
     });
 
+    it("searches open and closed handovers by person, house, CVR and part of the name, newest first", async () => {
+      store = await harness.open();
+      const { a, b, c, d, e, f } = fixture();
+      const named = {
+        ...c,
+        company: { name: "Nordlys Maskinfabrik A/S", status: "active" as const },
+      };
+      await Promise.all([a, b, named, d, e, f].map((h) => store?.handovers.save(h)));
+      for (const s of await reopened(store)) {
+        const involving = (people: string[], houses: string[] = []) => ({
+          involving: { people, houses },
+        });
+        expect(ids(await s.handovers.search(involving(["bd1"]), 10))).toEqual(ids([d, b, a]));
+        expect(ids(await s.handovers.search(involving(["adv1"]), 2))).toEqual(ids([e, d]));
+        expect(ids(await s.handovers.search(involving(["nobody"], ["Fyn"]), 10))).toEqual([e.id]);
+        expect(ids(await s.handovers.search({ cvr: d.cvr }, 10))).toEqual([d.id]);
+        expect(ids(await s.handovers.search({ name: "NORDLYS maskin" }, 10))).toEqual([c.id]);
+        expect(await s.handovers.search({ ...involving(["bd1"]), name: "nordlys" }, 10)).toEqual(
+          [],
+        );
+        const newestFirst = (await s.handovers.search({}, 10)).map((h) => h.id);
+        expect(newestFirst).toEqual([f, e, d, c, b, a].map((h) => h.id));
+      }
+    });
+
     it("moves handovers out of the open indexes when they change", async () => {
       store = await harness.open();
       const { a, b, c, e } = fixture();

@@ -119,6 +119,7 @@ function view(
       openCountByAssignee: async () => state.openCountByAssignee(),
       lastAssignedAt: async () => state.lastAssignedAt(),
       count: async () => state.handoverCount(),
+      search: async (filter, limit) => state.searchHandovers(filter, limit),
       create: (h) => write(() => w.createHandover(h)),
       update: (h, expectedVersion) => write(() => w.updateHandover(h, expectedVersion)),
       save: (h) => write(() => w.putHandover(h)),
