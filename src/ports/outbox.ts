@@ -44,7 +44,10 @@ export interface MessageTransport {
   readonly channel: string;
   /** The platform's pacing per conversation (Slack: 1 a second; Teams: 7 a second, 60 in 30 s). */
   readonly limits: readonly RateLimit[];
-  /** True when the person has an address here (a Slack user id, a stored Teams reference). */
+  /**
+   * True when the person has an address here (a Slack user id, a stored Teams reference) or one
+   * the transport can look up when it sends (a Slack user by e-mail).
+   */
   canReach(person: Person): Promise<boolean>;
   /** The conversation a person's messages go to; sends to one conversation are paced by `limits`. */
   conversationOf(person: Person): Promise<string>;

@@ -143,6 +143,29 @@ describe("CvrapiLookup against a fake cvrapi.dk", () => {
     expect(await client().lookup(SAMPLE)).toMatchObject({ reason: "cvrapi unexpected response" });
   });
 
+  it("refuses an answer over 1 MB and stops reading an endless one", async () => {
+    server.answer({ status: 200, body: { ...cvrapiSample(), name: "x".repeat(1_100_000) } });
+    expect(await client().lookup(SAMPLE)).toEqual({
+      kind: "unavailable",
+      reason: "cvrapi answer too large",
+    });
+    server.answer("endless");
+    expect(await client(60_000).lookup(SAMPLE)).toEqual({
+      kind: "unavailable",
+      reason: "cvrapi answer too large",
+    });
+    expect(server.streamed).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it("refuses a field longer than any real one (a 301-character name, a 2,000-character city)", async () => {
+    server.answer({ status: 200, body: { ...cvrapiSample(), name: "N".repeat(301) } });
+    expect(await client().lookup(SAMPLE)).toMatchObject({ reason: "cvrapi unexpected response" });
+    server.answer({ status: 200, body: { ...cvrapiSample(), city: "C".repeat(2_000) } });
+    expect(await client().lookup(SAMPLE)).toMatchObject({ reason: "cvrapi unexpected response" });
+    server.answer({ status: 200, body: { ...cvrapiSample(), name: "N".repeat(300) } });
+    expect((await client().lookup(SAMPLE)).kind).toBe("found");
+  });
+
   it("answers not_found when cvrapi returns a different company for the search", async () => {
     server.answer({ status: 200, body: { ...cvrapiSample(), vat: 10150817 } });
     expect(await client().lookup(SAMPLE)).toEqual({ kind: "not_found" });

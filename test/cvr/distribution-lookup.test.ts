@@ -6,6 +6,7 @@ import {
 import { type Cvr, parseCvr } from "../../src/domain/cvr.js";
 import {
   distributionCompany,
+  distributionSample,
   type FakeCvrServer,
   startFakeDistribution,
 } from "../fakes/fake-cvr-servers.js";
@@ -182,6 +183,28 @@ describe("DistributionLookup against a fake CVR distribution", () => {
     expect(await client().lookup(SAMPLE)).toMatchObject({
       reason: "distribution unexpected response",
     });
+  });
+
+  it("refuses an answer over 1 MB, stops reading an endless one and refuses an overlong name", async () => {
+    const withName = (navn: string) => {
+      const body = distributionSample() as { hits: { hits: { _source: Record<string, never> }[] } };
+      const doc = distributionCompany() as { virksomhedMetadata: { nyesteNavn: { navn: string } } };
+      doc.virksomhedMetadata.nyesteNavn.navn = navn;
+      body.hits.hits = [{ _source: { Vrvirksomhed: doc } as never }];
+      return body;
+    };
+    const tooLarge = { kind: "unavailable", reason: "distribution answer too large" };
+    server.answer({ status: 200, body: withName("x".repeat(1_100_000)) });
+    expect(await client().lookup(SAMPLE)).toEqual(tooLarge);
+    server.answer("endless");
+    expect(await client({ timeoutMs: 60_000 }).lookup(SAMPLE)).toEqual(tooLarge);
+    expect(server.streamed).toBeLessThan(64 * 1024 * 1024);
+    server.answer({ status: 200, body: withName("N".repeat(301)) });
+    expect(await client().lookup(SAMPLE)).toMatchObject({
+      reason: "distribution unexpected response",
+    });
+    server.answer({ status: 200, body: withName("N".repeat(300)) });
+    expect((await client().lookup(SAMPLE)).kind).toBe("found");
   });
 
   it("gives up after timeoutMs when the server hangs", async () => {

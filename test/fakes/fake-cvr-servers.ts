@@ -17,12 +17,16 @@ export type FakeAnswer =
   | "server_error"
   | "invalid_json"
   | "hang"
+  /** A 200 whose JSON never ends (a company name that goes on forever), until the client hangs up. */
+  | "endless"
   | { status: number; body: unknown };
 
 /** A local stand-in for a CVR register that records requests and answers as told. */
 export interface FakeCvrServer {
   readonly url: string;
   readonly requests: RecordedRequest[];
+  /** Bytes of "endless" answers written so far. */
+  readonly streamed: number;
   answer(mode: FakeAnswer): void;
   close(): Promise<void>;
 }
@@ -59,8 +63,24 @@ export function distributionCompany(): Json {
 
 type Handler = (req: RecordedRequest, res: ServerResponse) => void;
 
+/** Writes `{"name":"aaaa…` for as long as the client reads; `count` tallies the bytes. */
+function endless(res: ServerResponse, count: (bytes: number) => void): void {
+  const chunk = Buffer.alloc(64 * 1024, "a");
+  res.writeHead(200, { "Content-Type": "application/json; charset=utf-8" });
+  res.write('{"vat":41726393,"name":"');
+  const pump = () => {
+    while (!res.destroyed) {
+      count(chunk.length);
+      if (!res.write(chunk)) return;
+    }
+  };
+  res.on("drain", pump);
+  pump();
+}
+
 async function startServer(handle: Handler, mode: { current: FakeAnswer }): Promise<FakeCvrServer> {
   const requests: RecordedRequest[] = [];
+  let streamed = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -74,6 +94,10 @@ async function startServer(handle: Handler, mode: { current: FakeAnswer }): Prom
       requests.push(recorded);
       const m = mode.current;
       if (m === "hang") return;
+      if (m === "endless")
+        return endless(res, (bytes) => {
+          streamed += bytes;
+        });
       if (m === "invalid_json") return send(res, 200, "<html>Service Unavailable</html>");
       if (m === "server_error")
         return send(res, 500, { error: "INTERNAL_ERROR", t: 0, version: 6 });
@@ -86,6 +110,9 @@ async function startServer(handle: Handler, mode: { current: FakeAnswer }): Prom
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    get streamed() {
+      return streamed;
+    },
     answer: (next) => {
       mode.current = next;
     },

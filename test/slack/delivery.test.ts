@@ -103,4 +103,23 @@ describe("Slack delivery through the outbox", () => {
     const dm = await eventually(() => dmsAbout(fake, "10150817").at(0));
     expect(dm.args.channel).toBe("UMETTE");
   });
+
+  it("a notice for someone whose Slack id is still being looked up at start waits and goes out", async () => {
+    const fake = await startFakeSlack();
+    fakes.push(fake);
+    fake.setEmail("UMETTE", "adv-fyn-1@demo.eksportbro.invalid");
+    fake.slow("users.lookupByEmail", 4_000);
+    const org = writeOrgFile(["adv-fyn-1"]);
+    const server = await startSlackServer(fake, { ORG_FILE: org });
+    servers.push(server);
+    const body = commandBody(fake, slackId("bd-fyn-1"), "/henvis", "10150817 Eksport", "t-early");
+    await post(server, body);
+    const reply = await eventually(() => fake.responses.find((r) => r.id === "t-early"));
+    expect(JSON.stringify(reply.body)).toContain("Nordlys Maskinfabrik A/S");
+    expect(JSON.stringify(reply.body)).not.toContain("Kunne ikke give besked");
+    const dm = await eventually(() => dmsAbout(fake, "10150817").at(0), 10_000);
+    expect(dm.args.channel).toBe("UMETTE");
+    await settle(1500);
+    expect(dmsAbout(fake, "10150817")).toHaveLength(1);
+  });
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Company, LookupResult } from "../../domain/company.js";
 import type { Cvr } from "../../domain/cvr.js";
 import type { CompanyLookup } from "../../ports/company-lookup.js";
-import { isTimeout, parseJson } from "./http-json.js";
+import { capped, FIELD_MAX, isTimeout, parseJson, readCapped } from "./http-json.js";
 
 /** Options for cvrapi.dk; `userAgent` must read "Company - Project - Contact" or cvrapi refuses. */
 export interface CvrapiLookupOptions {
@@ -12,24 +12,27 @@ export interface CvrapiLookupOptions {
   fetch?: typeof fetch;
 }
 
-const errorBody = z.looseObject({ error: z.string() });
+const errorBody = z.looseObject({ error: capped() });
 
 const companyBody = z.looseObject({
   vat: z.number(),
-  name: z.string(),
-  address: z.string().nullish(),
-  zipcode: z.union([z.string(), z.number()]).nullish(),
-  city: z.string().nullish(),
+  name: capped(FIELD_MAX.name).min(1),
+  address: capped().nullish(),
+  zipcode: z.union([capped(FIELD_MAX.code), z.number()]).nullish(),
+  city: capped().nullish(),
   industrycode: z.number().nullish(),
-  industrydesc: z.string().nullish(),
-  enddate: z.string().nullish(),
+  industrydesc: capped().nullish(),
+  enddate: capped(FIELD_MAX.short).nullish(),
   creditbankrupt: z.boolean().nullish(),
-  creditstatus: z.union([z.string(), z.number()]).nullish(),
+  creditstatus: z.union([capped(), z.number()]).nullish(),
 });
 
 type CompanyBody = z.infer<typeof companyBody>;
 
-/** cvrapi.dk simple API client; failures are read from the body's `error` key, not only the HTTP status. */
+/**
+ * cvrapi.dk simple API client; failures are read from the body's `error` key, not only the HTTP
+ * status. An answer over 1 MB, or with a field longer than a real one, is `unavailable`.
+ */
 export class CvrapiLookup implements CompanyLookup {
   private readonly baseUrl: string;
   private readonly userAgent: string;
@@ -45,17 +48,18 @@ export class CvrapiLookup implements CompanyLookup {
 
   async lookup(cvr: Cvr): Promise<LookupResult> {
     let status: number;
-    let text: string;
+    let text: string | undefined;
     try {
       const res = await this.fetch(`${this.baseUrl}/api?search=${cvr}&country=dk`, {
         headers: { "User-Agent": this.userAgent, Accept: "application/json" },
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       status = res.status;
-      text = await res.text();
+      text = await readCapped(res);
     } catch (error) {
       return unavailable(isTimeout(error) ? "timeout" : "network error");
     }
+    if (text === undefined) return unavailable("answer too large");
     const body = parseJson(text);
     if (body === undefined) return unavailable(`invalid JSON (HTTP ${status})`);
     const failure = errorBody.safeParse(body);

@@ -6,7 +6,7 @@ import {
 } from "../../domain/company.js";
 import type { Cvr } from "../../domain/cvr.js";
 import type { CompanyLookup } from "../../ports/company-lookup.js";
-import { isTimeout, parseJson } from "./http-json.js";
+import { capped, FIELD_MAX, isTimeout, parseJson, readCapped } from "./http-json.js";
 
 /** Options for Erhvervsstyrelsen's CVR system-to-system access (Elasticsearch, HTTP Basic auth). */
 export interface DistributionLookupOptions {
@@ -17,8 +17,9 @@ export interface DistributionLookupOptions {
   fetch?: typeof fetch;
 }
 
-const text = z.string().nullish();
-const current = z.looseObject({ gyldigTil: z.string().nullish() });
+const text = capped().nullish();
+const number = z.union([z.number(), capped(FIELD_MAX.code)]);
+const current = z.looseObject({ gyldigTil: capped(FIELD_MAX.short).nullish() });
 
 const address = z.looseObject({
   vejnavn: text,
@@ -29,21 +30,20 @@ const address = z.looseObject({
   etage: text,
   sidedoer: text,
   fritekst: text,
-  postnummer: z.union([z.number(), z.string()]).nullish(),
+  postnummer: number.nullish(),
   postdistrikt: text,
-  kommune: z.looseObject({ kommuneKode: z.union([z.number(), z.string()]).nullish() }).nullish(),
+  kommune: z.looseObject({ kommuneKode: number.nullish() }).nullish(),
 });
 
 const virksomhed = z.looseObject({
   virksomhedsstatus: z
-    .array(z.looseObject({ status: z.string(), periode: current.nullish() }))
+    .array(z.looseObject({ status: capped(100), periode: current.nullish() }))
+    .max(FIELD_MAX.list)
     .nullish(),
   virksomhedMetadata: z.looseObject({
-    nyesteNavn: z.looseObject({ navn: z.string() }),
+    nyesteNavn: z.looseObject({ navn: capped(FIELD_MAX.name).min(1) }),
     nyesteBeliggenhedsadresse: address.nullish(),
-    nyesteHovedbranche: z
-      .looseObject({ branchekode: z.union([z.string(), z.number()]), branchetekst: text })
-      .nullish(),
+    nyesteHovedbranche: z.looseObject({ branchekode: number, branchetekst: text }).nullish(),
     sammensatStatus: text,
   }),
 });
@@ -51,14 +51,19 @@ const virksomhed = z.looseObject({
 const searchBody = z.looseObject({
   hits: z.looseObject({
     total: z.union([z.number(), z.looseObject({ value: z.number() })]),
-    hits: z.array(z.looseObject({ _source: z.looseObject({ Vrvirksomhed: virksomhed }) })),
+    hits: z
+      .array(z.looseObject({ _source: z.looseObject({ Vrvirksomhed: virksomhed }) }))
+      .max(FIELD_MAX.list),
   }),
 });
 
 type Virksomhed = z.infer<typeof virksomhed>;
 type Address = z.infer<typeof address>;
 
-/** CVR distribution client: one term query on the CVR number; auth and transport failures are `unavailable`. */
+/**
+ * CVR distribution client: one term query on the CVR number; auth and transport failures, an
+ * answer over 1 MB and a field longer than a real one are `unavailable`.
+ */
 export class DistributionLookup implements CompanyLookup {
   private readonly baseUrl: string;
   private readonly authorization: string;
@@ -84,7 +89,7 @@ export class DistributionLookup implements CompanyLookup {
       query: { term: { "Vrvirksomhed.cvrNummer": Number(cvr) } },
     };
     let res: Response;
-    let raw: string;
+    let raw: string | undefined;
     try {
       res = await this.fetch(`${this.baseUrl}/cvr-permanent/virksomhed/_search`, {
         method: "POST",
@@ -92,10 +97,11 @@ export class DistributionLookup implements CompanyLookup {
         body: JSON.stringify(query),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      raw = await res.text();
+      raw = await readCapped(res);
     } catch (error) {
       return unavailable(isTimeout(error) ? "timeout" : "network error");
     }
+    if (raw === undefined) return unavailable("answer too large");
     if (res.status === 401 || res.status === 403) return unavailable("auth failed");
     if (!res.ok) return unavailable(`HTTP ${res.status}`);
     const body = parseJson(raw);

@@ -3,6 +3,7 @@ import { webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { ChatAddresses } from "../../app/chat-addresses.js";
 import type { PeopleDirectory } from "../../domain/directory.js";
+import type { Person } from "../../domain/org.js";
 
 /** users.lookupByEmail is Tier 3 (50+ a minute): one call a second stays well inside it. */
 const PACE_MS = 1_000;
@@ -27,7 +28,9 @@ export interface LearnSlackIdsDeps {
  */
 export async function learnSlackIdsByEmail(deps: LearnSlackIdsDeps): Promise<number> {
   const { directory, learned, client, log, signal } = deps;
-  const wanted = directory.people.filter((p) => p.email && !p.slackUserId && !learned.of(p));
+  const wanted: Person[] = [];
+  for (const p of directory.people)
+    if (p.email && !p.slackUserId && !(await learned.of(p))) wanted.push(p);
   let found = 0;
   for (const [i, person] of wanted.entries()) {
     if (i > 0) await sleep(deps.paceMs ?? PACE_MS, undefined, { signal, ref: false });

@@ -35,16 +35,40 @@ export async function slackIdOf(
   return person.slackUserId ?? (await learned.of(person));
 }
 
-/** The outbox's Slack platform: a DM by user id through chat.postMessage, 1 a second per person. */
+/** How long a message waits before its person's e-mail is looked up in Slack again. */
+const NOT_IN_SLACK_YET_MS = 60_000;
+
+/**
+ * The outbox's Slack platform: a DM by user id through chat.postMessage, 1 a second per person.
+ * Someone known only by e-mail is reachable too: their message waits in the outbox and their
+ * user id is looked up when it is sent (users.lookupByEmail), so a start-up look-up still under
+ * way never drops a notice.
+ */
 export function slackTransport(client: webApi.WebClient, learned: ChatAddresses): MessageTransport {
+  const idOf = async (person: Person): Promise<string | SendOutcome> => {
+    const known = await slackIdOf(person, learned);
+    if (known || !person.email) return known ?? { kind: "failed", reason: "no Slack user id" };
+    try {
+      const found = (await client.users.lookupByEmail({ email: person.email })).user?.id;
+      if (!found) return { kind: "retry", reason: "no Slack user", afterMs: NOT_IN_SLACK_YET_MS };
+      await learned.learn(person, found);
+      return found;
+    } catch (error) {
+      const reason = (error as { data?: { error?: string } }).data?.error;
+      if (reason === "users_not_found")
+        return { kind: "retry", reason, afterMs: NOT_IN_SLACK_YET_MS };
+      return outcomeOf(error);
+    }
+  };
   return {
     channel: SLACK_CHANNEL,
     limits: [{ count: 1, windowMs: 1000 }],
-    canReach: async (person) => (await slackIdOf(person, learned)) !== undefined,
+    canReach: async (person) =>
+      (await slackIdOf(person, learned)) !== undefined || Boolean(person.email),
     conversationOf: async (person) => (await slackIdOf(person, learned)) ?? person.id,
     async send(message: OutboxMessage, person: Person): Promise<SendOutcome> {
-      const channel = await slackIdOf(person, learned);
-      if (!channel) return { kind: "failed", reason: "no Slack user id" };
+      const channel = await idOf(person);
+      if (typeof channel !== "string") return channel;
       try {
         const res = await client.chat.postMessage({ channel, ...renderMessage(message.view) });
         return { kind: "sent", receipt: { channel: String(res.channel), ts: String(res.ts) } };
