@@ -30,6 +30,7 @@ stop() {
   rm -rf "$DIR"
 }
 trap stop EXIT
+trap "exit 143" TERM INT
 
 as_db_user "$BIN/initdb" -D "$DIR/data" -U postgres --auth=trust --no-sync -E UTF8 >"$DIR/initdb.log" 2>&1 \
   || { cat "$DIR/initdb.log" >&2; exit 1; }
