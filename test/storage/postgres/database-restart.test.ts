@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import type { Handover } from "../../../src/adapters/storage/postgres/async-port.js";
 import { openPostgresStore } from "../../../src/adapters/storage/postgres/postgres-store.js";
+import type { Handover } from "../../../src/domain/handover.js";
 import { makeHandover } from "../../support/handover-factory.js";
 import { type PgServer, startPgServer } from "../../support/pg-server.js";
 import { describePg } from "../../support/postgres.js";

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { z } from "zod";
-import type { Handover, Store } from "../../../src/adapters/storage/postgres/async-port.js";
 import { openPostgresStore } from "../../../src/adapters/storage/postgres/postgres-store.js";
+import type { Handover } from "../../../src/domain/handover.js";
+import type { Store } from "../../../src/ports/store.js";
 import { makeHandover, makeMeeting } from "../../support/handover-factory.js";
 import { createTestDatabase, describePg, dropTestDatabases } from "../../support/postgres.js";
 

@@ -1,5 +1,6 @@
 import type { Cvr } from "../../../domain/cvr.js";
-import type { CreateResult, Handover, HandoverRepo } from "./async-port.js";
+import type { Handover } from "../../../domain/handover.js";
+import type { CreateResult, HandoverRepo } from "../../../ports/store.js";
 import {
   fromRow,
   HANDOVER_COLUMNS,

@@ -1,4 +1,4 @@
-import type { Handover } from "./async-port.js";
+import type { Handover } from "../../../domain/handover.js";
 
 /** A row of the handovers table as node-postgres returns it. */
 export interface HandoverRow {

@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { Store } from "./async-port.js";
+import type { Store } from "../../../ports/store.js";
 import { handoverRepo } from "./handover-repo.js";
 import { migrate } from "./migrate.js";
 import type { Queryable } from "./queryable.js";

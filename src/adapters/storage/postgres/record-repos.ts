@@ -1,7 +1,12 @@
 import type { MeetingRecord } from "../../../domain/meeting-record.js";
 import type { Preferences } from "../../../domain/org.js";
-import type { CollectionSpec, Keyed } from "../../../ports/store.js";
-import type { Collection, MeetingRecordRepo, PreferenceRepo } from "./async-port.js";
+import type {
+  Collection,
+  CollectionSpec,
+  Keyed,
+  MeetingRecordRepo,
+  PreferenceRepo,
+} from "../../../ports/store.js";
 import type { Queryable } from "./queryable.js";
 
 const FOREIGN_KEY_VIOLATION = "23503";
