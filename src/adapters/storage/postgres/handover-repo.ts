@@ -39,6 +39,22 @@ export function handoverRepo(db: Queryable): HandoverRepo {
       ),
     listOpen: () => many(`SELECT ${HANDOVER_COLUMNS} FROM handovers WHERE ${OPEN_SQL} ${ORDER}`),
     all: () => many(`SELECT ${HANDOVER_COLUMNS} FROM handovers`),
+    search: (filter, limit) =>
+      many(
+        `SELECT ${HANDOVER_COLUMNS} FROM handovers
+           WHERE ($1::text[] IS NULL OR referrer_id = ANY($1) OR assignee_id = ANY($1)
+                  OR assignee_house = ANY($2::text[]))
+             AND ($3::text IS NULL OR cvr = $3)
+             AND ($4::text IS NULL OR strpos(lower(data->'company'->>'name'), lower($4)) > 0)
+           ORDER BY created_at COLLATE "C" DESC LIMIT $5`,
+        [
+          filter.involving ? [...filter.involving.people] : null,
+          filter.involving ? [...filter.involving.houses] : [],
+          filter.cvr ?? null,
+          filter.name ?? null,
+          limit,
+        ],
+      ),
     count: async () =>
       Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM handovers")).rows[0]?.n),
     openCountByAssignee: async () => {
