@@ -13,6 +13,7 @@ import { reportWriters } from "./adapters/reports/report-writers.js";
 import { startReminderTick } from "./adapters/scheduler/cron-tick.js";
 import { loadReminderConfig } from "./adapters/scheduler/load-reminder-config.js";
 import { openLowdbStore } from "./adapters/storage/lowdb-store.js";
+import { openDatabaseStore } from "./adapters/storage/open-store.js";
 import { randomIds, systemClock } from "./adapters/system.js";
 import { COLLECTIONS } from "./app/collections.js";
 import { createConversation } from "./app/conversation.js";
@@ -65,20 +66,22 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
   const lockLost = new Promise<Error>((resolve) => {
     lockLostBy = resolve;
   });
-  const store = await openLowdbStore(config.DATA_FILE, {
-    onLockLost: (err) => {
-      log.fatal({ err }, "the data file's lock is no longer ours; refusing writes and stopping");
-      lockLostBy(err);
-    },
-    collections: COLLECTIONS,
-    onError: (err) =>
-      log.error({ err }, "compacting the data file failed; writes continue in the journal"),
-    onTornTail: (tail) =>
-      log.warn(
-        tail,
-        "the journal ended in a write that never completed (a crash or a full disk); it was never acknowledged and is dropped",
-      ),
-  });
+  const store = config.databaseUrl
+    ? await openDatabaseStore(config.databaseUrl, log)
+    : await openLowdbStore(config.DATA_FILE, {
+        onLockLost: (err) => {
+          log.fatal({ err }, "the data file's lock is no longer ours; refusing writes and stopping");
+          lockLostBy(err);
+        },
+        collections: COLLECTIONS,
+        onError: (err) =>
+          log.error({ err }, "compacting the data file failed; writes continue in the journal"),
+        onTornTail: (tail) =>
+          log.warn(
+            tail,
+            "the journal ended in a write that never completed (a crash or a full disk); it was never acknowledged and is dropped",
+          ),
+      });
   const inbox = new LocalInbox();
   const slack =
     config.slack &&

@@ -9,6 +9,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: optional,
   DATA_FILE: z.string().default("./data/eksportbro.json"),
+  DATABASE_URL: optional,
   ORG_FILE: optional,
   REMINDERS_FILE: optional,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -83,6 +84,8 @@ export type Config = z.infer<typeof envSchema> & {
   cvrSource: "fixture" | "cvrapi" | "distribution";
   /** The bot's public base URL without a trailing slash; Teams cards link report files under it. */
   publicUrl?: string;
+  /** PostgreSQL instead of the file store (DATA_FILE), for one or more replicas. */
+  databaseUrl?: string;
   /** The Microsoft 365 Agents Playground: in local mode the only connector the bot calls. */
   playgroundUrl: URL;
 };
@@ -119,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slack,
     teams,
     publicUrl: publicUrl(c.PUBLIC_URL),
+    databaseUrl: databaseUrl(c.DATABASE_URL),
     playgroundUrl: playgroundUrl(c.PLAYGROUND_URL ?? DEFAULT_PLAYGROUND_URL),
   };
 }
@@ -181,6 +185,18 @@ function teamsConfig(c: Env): TeamsConfig | undefined {
       oauthScope: c.ToChannelFromBotOAuthScope,
     },
   };
+}
+
+function databaseUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const parsed = URL.canParse(value) ? new URL(value) : undefined;
+  if (!parsed || (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:"))
+    refuse(
+      "DATABASE_URL must be a PostgreSQL URL, postgres://user:password@host:5432/database (or unset, for the file store in DATA_FILE).",
+    );
+  if (parsed.pathname.length <= 1)
+    refuse("DATABASE_URL names no database; end it with /database-name.");
+  return value;
 }
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);

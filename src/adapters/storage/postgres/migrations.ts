@@ -1,0 +1,60 @@
+/** One step of the PostgreSQL schema; applied once, in order, each in its own transaction. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const OPEN = "status IN ('sent', 'accepted', 'meeting_held')";
+
+/** The schema's history; append only (a released step never changes). */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "handovers, meeting records, preferences and collections",
+    sql: `
+      CREATE TABLE handovers (
+        id text PRIMARY KEY,
+        cvr text NOT NULL,
+        status text NOT NULL,
+        direction text NOT NULL,
+        referrer_id text NOT NULL,
+        assignee_id text,
+        assignee_house text,
+        created_at text NOT NULL,
+        assigned_at text NOT NULL,
+        version integer NOT NULL DEFAULT 0,
+        data jsonb NOT NULL
+      );
+      CREATE UNIQUE INDEX handovers_one_open_per_cvr ON handovers (cvr) WHERE ${OPEN};
+      CREATE INDEX handovers_open_by_created ON handovers (created_at COLLATE "C", id COLLATE "C") WHERE ${OPEN};
+      CREATE INDEX handovers_open_by_assignee ON handovers (assignee_id) WHERE ${OPEN};
+      CREATE INDEX handovers_open_by_referrer ON handovers (referrer_id) WHERE ${OPEN};
+      CREATE INDEX handovers_unclaimed_by_house ON handovers (assignee_house)
+        WHERE status = 'sent' AND assignee_id IS NULL;
+      CREATE INDEX handovers_assigned_at ON handovers (assignee_id, assigned_at);
+      CREATE TABLE meeting_records (
+        id text PRIMARY KEY,
+        handover_id text NOT NULL REFERENCES handovers (id) ON DELETE CASCADE,
+        seq bigserial NOT NULL,
+        data jsonb NOT NULL
+      );
+      CREATE INDEX meeting_records_by_handover ON meeting_records (handover_id, seq);
+      CREATE TABLE preferences (
+        person_id text PRIMARY KEY,
+        data jsonb NOT NULL
+      );
+      CREATE TABLE records (
+        collection text NOT NULL,
+        id text NOT NULL,
+        seq bigserial NOT NULL,
+        data jsonb NOT NULL,
+        PRIMARY KEY (collection, id)
+      );
+      CREATE INDEX records_in_order ON records (collection, seq);
+    `,
+  },
+];
+
+/** The newest schema version this code knows. */
+export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,79 @@
+import pg from "pg";
+import type { Store } from "../../../ports/store.js";
+import { handoverRepo } from "./handover-repo.js";
+import { migrate } from "./migrate.js";
+import type { Queryable } from "./queryable.js";
+import { collectionOf, meetingRepo, preferenceRepo } from "./record-repos.js";
+
+/** Options for the PostgreSQL store. */
+export interface PostgresStoreOptions {
+  /** Connections the pool may hold (default 10). */
+  maxConnections?: number;
+  /** Told about a failure no caller sees (an idle connection dropped by a database restart). */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Opens the store on the database at `url`: migrates its schema first (refusing one newer than
+ * this code), then answers every read with a query and lets constraints decide every write. A
+ * dropped connection is replaced on the next query, so the store outlives a database restart.
+ */
+export async function openPostgresStore(
+  url: string,
+  options: PostgresStoreOptions = {},
+): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  pool.on("error", (error) => options.onError?.(error));
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  let closed = false;
+  const guarded: Queryable = {
+    query: (sql, params) =>
+      closed ? Promise.reject(new Error("The store is closed.")) : pool.query(sql, params),
+  };
+  const transaction = async <R>(fn: (tx: Store) => Promise<R>): Promise<R> => {
+    if (closed) throw new Error("The store is closed.");
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query("BEGIN");
+      const tx = storeOn(client, (inner) => inner(tx), close);
+      const result = await fn(tx);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch((rollbackFailed: Error) => {
+        broken = rollbackFailed;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  };
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await pool.end();
+  };
+  return storeOn(guarded, transaction, close);
+}
+
+/** The port over one way of querying: the pool, or a transaction's client. */
+function storeOn(
+  db: Queryable,
+  transaction: Store["transaction"],
+  close: () => Promise<void>,
+): Store {
+  return {
+    handovers: handoverRepo(db),
+    meetings: meetingRepo(db),
+    preferences: preferenceRepo(db),
+    collection: (spec) => collectionOf(db, spec),
+    transaction,
+    close,
+  };
+}
