@@ -16,6 +16,11 @@ export interface Store {
   preferences: PreferenceRepo;
   /** The records of one kind; a durable store validates them with `spec.schema` when it opens. */
   collection<T extends Keyed>(spec: CollectionSpec<T>): Collection<T>;
+  /**
+   * Resolves once no value that was replaced or deleted before the call can be read back from the
+   * store's own files (the file store compacts its journal into its snapshot): erasure's last step.
+   */
+  forgetReplaced(): Promise<void>;
   /** Flushes pending writes and releases the file (and its lock). */
   close(): Promise<void>;
 }

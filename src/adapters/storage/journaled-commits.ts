@@ -17,6 +17,8 @@ export class JournaledCommits {
   private readonly pending = new Map<string, Change>();
   /** False after a failed append or truncate: the journal's tail is unknown, so the next flush compacts. */
   private journalTrusted = true;
+  /** Set by forgetReplaced: the next flush rewrites the snapshot instead of appending. */
+  private compactNext = false;
   private readonly group: GroupCommit;
   /** Journal size at which the next compaction is tried. */
   private nextCompactionAt: number;
@@ -39,6 +41,12 @@ export class JournaledCommits {
   commit(change: Change): Promise<void> {
     const scope = change.t === "rec" ? change.c : "";
     this.pending.set(`${change.t}\u0000${scope}\u0000${change.id}`, change);
+    return this.group.request();
+  }
+
+  /** Resolves once a flush has written the whole state to the snapshot and emptied the journal. */
+  forgetReplaced(): Promise<void> {
+    this.compactNext = true;
     return this.group.request();
   }
 
@@ -69,7 +77,10 @@ export class JournaledCommits {
   private async flush(): Promise<void> {
     const changes = [...this.pending.values()];
     this.pending.clear();
-    if (!this.journalTrusted) return this.compact();
+    if (!this.journalTrusted || this.compactNext) {
+      this.compactNext = false;
+      return this.compact();
+    }
     if (changes.length === 0) return;
     const lines = changes
       .map((change) => lineFor(this.state, change))

@@ -56,6 +56,7 @@ export async function openLowdbStore(
     let closed = false;
     return storeOver(state, {
       commit: (change) => commits.commit(change),
+      forgetReplaced: () => commits.forgetReplaced(),
       isClosed: () => closed,
       close: async () => {
         closed = true;

@@ -23,6 +23,8 @@ interface RecordTable<T> {
 /** How a store makes the state durable: `commit` resolves once `change` (and all before it) is. */
 export interface Backend {
   commit(change: Change): Promise<void>;
+  /** Resolves once replaced and deleted values are gone from the backend's files. */
+  forgetReplaced(): Promise<void>;
   close(): Promise<void>;
   isClosed(): boolean;
 }
@@ -139,6 +141,10 @@ export function storeOver(state: StoreState, backend: Backend): Store {
       get: (personId) => state.preferencesOf(personId),
       update: updatePreferences,
     },
+    forgetReplaced: () =>
+      backend.isClosed()
+        ? Promise.reject(new Error("The store is closed."))
+        : backend.forgetReplaced(),
     close: () => backend.close(),
   };
 }
