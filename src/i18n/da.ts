@@ -1,4 +1,5 @@
 import { daPlans } from "./da-plans.js";
+import { daPrivacy } from "./da-privacy.js";
 import { daReminders } from "./da-reminders.js";
 import { daSlack } from "./da-slack.js";
 import { daTeams } from "./da-teams.js";
@@ -208,4 +209,5 @@ export const da = {
   ...daPlans,
   ...daSlack,
   ...daReminders,
+  ...daPrivacy,
 } as const;

@@ -1,5 +1,6 @@
 import type { da } from "./da.js";
 import { enPlans } from "./en-plans.js";
+import { enPrivacy } from "./en-privacy.js";
 import { enReminders } from "./en-reminders.js";
 import { enSlack } from "./en-slack.js";
 import { enTeams } from "./en-teams.js";
@@ -207,4 +208,5 @@ export const en = {
   ...enPlans,
   ...enSlack,
   ...enReminders,
+  ...enPrivacy,
 } as const satisfies Record<keyof typeof da, string>;
