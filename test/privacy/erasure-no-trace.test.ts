@@ -91,7 +91,8 @@ describe("erasure on the real server", () => {
     const [done] = await bot.act("adv-hovedstaden-1", "privacy.erase.confirm", erase?.data ?? {});
     expect(done?.text).toContain("Slettet: 1 henvisninger, 1 mødeaktiviteter");
     const whileRunning = everythingOnDisk(server.dataFile);
-    for (const secret of [NAME, PHONE, NEED, DESCRIPTION]) expect(whileRunning).not.toContain(secret);
+    for (const secret of [NAME, PHONE, NEED, DESCRIPTION])
+      expect(whileRunning).not.toContain(secret);
     await server.stop();
     const firstLog = server.output();
 
