@@ -20,8 +20,10 @@ import { createConversation } from "./app/conversation.js";
 import { resendLostCards } from "./app/handover-notices.js";
 import { Outbox } from "./app/outbox.js";
 import { createPlansFeature } from "./app/plans/plans-feature.js";
+import { privacyFeature } from "./app/privacy/privacy-feature.js";
 import { remindersFeature } from "./app/reminders/reminders-feature.js";
 import type { Config } from "./config/config.js";
+import { DEFAULT_RETENTION } from "./domain/retention.js";
 import type { FileStore } from "./ports/files.js";
 import type { Store } from "./ports/store.js";
 import { createHttpServer } from "./server.js";
@@ -115,6 +117,7 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
   const conversation = createConversation(deps, [
     createPlansFeature(deps, { files, writers: reportWriters }),
     remindersFeature(deps, reminderConfig),
+    privacyFeature(deps, files),
   ]);
   const server = createHttpServer(log);
   if (config.localMode) {
@@ -126,7 +129,15 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
   await slack?.mount(server, { conversation, directory, delivery: outbox, files });
   await outbox.start();
   await resendLostCards(deps);
-  const tick = startReminderTick(deps, reminderConfig, log);
+  const tick = startReminderTick(deps, reminderConfig, log, {
+    files,
+    policy: {
+      ...DEFAULT_RETENTION,
+      closedMonths: config.RETENTION_CLOSED_MONTHS,
+      declinedMonths: config.RETENTION_DECLINED_MONTHS,
+      auditMonths: config.RETENTION_AUDIT_MONTHS,
+    },
+  });
   const close = async () => {
     await tick.stop();
     await slack?.close();

@@ -3,6 +3,7 @@ import { chatAddressCollection } from "./chat-addresses.js";
 import { handledRequestsCollection } from "./handled-requests.js";
 import { outboxCollection } from "./outbox.js";
 import { planCollection, statusCollection } from "./plans/plan-collections.js";
+import { auditCollection } from "./privacy/audit-log.js";
 import { reminderCollections } from "./reminders/reminder-collections.js";
 
 /** Every collection the bot keeps; the durable store validates them all when it opens. */
@@ -13,6 +14,7 @@ export const COLLECTIONS: readonly CollectionSpec<Keyed>[] = [
     handledRequestsCollection,
     planCollection,
     statusCollection,
+    auditCollection,
   ] as CollectionSpec<Keyed>[]),
   ...reminderCollections,
 ];

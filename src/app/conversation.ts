@@ -2,6 +2,7 @@ import { parseCvr } from "../domain/cvr.js";
 import { DomainError } from "../domain/errors.js";
 import type { Locale, Person } from "../domain/org.js";
 import { NEED_MAX } from "../forms/handover-form.js";
+import { freeTextProblem, withoutHiddenMarks } from "../forms/text-hygiene.js";
 import { plural, type Translator, translator } from "../i18n/index.js";
 import { errorView } from "../views/common-views.js";
 import { foundHandoversView, handoverFormCard, myHandoversView } from "../views/request-views.js";
@@ -149,7 +150,7 @@ function splitCvr(args: string): { cvrText: string; need: string } {
 
 async function henvis(deps: Deps, person: Person, t: Translator, args: string): Promise<View[]> {
   if (args === "") return [handoverFormCard(t, {})];
-  const { cvrText, need } = splitCvr(args);
+  const { cvrText, need } = splitCvr(withoutHiddenMarks(args).trim());
   const parsed = parseCvr(cvrText);
   if (!parsed.ok) {
     const reason = t(`error.${parsed.code}`, { digits: parsed.digits ?? "" });
@@ -165,6 +166,8 @@ async function henvis(deps: Deps, person: Person, t: Translator, args: string): 
         { need: { key: "form.too_long", params: { max: NEED_MAX } } },
       ),
     ];
+  const problem = freeTextProblem(need);
+  if (problem) return [handoverFormCard(t, { cvr: parsed.cvr, need }, { need: problem })];
   return submitHandover(deps, person, t, { cvr: parsed.cvr, need });
 }
 

@@ -14,8 +14,8 @@ export const handledRequestsCollection: CollectionSpec<HandledRequest> = {
   schema: z.object({ id: z.string().min(1), at: z.string().min(1) }),
 };
 
-/** Keys are forgotten after this long; platforms retry within minutes. */
-const KEEP_MS = 7 * 86_400_000;
+/** Keys are forgotten after 24 hours (the retention of request keys); platforms retry within minutes. */
+export const REQUEST_KEY_KEEP_MS = 86_400_000;
 
 /** Claims, releases and forgets request keys; a claim is decided atomically by the store. */
 export class HandledRequests {
@@ -53,9 +53,9 @@ export class HandledRequests {
     return this.keys.delete(key);
   }
 
-  /** Drops keys older than a week. */
+  /** Drops keys older than 24 hours. */
   async prune(): Promise<void> {
-    const cutoff = new Date(this.clock.now().getTime() - KEEP_MS).toISOString();
+    const cutoff = new Date(this.clock.now().getTime() - REQUEST_KEY_KEEP_MS).toISOString();
     for (const k of await this.keys.all()) if (k.at < cutoff) await this.keys.delete(k.id);
   }
 }

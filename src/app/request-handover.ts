@@ -4,6 +4,7 @@ import { DomainError } from "../domain/errors.js";
 import type { Handover } from "../domain/handover.js";
 import { type HouseId, houseForMunicipality, type Person, sideOf } from "../domain/org.js";
 import { type RoutingReason, routeToAdvisor } from "../domain/routing.js";
+import { withoutHiddenMarks } from "../forms/text-hygiene.js";
 import type { Deps } from "./deps.js";
 import { sendHandoverCard } from "./handover-notices.js";
 import { requirePerson } from "./people.js";
@@ -110,7 +111,10 @@ function routeTcToEh(deps: Deps, referrer: Person, company: Company | undefined)
 }
 
 function companySnapshot(c: Company): NonNullable<Handover["company"]> {
-  const snapshot: NonNullable<Handover["company"]> = { name: c.name, status: c.status };
+  const snapshot: NonNullable<Handover["company"]> = {
+    name: withoutHiddenMarks(c.name),
+    status: c.status,
+  };
   if (c.municipalityCode) snapshot.municipalityCode = c.municipalityCode;
   if (c.industryCode) snapshot.industryCode = c.industryCode;
   if (c.industryText) snapshot.industryText = c.industryText;

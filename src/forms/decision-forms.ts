@@ -48,7 +48,7 @@ const meetingFields = [
 
 const meetingSchema = {
   meetingDate: dateField,
-  contactPerson: requiredText(100),
+  contactPerson: requiredText(100, "contact"),
   description: requiredText(MEETING_DESCRIPTION_MAX),
   jointVisit: z.enum(["true", "false"]).optional(),
 };

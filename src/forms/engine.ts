@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { isMessageKey, type MessageKey, type Translator } from "../i18n/index.js";
 import type { ActionView, FieldView, FormView } from "../views/view.js";
+import { withoutHiddenMarks } from "./text-hygiene.js";
 
 /** One input of a form definition; texts are i18n keys. */
 export interface FieldDef {
@@ -40,12 +41,13 @@ export type FormResult<T> =
   | { ok: true; value: T; values: Record<string, string> }
   | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
-/** Keeps only the form's own fields as trimmed strings; empty answers count as missing. */
+/** Keeps only the form's own fields as trimmed strings without hidden marks; empty answers count as missing. */
 function answersOf(def: FormDef<unknown>, raw: RawAnswers): Record<string, string> {
   const values: Record<string, string> = {};
   for (const field of def.fields) {
     const v = raw[field.name];
-    if (typeof v === "string" && v.trim() !== "") values[field.name] = v.trim();
+    const text = typeof v === "string" ? withoutHiddenMarks(v).trim() : "";
+    if (text !== "") values[field.name] = text;
     else if (typeof v === "number" || typeof v === "boolean") values[field.name] = String(v);
   }
   return values;

@@ -1,20 +1,23 @@
 import { z } from "zod";
 import { parseCvr } from "../domain/cvr.js";
 import type { MessageKey } from "../i18n/index.js";
+import { type FreeTextKind, freeTextProblem } from "./text-hygiene.js";
 
-/** A required text answer of at most `max` characters. */
-export function requiredText(max: number) {
-  return z
-    .string({ error: "form.required" satisfies MessageKey })
-    .max(max, { error: "form.too_long" satisfies MessageKey });
+function keptText(schema: z.ZodString, max: number, kind: FreeTextKind) {
+  return schema.max(max, { error: "form.too_long" satisfies MessageKey }).superRefine((s, ctx) => {
+    const problem = freeTextProblem(s, kind);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 }
 
-/** An optional text answer of at most `max` characters. */
-export function optionalText(max: number) {
-  return z
-    .string()
-    .max(max, { error: "form.too_long" satisfies MessageKey })
-    .optional();
+/** A required free text of at most `max` characters, refusing CPR numbers and contact details. */
+export function requiredText(max: number, kind: FreeTextKind = "free") {
+  return keptText(z.string({ error: "form.required" satisfies MessageKey }), max, kind);
+}
+
+/** An optional free text of at most `max` characters, refusing CPR numbers and contact details. */
+export function optionalText(max: number, kind: FreeTextKind = "free") {
+  return keptText(z.string(), max, kind).optional();
 }
 
 /** A CVR number, checked like `/henvis` checks it; the error says why it is not one. */

@@ -35,6 +35,6 @@ export const handoverForm = {
   schema: z.object({
     cvr: cvrField,
     need: requiredText(NEED_MAX),
-    contactPerson: optionalText(100),
+    contactPerson: optionalText(100, "contact"),
   }),
 } satisfies FormDef<unknown>;

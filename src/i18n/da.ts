@@ -1,4 +1,5 @@
 import { daPlans } from "./da-plans.js";
+import { daPrivacy } from "./da-privacy.js";
 import { daReminders } from "./da-reminders.js";
 import { daSlack } from "./da-slack.js";
 import { daTeams } from "./da-teams.js";
@@ -54,6 +55,10 @@ export const da = {
   "form.too_long": "For lang tekst: højst {max} tegn.",
   "form.date": "Skriv datoen som åååå-mm-dd.",
   "form.choose": "Vælg en af mulighederne.",
+  "form.cpr":
+    "Teksten ser ud til at indeholde et CPR-nummer, og CPR-numre må ikke gemmes her. Fjern nummeret, og send igen.",
+  "form.contact_details":
+    "E-mailadresser og telefonnumre må kun stå i feltet Kontaktperson. Fjern dem her, og send igen.",
   "form.submit": "Send",
   "form.handover.cvr": "CVR-nummer",
   "form.handover.cvr_placeholder": "8 cifre, fx 10150817",
@@ -225,4 +230,5 @@ export const da = {
   ...daPlans,
   ...daSlack,
   ...daReminders,
+  ...daPrivacy,
 } as const;

@@ -1,5 +1,6 @@
 import type { da } from "./da.js";
 import { enPlans } from "./en-plans.js";
+import { enPrivacy } from "./en-privacy.js";
 import { enReminders } from "./en-reminders.js";
 import { enSlack } from "./en-slack.js";
 import { enTeams } from "./en-teams.js";
@@ -53,6 +54,10 @@ export const en = {
   "form.too_long": "Text too long: at most {max} characters.",
   "form.date": "Write the date as yyyy-mm-dd.",
   "form.choose": "Choose one of the options.",
+  "form.cpr":
+    "The text seems to hold a CPR number (Danish personal ID number), and those must not be kept here. Remove it and send again.",
+  "form.contact_details":
+    "E-mail addresses and phone numbers belong only in the contact person field. Remove them here and send again.",
   "form.submit": "Send",
   "form.handover.cvr": "CVR number",
   "form.handover.cvr_placeholder": "8 digits, e.g. 10150817",
@@ -223,4 +228,5 @@ export const en = {
   ...enPlans,
   ...enSlack,
   ...enReminders,
+  ...enPrivacy,
 } as const satisfies Record<keyof typeof da, string>;

@@ -15,4 +15,6 @@ export interface FileStore {
   save(file: FileContent): Promise<FileView>;
   /** The file with this id, or undefined when it is unknown or expired. */
   get(id: string): Promise<(FileContent & { id: string }) | undefined>;
+  /** Deletes every file saved before `cutoff` (retention, erasure); resolves to how many went. */
+  removeOlderThan(cutoff: Date): Promise<number>;
 }

@@ -24,6 +24,11 @@ export interface Store {
    * a `tx` joins it.
    */
   transaction<R>(fn: (tx: Store) => Promise<R>): Promise<R>;
+  /**
+   * Resolves once no value that was replaced or deleted before the call can be read back from the
+   * store's own files (the file store compacts its journal into its snapshot): erasure's last step.
+   */
+  forgetReplaced(): Promise<void>;
   /** Flushes pending writes and releases the file (and its lock). */
   close(): Promise<void>;
 }

@@ -2,6 +2,17 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.js";
 
 describe("config", () => {
+  it("reads the retention times in months, 60/12/60 by default, and refuses a bad one by name", () => {
+    const d = loadConfig({});
+    expect([
+      d.RETENTION_CLOSED_MONTHS,
+      d.RETENTION_DECLINED_MONTHS,
+      d.RETENTION_AUDIT_MONTHS,
+    ]).toEqual([60, 12, 60]);
+    expect(loadConfig({ RETENTION_DECLINED_MONTHS: "6" }).RETENTION_DECLINED_MONTHS).toBe(6);
+    expect(() => loadConfig({ RETENTION_CLOSED_MONTHS: "0" })).toThrow("RETENTION_CLOSED_MONTHS");
+  });
+
   it("defaults to local mode on 127.0.0.1:3978 with the offline CVR fixture", () => {
     const c = loadConfig({});
     expect([c.localMode, c.host, c.PORT, c.DATA_FILE, c.cvrSource]).toEqual([

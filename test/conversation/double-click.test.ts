@@ -10,6 +10,7 @@ function heldBackend() {
   const held: { resolve: () => void; reject: (e: Error) => void }[] = [];
   const backend: Backend = {
     commit: () => new Promise<void>((resolve, reject) => held.push({ resolve, reject })),
+    forgetReplaced: async () => {},
     close: async () => {},
     isClosed: () => false,
   };

@@ -19,6 +19,7 @@ describe("when the disk fails", () => {
     const bot = makeBot();
     bot.deps.store = storeOver(new StoreState(emptyDocument()), {
       commit: () => Promise.reject(new Error("EIO: disk full")),
+      forgetReplaced: async () => {},
       close: async () => {},
       isClosed: () => false,
     });

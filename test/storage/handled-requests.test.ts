@@ -7,13 +7,26 @@ let requests: HandledRequests | undefined;
 afterEach(() => requests?.stop());
 
 describe("handled Slack requests", () => {
-  it("are forgotten after a week by the pruning interval, not only at start", async () => {
+  it("are kept for 24 hours", async () => {
+    const clock = new TestClock();
+    requests = new HandledRequests(openMemoryStore(), clock, 60_000);
+    await requests.start();
+    expect(await requests.claim("event:Ev0")).toBe(true);
+    clock.advance(23 * 3_600_000);
+    await requests.prune();
+    expect(await requests.claim("event:Ev0")).toBe(false);
+    clock.advance(2 * 3_600_000);
+    await requests.prune();
+    expect(await requests.claim("event:Ev0")).toBe(true);
+  });
+
+  it("are forgotten after 24 hours by the pruning interval, not only at start", async () => {
     const clock = new TestClock();
     requests = new HandledRequests(openMemoryStore(), clock, 20);
     await requests.start();
     expect(await requests.claim("event:Ev1")).toBe(true);
     expect(await requests.claim("event:Ev1")).toBe(false);
-    clock.advance(8 * 86_400_000);
+    clock.advance(25 * 3_600_000);
     const deadline = Date.now() + 3000;
     let again = false;
     while (!again && Date.now() < deadline) {

@@ -6,6 +6,7 @@ import { openLowdbStore } from "../../src/adapters/storage/lowdb-store.js";
 import type { Store } from "../../src/ports/store.js";
 import { makeHandover } from "../support/handover-factory.js";
 import { durableIds } from "./durable-view.js";
+import { forgetContract } from "./forget-contract.js";
 import { storeContract } from "./store-contract.js";
 import { removeTempDirs, tempDir } from "./temp-dir.js";
 
@@ -25,6 +26,27 @@ storeContract("lowdb file", {
     const again = await openLowdbStore(file);
     files.set(again, file);
     return again;
+  },
+});
+
+forgetContract("lowdb file", {
+  open: async () => {
+    const file = join(await tempDir(), "eksportbro.json");
+    const store = await openLowdbStore(file);
+    files.set(store, file);
+    return store;
+  },
+  reopen: async (store) => {
+    const file = files.get(store) ?? "";
+    await store.close();
+    const again = await openLowdbStore(file);
+    files.set(again, file);
+    return again;
+  },
+  rawText: async (store) => {
+    const file = files.get(store) ?? "";
+    const read = (path: string) => (existsSync(path) ? readFileSync(path, "utf8") : "");
+    return [file, `${file}.journal`, `${file}.tmp`].map(read).join("\n");
   },
 });
 

@@ -18,6 +18,7 @@ function flakyBackend(failures: number): Backend & { commits: number } {
         throw new Error("ENOSPC: no space left on device");
       }
     },
+    forgetReplaced: async () => {},
     close: async () => {},
     isClosed: () => false,
   };

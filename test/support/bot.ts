@@ -12,6 +12,7 @@ import { createConversation } from "../../src/app/conversation.js";
 import type { Deps } from "../../src/app/deps.js";
 import type { Feature } from "../../src/app/feature.js";
 import { createPlansFeature } from "../../src/app/plans/plans-feature.js";
+import { privacyFeature } from "../../src/app/privacy/privacy-feature.js";
 import { remindersFeature } from "../../src/app/reminders/reminders-feature.js";
 import type { LookupResult } from "../../src/domain/company.js";
 import type { Cvr } from "../../src/domain/cvr.js";
@@ -100,6 +101,7 @@ export function makeFullBot() {
   return makeBot((deps) => [
     createPlansFeature(deps, { files: new MemoryFileStore(), writers: reportWriters }),
     remindersFeature(deps, DEFAULT_REMINDER_CONFIG),
+    privacyFeature(deps, new MemoryFileStore()),
   ]);
 }
 

@@ -3,10 +3,11 @@ import { z } from "zod";
 import { PeopleDirectory } from "../../domain/directory.js";
 import { HOUSE_IDS, type Person } from "../../domain/org.js";
 import { SECTOR_IDS } from "../../domain/sectors.js";
+import { withoutHiddenMarks } from "../../forms/text-hygiene.js";
 
 const personSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "ids are 1-64 letters, digits, '.', '_' or '-'"),
-  name: z.string().min(1).max(100),
+  name: z.string().transform(withoutHiddenMarks).pipe(z.string().trim().min(1).max(100)),
   role: z.enum(["advisor", "businessDeveloper", "houseManager", "tcManager"]),
   house: z.enum(HOUSE_IDS),
   coordinator: z.boolean().optional(),

@@ -24,13 +24,24 @@ export class DirFileStore implements FileStore {
   ) {}
 
   private async prune(): Promise<void> {
-    const cutoff = this.now() - this.maxAgeMs;
-    for (const name of await readdir(this.dir)) {
+    await this.removeOlderThan(new Date(this.now() - this.maxAgeMs));
+  }
+
+  async removeOlderThan(cutoff: Date): Promise<number> {
+    const names = await readdir(this.dir).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === "ENOENT") return [];
+      throw err;
+    });
+    let removed = 0;
+    for (const name of names) {
       if (!/^fil_[0-9a-f]{32}\.(bin|json)$/.test(name)) continue;
       const path = join(this.dir, name);
       const info = await stat(path).catch(() => undefined);
-      if (info && info.mtimeMs < cutoff) await rm(path, { force: true });
+      if (!info || info.mtimeMs >= cutoff.getTime()) continue;
+      await rm(path, { force: true });
+      if (name.endsWith(".bin")) removed++;
     }
+    return removed;
   }
 
   async save(file: FileContent): Promise<FileView> {

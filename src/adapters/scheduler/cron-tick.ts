@@ -1,9 +1,12 @@
 import { schedule } from "node-cron";
 import type { Logger } from "pino";
 import type { Deps } from "../../app/deps.js";
+import { applyRetention } from "../../app/privacy/apply-retention.js";
 import { runDueReminders } from "../../app/reminders/run-due-reminders.js";
 import { runStatusNudges } from "../../app/status-nudges.js";
 import type { ReminderConfig } from "../../domain/reminder-config.js";
+import type { RetentionPolicy } from "../../domain/retention.js";
+import type { FileStore } from "../../ports/files.js";
 
 /** A running tick; `stop` waits for a run under way to finish. */
 export interface Tick {
@@ -38,7 +41,12 @@ export function startCronTick(run: () => Promise<void>, onError: (error: unknown
 }
 
 /** The reminder scheduler: runs the due reminders every minute and once now (catch-up), logging what failed. */
-export function startReminderTick(deps: Deps, config: ReminderConfig, log: Logger): Tick {
+export function startReminderTick(
+  deps: Deps,
+  config: ReminderConfig,
+  log: Logger,
+  retention?: { files: FileStore; policy: RetentionPolicy },
+): Tick {
   const tick = startCronTick(
     async () => {
       const report = await runDueReminders(deps, config);
@@ -51,6 +59,11 @@ export function startReminderTick(deps: Deps, config: ReminderConfig, log: Logge
         log.info({ late: report.late }, "sent reminders missed while the bot was down");
       const nudges = await runStatusNudges(deps, config);
       if (nudges.nudged.length > 0) log.info({ people: nudges.nudged }, "status nudges sent");
+      if (retention) {
+        const done = await applyRetention(deps, retention.files, retention.policy);
+        if (done.anonymised + done.files + done.auditEntries > 0)
+          log.info(done, "retention: old personal data anonymised or deleted");
+      }
     },
     (err) => log.error({ err }, "the reminder tick failed; the next tick tries again"),
   );

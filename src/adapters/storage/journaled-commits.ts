@@ -18,6 +18,8 @@ export class JournaledCommits {
   /** Journal lines of changed records not yet in a flush; one per record however often it changed. */
   private readonly pending = new Map<string, string>();
   private readonly group: GroupCommit;
+  /** Set by forgetReplaced: the next flush rewrites the snapshot instead of appending. */
+  private compactNext = false;
   /** Journal size at which the next compaction is tried. */
   private nextCompactionAt: number;
 
@@ -54,6 +56,12 @@ export class JournaledCommits {
     return this.group.request();
   }
 
+  /** Resolves once a flush has written the whole state to the snapshot and emptied the journal. */
+  forgetReplaced(): Promise<void> {
+    this.compactNext = true;
+    return this.group.request();
+  }
+
   /** Waits for every commit, leaves the snapshot holding everything, and removes the journal. */
   async close(): Promise<void> {
     await this.group.idle();
@@ -76,7 +84,10 @@ export class JournaledCommits {
   private async flush(): Promise<void> {
     const lines = [...this.pending.values()];
     this.pending.clear();
-    if (!this.journal.intact) return this.compact();
+    if (!this.journal.intact || this.compactNext) {
+      this.compactNext = false;
+      return this.compact();
+    }
     if (lines.length === 0) return;
     await this.checkLock();
     await this.journal.append(lines.join(""), lines.length);

@@ -82,6 +82,7 @@ export async function openLowdbStore(
       state,
       {
         commit: (changes) => commits.commit(changes),
+        forgetReplaced: () => commits.forgetReplaced(),
         isClosed: () => closed,
         close: async () => {
           closed = true;

@@ -9,6 +9,7 @@ export function openMemoryStore(initial: StoredDocument = emptyDocument()): Stor
   let closed = false;
   return storeOver(state, {
     commit: () => Promise.resolve(),
+    forgetReplaced: () => Promise.resolve(),
     close: async () => {
       closed = true;
     },

@@ -18,6 +18,8 @@ export type Change =
  */
 export interface Backend {
   commit(changes: readonly Change[]): Promise<void>;
+  /** Resolves once replaced and deleted values are gone from the backend's files. */
+  forgetReplaced(): Promise<void>;
   close(): Promise<void>;
   isClosed(): boolean;
 }
@@ -142,6 +144,8 @@ function view(
       insertIfAbsent: (record: T) => write(() => w.insertRecord(spec.name, record)),
     }),
     transaction,
+    forgetReplaced: () =>
+      backend.isClosed() ? Promise.reject(closedError()) : backend.forgetReplaced(),
     close: () => backend.close(),
   };
 }

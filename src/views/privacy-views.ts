@@ -1,0 +1,57 @@
+import type { PeopleDirectory } from "../domain/directory.js";
+import type { Translator } from "../i18n/index.js";
+import type { View } from "./view.js";
+
+/** The confirm step of `/slet`: what will be erased, and the one button that does it. */
+export function erasureConfirmView(
+  t: Translator,
+  counts: { handovers: number; meetings: number },
+  data: Record<string, string>,
+): View {
+  return {
+    title: t("privacy.erase.title"),
+    tone: "warning",
+    text: [t("privacy.erase.what")],
+    facts: [
+      { label: t("privacy.erase.handovers"), value: String(counts.handovers) },
+      { label: t("privacy.erase.meetings"), value: String(counts.meetings) },
+    ],
+    actions: [
+      { id: "privacy.erase.confirm", label: t("privacy.erase.confirm"), data, style: "danger" },
+    ],
+  };
+}
+
+/** One audit entry as the coordinator reads it. */
+export interface AuditLine {
+  at: string;
+  actorId: string;
+  action: "erase" | "export" | "audit_list" | "retention";
+  targets: string[];
+  count: number;
+}
+
+/** `/revision`: the audit entries by or about a record or person, oldest first. */
+export function auditView(
+  t: Translator,
+  directory: PeopleDirectory,
+  target: string,
+  lines: AuditLine[],
+): View {
+  if (lines.length === 0) return { text: [t("privacy.audit.none", { target })] };
+  return {
+    title: t("privacy.audit.title", { target }),
+    text: lines.map((l) =>
+      t("privacy.audit.line", {
+        at: l.at.slice(0, 16).replace("T", " "),
+        actor:
+          l.actorId === "system"
+            ? t("privacy.system")
+            : (directory.get(l.actorId)?.name ?? l.actorId),
+        action: t(`privacy.action.${l.action}`),
+        count: l.count,
+        targets: l.targets.join(", "),
+      }),
+    ),
+  };
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { MemoryFileStore } from "../../src/adapters/files/memory-file-store.js";
+import { applyRetention } from "../../src/app/privacy/apply-retention.js";
+import { auditCollection, recordAudit } from "../../src/app/privacy/audit-log.js";
+import { ERASED } from "../../src/app/privacy/erase-personal-data.js";
+import { DEFAULT_RETENTION } from "../../src/domain/retention.js";
+import { findAction, makeBot } from "../support/bot.js";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+async function closedAndDeclined() {
+  const bot = makeBot();
+  const files = new MemoryFileStore(() => bot.clock.now().getTime());
+  await bot.says("bd-midtjylland-1", "/henvis 10150817 Lukket sag om Tyskland");
+  const closed = String(
+    findAction(bot.lastNotice("adv-midtjylland-1"), "handover.accept").data.handoverId,
+  );
+  await bot.act("adv-midtjylland-1", "handover.accept", { handoverId: closed });
+  await bot.act("adv-midtjylland-1", "handover.close.submit", {
+    handoverId: closed,
+    outcome: "not_relevant",
+  });
+  await bot.says("bd-midtjylland-1", "/henvis 10150817 Afvist sag om Norge");
+  const declined = String(
+    findAction(bot.lastNotice("adv-midtjylland-1"), "handover.accept").data.handoverId,
+  );
+  await bot.act("adv-midtjylland-1", "handover.decline.submit", {
+    handoverId: declined,
+    reason: "Ikke parat endnu",
+  });
+  await bot.says("bd-midtjylland-1", "/henvis 10150817 Åben sag om Sverige");
+  await files.save({ name: "r.csv", mediaType: "text/csv", bytes: new Uint8Array([1]) });
+  await recordAudit(bot.deps, "adv-hovedstaden-1", "export", ["person:x"], 1);
+  return { bot, files, closed, declined };
+}
+
+const needs = async (bot: ReturnType<typeof makeBot>) =>
+  (await bot.deps.store.handovers.all()).map((h) => h.need).sort();
+
+describe("retention on the clock", () => {
+  it("deletes report files after 30 days and anonymises a decline after 12 months, a close after 5 years", async () => {
+    const { bot, files, closed, declined } = await closedAndDeclined();
+    const run = () => applyRetention(bot.deps, files, DEFAULT_RETENTION);
+
+    bot.clock.advance(29 * DAY);
+    expect(await run()).toEqual({ anonymised: 0, files: 0, auditEntries: 0 });
+    bot.clock.advance(2 * DAY);
+    expect((await run()).files).toBe(1);
+
+    bot.clock.advance(365 * DAY - 31 * DAY - DAY);
+    expect((await run()).anonymised).toBe(0);
+    bot.clock.advance(2 * DAY);
+    expect((await run()).anonymised).toBe(1);
+    const d = await bot.deps.store.handovers.get(declined);
+    expect(d?.need).toBe(ERASED);
+    expect(d?.history.find((e) => e.type === "decline")).toMatchObject({ reason: ERASED });
+    expect(d?.status).toBe("declined");
+    expect((await bot.deps.store.handovers.get(closed))?.need).toBe("Lukket sag om Tyskland");
+
+    bot.clock.advance(4 * 366 * DAY);
+    expect(await run()).toMatchObject({ anonymised: 1, auditEntries: 1 });
+    expect(await needs(bot)).toEqual([ERASED, ERASED, "Åben sag om Sverige"]);
+    expect(await bot.deps.store.handovers.count()).toBe(3);
+    expect(await run()).toEqual({ anonymised: 0, files: 0, auditEntries: 0 });
+  });
+
+  it("catches up after downtime: one run years later does everything that fell due meanwhile", async () => {
+    const { bot, files } = await closedAndDeclined();
+    bot.clock.advance(6 * 365 * DAY);
+    expect(await applyRetention(bot.deps, files, DEFAULT_RETENTION)).toEqual({
+      anonymised: 2,
+      files: 1,
+      auditEntries: 1,
+    });
+    const audit = await bot.deps.store.collection(auditCollection).all();
+    expect(audit.map((e) => [e.actorId, e.action, e.count])).toEqual([["system", "retention", 2]]);
+  });
+
+  it("follows the configured times", async () => {
+    const { bot, files } = await closedAndDeclined();
+    bot.clock.advance(32 * DAY);
+    const policy = { ...DEFAULT_RETENTION, closedMonths: 1, declinedMonths: 1 };
+    expect((await applyRetention(bot.deps, files, policy)).anonymised).toBe(2);
+  });
+});
