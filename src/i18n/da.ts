@@ -1,3 +1,4 @@
+import { daCharts } from "./da-charts.js";
 import { daPlans } from "./da-plans.js";
 import { daReminders } from "./da-reminders.js";
 import { daSlack } from "./da-slack.js";
@@ -204,4 +205,5 @@ export const da = {
   ...daPlans,
   ...daSlack,
   ...daReminders,
+  ...daCharts,
 } as const;

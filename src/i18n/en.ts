@@ -1,4 +1,5 @@
 import type { da } from "./da.js";
+import { enCharts } from "./en-charts.js";
 import { enPlans } from "./en-plans.js";
 import { enReminders } from "./en-reminders.js";
 import { enSlack } from "./en-slack.js";
@@ -203,4 +204,5 @@ export const en = {
   ...enPlans,
   ...enSlack,
   ...enReminders,
+  ...enCharts,
 } as const satisfies Record<keyof typeof da, string>;

@@ -7,7 +7,7 @@ import {
 } from "../../domain/plans/budget.js";
 import { handoverFigures } from "../../domain/plans/handover-figures.js";
 import type { HouseReport, NationalReport } from "../../domain/plans/house-report.js";
-import { halfOf, type Period, yearOf } from "../../domain/plans/period.js";
+import { halfOf, type Period, previousPeriod, yearOf } from "../../domain/plans/period.js";
 import type { Deps } from "../deps.js";
 import { advisorsOf, findPlan, statusOf } from "./plan-access.js";
 import { planCollection, statusCollection } from "./plan-collections.js";
@@ -45,18 +45,23 @@ function allSpending(deps: Deps, period: Period) {
 export function gatherHouseReport(deps: Deps, house: HouseId, period: Period): HouseReport {
   const year = yearOf(period);
   const plan = findPlan(deps, house, year);
+  const figuresOf = (p: Period) =>
+    handoverFigures(
+      deps.store.handovers.all(),
+      house,
+      p,
+      (id) => deps.directory.get(id),
+      (id) => deps.store.meetings.listByHandover(id),
+    );
+  const periods = [period];
+  while (periods.length < 4) periods.unshift(previousPeriod(periods[0] as Period));
   const report: HouseReport = {
     house,
     period,
     record: statusOf(deps, house, period),
     budget: houseBudget(year, advisorsOf(deps, house, plan), houseSpending(deps, house, period)),
-    figures: handoverFigures(
-      deps.store.handovers.all(),
-      house,
-      period,
-      (id) => deps.directory.get(id),
-      (id) => deps.store.meetings.listByHandover(id),
-    ),
+    figures: figuresOf(period),
+    history: periods.map((p) => ({ period: p, figures: figuresOf(p) })),
   };
   if (plan) report.plan = plan;
   return report;
