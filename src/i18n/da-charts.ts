@@ -51,6 +51,7 @@ export const daCharts = {
     "Forsinket: ubesvaret i {escalate} arbejdsdage eller accepteret uden møde i {meeting} arbejdsdage.",
   "error.OVERVIEW.NOT_ALLOWED":
     "Overblikket over alle seks huse er for koordinatoren og TC's ledelse. Du kan se dine egne henvisninger med /mine.",
+  "overview.button": "Overblik",
   "help.overview_usage": "/overblik",
   "help.overview":
     "Ét kort for hele landet: åbne og forsinkede henvisninger, status og forbrug pr. hus.",

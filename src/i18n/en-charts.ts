@@ -53,6 +53,7 @@ export const enCharts = {
     "Overdue: unanswered for {escalate} working days, or accepted without a meeting for {meeting} working days.",
   "error.OVERVIEW.NOT_ALLOWED":
     "The overview of all six houses is for the coordinator and TC management. You can see your own handovers with /mine.",
+  "overview.button": "Overview",
   "help.overview_usage": "/overview",
   "help.overview":
     "One card for the whole country: open and overdue handovers, status and spending by house.",

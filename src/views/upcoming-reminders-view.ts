@@ -1,7 +1,7 @@
 import type { PeopleDirectory } from "../domain/directory.js";
 import type { ReminderRecord } from "../domain/reminder-schedule.js";
 import type { MessageKey, Translator } from "../i18n/index.js";
-import { formatWhen } from "./reminder-views.js";
+import { formatWhen } from "./format-when.js";
 import type { View } from "./view.js";
 
 const KIND_LABEL: Record<ReminderRecord["kind"], MessageKey> = {

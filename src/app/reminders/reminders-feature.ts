@@ -4,8 +4,8 @@ import { renderForm, translateErrors, validateForm } from "../../forms/engine.js
 import { movedMeetingForm } from "../../forms/status-meeting-form.js";
 import type { Translator } from "../../i18n/index.js";
 import { formCard } from "../../views/common-views.js";
+import { formatWhen } from "../../views/format-when.js";
 import { companyLabel } from "../../views/handover-views.js";
-import { formatWhen } from "../../views/reminder-views.js";
 import {
   statusMeetingHeldView,
   statusMeetingSetView,
@@ -211,6 +211,7 @@ export function remindersFeature(deps: Deps, config: ReminderConfig): Feature {
     statusmøde: guardCommand(statusMeeting),
     statusmoede: guardCommand(statusMeeting),
     statusmeeting: guardCommand(statusMeeting),
+    meeting: guardCommand(statusMeeting),
     besøg: guardCommand(visit),
     besoeg: guardCommand(visit),
     visit: guardCommand(visit),
@@ -227,7 +228,11 @@ export function remindersFeature(deps: Deps, config: ReminderConfig): Feature {
         ? [{ label: t("help.statusmeeting_usage"), value: t("help.statusmeeting") }]
         : []),
       ...(person.coordinator ? [{ label: t("help.visit_usage"), value: t("help.visit") }] : []),
-      { label: t("help.reminders_usage"), value: t("help.reminders") },
+      {
+        label: t("help.reminders_usage"),
+        value: t("help.reminders"),
+        shortcut: { label: t("reminder.button.list"), command: "påmindelser" },
+      },
     ],
   };
 }
