@@ -20,7 +20,7 @@ export function vegaLiteSpec(chart: BarChart): Record<string, unknown> {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: chart.title,
-    width: { step: Math.max(18, Math.min(40, 240 / Math.max(1, chart.series.length))) },
+    width: 440,
     height: 200,
     background: "white",
     config: { font: "Inter", view: { stroke: null } },
@@ -39,7 +39,7 @@ export function vegaLiteSpec(chart: BarChart): Record<string, unknown> {
         },
       },
       xOffset: { field: "series", sort: chart.series },
-      y: { field: "value", type: "quantitative", title: chart.yTitle },
+      y: { field: "value", type: "quantitative", title: chart.yTitle, axis: { tickMinStep: 1 } },
       color: {
         field: "series",
         sort: chart.series,
