@@ -4,11 +4,12 @@ import type { Locale, Person } from "../domain/org.js";
 import { NEED_MAX } from "../forms/handover-form.js";
 import { plural, type Translator, translator } from "../i18n/index.js";
 import { errorView } from "../views/common-views.js";
-import { handoverFormCard, myHandoversView } from "../views/request-views.js";
+import { foundHandoversView, handoverFormCard, myHandoversView } from "../views/request-views.js";
 import type { View } from "../views/view.js";
 import { type ActionReply, handleAction } from "./actions.js";
 import type { Deps } from "./deps.js";
 import type { Feature } from "./feature.js";
+import { findHandovers } from "./find-handovers.js";
 import { helpFor, welcomeFor } from "./help.js";
 import { listMyHandovers } from "./list-my-handovers.js";
 import { localeOf, translatorFor } from "./people.js";
@@ -22,12 +23,12 @@ export interface Conversation {
   onText(personId: string, text: string): Promise<View[]>;
   onAction(personId: string, actionId: string, data: Record<string, unknown>): Promise<ActionReply>;
   /** The language the bot uses with a person (Danish for someone unknown). */
-  localeOf(personId: string): Locale;
+  localeOf(personId: string): Promise<Locale>;
   /** The welcome card on a person's first contact (app installed, first visit); nothing after that. */
   welcome(personId: string): Promise<View[]>;
 }
 
-const COMMANDS: Record<string, "henvis" | "mine" | "help" | "sprog" | "away" | "back"> = {
+const COMMANDS: Record<string, "henvis" | "mine" | "find" | "help" | "sprog" | "away" | "back"> = {
   fravær: "away",
   fravaer: "away",
   away: "away",
@@ -38,6 +39,9 @@ const COMMANDS: Record<string, "henvis" | "mine" | "help" | "sprog" | "away" | "
   refer: "henvis",
   mine: "mine",
   my: "mine",
+  find: "find",
+  søg: "find",
+  soeg: "find",
   hjælp: "help",
   hjaelp: "help",
   help: "help",
@@ -52,7 +56,7 @@ export function createConversation(deps: Deps, features: Feature[] = []): Conver
     async onText(personId, text) {
       const person = deps.directory.get(personId);
       if (!person) return [errorView(translator(), new DomainError("PERSON.UNKNOWN"))];
-      const t = translatorFor(deps, person);
+      const t = await translatorFor(deps, person);
       try {
         return await runCommand(deps, features, person, t, text);
       } catch (error) {
@@ -73,9 +77,9 @@ export function createConversation(deps: Deps, features: Feature[] = []): Conver
       await deps.store.preferences.update(personId, {
         welcomedAt: deps.clock.now().toISOString(),
       });
-      return [welcomeFor(person, translatorFor(deps, person), features)];
+      return [welcomeFor(person, await translatorFor(deps, person), features)];
     },
-    localeOf: (personId) => {
+    localeOf: async (personId) => {
       const person = deps.directory.get(personId);
       return person ? localeOf(deps, person) : "da";
     },
@@ -94,8 +98,15 @@ async function runCommand(
   const command = COMMANDS[word.toLowerCase()];
   const args = rest.join(" ").trim();
   if (command === "henvis") return henvis(deps, person, t, args);
-  if (command === "mine")
-    return [myHandoversView(t, deps.directory, listMyHandovers(deps, person.id), person)];
+  if (command === "mine") {
+    const all = /^(alle|all)$/i.test(args);
+    const list = await listMyHandovers(deps, person.id, all);
+    return [myHandoversView(t, deps.directory, list, person, all)];
+  }
+  if (command === "find") {
+    const found = await findHandovers(deps, person.id, args);
+    return [foundHandoversView(t, deps.directory, found, person, args)];
+  }
   if (command === "sprog") return sprog(deps, person, t, args);
   if (command === "away") {
     const { already, open } = await reportAbsence(deps, person.id);
@@ -161,5 +172,5 @@ async function sprog(deps: Deps, person: Person, t: Translator, args: string): P
   const locale = args.toLowerCase();
   if (locale !== "da" && locale !== "en") return [{ tone: "error", text: [t("language.usage")] }];
   await setLanguage(deps, person.id, locale);
-  return [{ tone: "success", text: [translatorFor(deps, person)("language.set")] }];
+  return [{ tone: "success", text: [(await translatorFor(deps, person))("language.set")] }];
 }

@@ -23,6 +23,8 @@ function coreLines(person: Person, t: Translator): { first: HelpEntry[]; last: H
       value: t("help.mine"),
       shortcut: { label: t("help.button.mine"), command: "mine" },
     },
+    { label: t("help.mine_all_usage"), value: t("help.mine_all") },
+    { label: t("help.find_usage"), value: t("help.find") },
     ...(person.role === "advisor"
       ? [{ label: t("help.fravaer_usage"), value: t("help.fravaer") }]
       : []),

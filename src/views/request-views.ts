@@ -47,23 +47,21 @@ export function duplicateView(t: Translator, dir: PeopleDirectory, existing: Han
   };
 }
 
-/** `/mine`: each open handover with the buttons the person may press. */
-export function myHandoversView(
+/** Handovers listed with the buttons the viewer may press; `count` words the total. */
+function handoverList(
   t: Translator,
   dir: PeopleDirectory,
   list: Handover[],
   viewer: Person,
+  texts: { title: string; empty: string; count: string },
 ): View {
-  if (list.length === 0) return { title: t("mine.title"), tone: "info", text: [t("mine.empty")] };
+  if (list.length === 0) return { title: texts.title, tone: "info", text: [texts.empty] };
   const shown = list.slice(0, MINE_MAX);
   const more = list.length - shown.length;
   return {
-    title: t("mine.title"),
+    title: texts.title,
     tone: "info",
-    text: [
-      plural(t, "mine.count", list.length),
-      ...(more > 0 ? [plural(t, "mine.more", more)] : []),
-    ],
+    text: [texts.count, ...(more > 0 ? [plural(t, "mine.more", more)] : [])],
     items: shown.map((h) => {
       const card = handoverCard(t, dir, h, { viewer });
       return {
@@ -76,6 +74,36 @@ export function myHandoversView(
       };
     }),
   };
+}
+
+/** `/mine` (open handovers) or `/mine alle` (closed ones too), each with the buttons the person may press. */
+export function myHandoversView(
+  t: Translator,
+  dir: PeopleDirectory,
+  list: Handover[],
+  viewer: Person,
+  all = false,
+): View {
+  return handoverList(t, dir, list, viewer, {
+    title: t(all ? "mine.title_all" : "mine.title"),
+    empty: t(all ? "mine.empty_all" : "mine.empty"),
+    count: plural(t, all ? "mine.count_all" : "mine.count", list.length),
+  });
+}
+
+/** `/find`: the handovers the person may see that match what they searched for. */
+export function foundHandoversView(
+  t: Translator,
+  dir: PeopleDirectory,
+  list: Handover[],
+  viewer: Person,
+  query: string,
+): View {
+  return handoverList(t, dir, list, viewer, {
+    title: t("find.title", { query }),
+    empty: t("find.empty", { query }),
+    count: plural(t, "find.count", list.length),
+  });
 }
 
 /** At most this many handovers in one `/mine` answer, to stay inside Slack's 50 blocks. */

@@ -79,7 +79,7 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     expect(bot.notices("bd-midtjylland-1").at(-1)).toContain(
       "har holdt møde med Nordlys Maskinfabrik A/S (CVR 10150817) den 28.11.2026",
     );
-    expect(bot.deps.store.meetings.listByHandover(handoverId as string)).toEqual([
+    expect(await bot.deps.store.meetings.listByHandover(handoverId as string)).toEqual([
       {
         id: expect.any(String),
         handoverId,
@@ -134,8 +134,8 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     expect(!future.ok && future.errors).toEqual({
       meetingDate: "Mødedatoen ligger i fremtiden; registrér mødet, når det er holdt.",
     });
-    expect(bot.deps.store.meetings.listByHandover(handoverId as string)).toEqual([]);
-    expect(bot.deps.store.handovers.get(handoverId as string)?.status).toBe("accepted");
+    expect(await bot.deps.store.meetings.listByHandover(handoverId as string)).toEqual([]);
+    expect((await bot.deps.store.handovers.get(handoverId as string))?.status).toBe("accepted");
   });
 
   it("only the assignee can answer; others are told so and nothing changes", async () => {
@@ -146,7 +146,7 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     expect(stranger.ok && stranger.replies[0]?.text[0]).toBe(
       "Henvisningen ligger hos Camilla Dam Poulsen, så du kan ikke svare på den.",
     );
-    expect(bot.deps.store.handovers.get(handoverId as string)?.status).toBe("sent");
+    expect((await bot.deps.store.handovers.get(handoverId as string))?.status).toBe("sent");
   });
 
   it("a closed or bankrupt company is sent with a warning to both sides", async () => {
@@ -169,7 +169,9 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     expect(receipt).toContain("CVR 10150817 (ikke verificeret)");
     expect(receipt).toContain("CVR-registret kunne ikke slås op lige nu");
     expect(receipt).toContain("Sendt til Line Ravn Jakobsen.");
-    expect(bot.deps.store.handovers.findOpenByCvr("10150817" as never)?.verified).toBe(false);
+    expect((await bot.deps.store.handovers.findOpenByCvr("10150817" as never))?.verified).toBe(
+      false,
+    );
   });
 
   it("an absent advisor gets nothing, and no burst of old handovers when back", async () => {
@@ -213,7 +215,7 @@ describe("an accepted handover is never a dead end", () => {
       to: "adv-midtjylland-2",
     });
     expect(moved.ok).toBe(true);
-    expect(bot.deps.store.handovers.get(handoverId)?.status).toBe("sent");
+    expect((await bot.deps.store.handovers.get(handoverId))?.status).toBe("sent");
     expect(bot.lastNotice("adv-midtjylland-2")?.actions?.map((a) => a.id)).toEqual([
       "handover.accept",
       "handover.decline",

@@ -2,7 +2,7 @@ import type { Cvr } from "../../domain/cvr.js";
 import { type Handover, isOpen } from "../../domain/handover.js";
 import type { MeetingRecord } from "../../domain/meeting-record.js";
 import type { Locale, Preferences } from "../../domain/org.js";
-import type { Keyed } from "../../ports/store.js";
+import type { HandoverFilter, Keyed } from "../../ports/store.js";
 import { SCHEMA_VERSION, type StoredDocument } from "./data-schema.js";
 
 interface IndexKeys {
@@ -89,6 +89,22 @@ export class StoreState {
     return this.resolve(new Set(this.keys.keys()));
   }
 
+  searchHandovers(filter: HandoverFilter, limit: number): Handover[] {
+    const name = filter.name?.toLocaleLowerCase("da");
+    const people = new Set(filter.involving?.people);
+    const houses = new Set(filter.involving?.houses);
+    const involved = (h: Handover) =>
+      people.has(h.referrerId) ||
+      (h.assigneeId !== undefined && people.has(h.assigneeId)) ||
+      (h.assigneeHouse !== undefined && houses.has(h.assigneeHouse));
+    return [...this.handovers.values()]
+      .filter((h) => !filter.involving || involved(h))
+      .filter((h) => !filter.cvr || h.cvr === filter.cvr)
+      .filter((h) => !name || (h.company?.name.toLocaleLowerCase("da").includes(name) ?? false))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .slice(0, limit);
+  }
+
   allHandovers(): Handover[] {
     return [...this.handovers.values()];
   }
@@ -123,6 +139,7 @@ export class StoreState {
 
   /** Inserts or replaces `h` itself (no copy) and returns its id. */
   adoptHandover(h: Handover): string {
+    if (typeof h.version !== "number") h.version = 0;
     this.unindex(h.id);
     this.handovers.set(h.id, h);
     this.noteAssignment(h);

@@ -22,10 +22,10 @@ export function overviewCommand(deps: Deps, out: ReportOutput, config: ReminderC
     if (!mayReadNationalReport(person)) throw new DomainError("OVERVIEW.NOT_ALLOWED");
     const now = deps.clock.now();
     const period = periodAt(now);
-    const national = gatherNationalReport(deps, period);
+    const national = await gatherNationalReport(deps, period);
     const houses = houseOverviews(
       national.houses,
-      deps.store.handovers.all(),
+      await deps.store.handovers.all(),
       (id) => deps.directory.get(id),
       copenhagenDate(now),
       config,

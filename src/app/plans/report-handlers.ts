@@ -24,14 +24,14 @@ export function reportCommand(deps: Deps, out: ReportOutput) {
     const today = copenhagenDate(deps.clock.now());
     if (all) {
       if (!mayReadNationalReport(person)) throw new DomainError("PLAN.NATIONAL_ONLY");
-      const national = gatherNationalReport(deps, period);
+      const national = await gatherNationalReport(deps, period);
       const doc = nationalDoc(t, national, today);
       const drawn = await drawCharts(out, t, [budgetChart(t, national.houses, doc.fileBase)]);
       const saved = await writeReportFiles(out, withCharts(doc, drawn));
       return [nationalReportCard(t, national, [...saved, ...drawn.files], drawn.images)];
     }
     if (!mayReadReport(person, house)) throw new DomainError("PLAN.NOT_READER", { house });
-    const report = gatherHouseReport(deps, house, period);
+    const report = await gatherHouseReport(deps, house, period);
     const doc = houseStatusDoc(t, report, deps.directory, today);
     const drawn = await drawCharts(out, t, houseCharts(t, report, doc.fileBase));
     const saved = await writeReportFiles(out, withCharts(doc, drawn));

@@ -14,7 +14,7 @@ export async function setMeetingDates(
   meetings: ActionPlan["meetings"],
 ): Promise<ActionPlan> {
   requirePlanEditor(person, house);
-  const plan = findPlan(deps, house, year) ?? newPlan(deps, house, year, person);
+  const plan = (await findPlan(deps, house, year)) ?? newPlan(deps, house, year, person);
   const next = { ...plan, meetings };
   await savePlan(deps, next, person);
   return next;
@@ -34,7 +34,7 @@ export async function followStatusMeeting(
 ): Promise<void> {
   const year = yearOf(period);
   const half = halfOf(period);
-  const plan = findPlan(deps, house, year);
+  const plan = await findPlan(deps, house, year);
   const { from, to } = meetingWindow(year, half);
   if (!plan || date < from || date > to) return;
   await savePlan(deps, { ...plan, meetings: { ...plan.meetings, [`H${half}`]: date } }, by);
