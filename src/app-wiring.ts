@@ -1,6 +1,7 @@
 import { dirname, join } from "node:path";
 import type { Logger } from "pino";
 import type { Server } from "restify";
+import { vegaChartRenderer } from "./adapters/charts/vega-chart-renderer.js";
 import { createCompanyLookup } from "./adapters/cvr/select-lookup.js";
 import { loadDirectory } from "./adapters/directory/load-directory.js";
 import { DirFileStore } from "./adapters/files/dir-file-store.js";
@@ -72,7 +73,10 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     ? await openDatabaseStore(config.databaseUrl, log)
     : await openLowdbStore(config.DATA_FILE, {
         onLockLost: (err) => {
-          log.fatal({ err }, "the data file's lock is no longer ours; refusing writes and stopping");
+          log.fatal(
+            { err },
+            "the data file's lock is no longer ours; refusing writes and stopping",
+          );
           lockLostBy(err);
         },
         collections: COLLECTIONS,
@@ -115,7 +119,11 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
   const deps = { store, directory, lookup, delivery: outbox, clock: systemClock, ids: randomIds };
   const files = new DirFileStore(join(dirname(config.DATA_FILE), "files"));
   const conversation = createConversation(deps, [
-    createPlansFeature(deps, { files, writers: reportWriters }),
+    createPlansFeature(
+      deps,
+      { files, writers: reportWriters, charts: vegaChartRenderer },
+      reminderConfig,
+    ),
     remindersFeature(deps, reminderConfig),
     privacyFeature(deps, files),
   ]);

@@ -36,7 +36,11 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const url = `http://${config.host}:${address.port}`;
   log.info(
-    { url, localMode: config.localMode, storage: config.databaseUrl ? "postgres" : config.DATA_FILE },
+    {
+      url,
+      localMode: config.localMode,
+      storage: config.databaseUrl ? "postgres" : config.DATA_FILE,
+    },
     config.localMode ? `Eksportbro local chat: ${url}` : "Eksportbro listening",
   );
   let stopping = false;

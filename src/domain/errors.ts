@@ -42,6 +42,7 @@ export type ErrorCode =
   | "PLAN.NOT_REPORTER"
   | "PLAN.NOT_READER"
   | "PLAN.NATIONAL_ONLY"
+  | "OVERVIEW.NOT_ALLOWED"
   | "PLAN.NONE"
   | "PLAN.NOT_EMPTY"
   | "PLAN.ITEM_GONE"

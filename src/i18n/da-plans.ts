@@ -154,7 +154,8 @@ export const daPlans = {
   "plans.nudge.button": "Besvar status",
   "plans.report.title": "Statusrapport {period} – Erhvervshus {house}",
   "plans.report.no_plan": "Erhvervshus {house} har ingen handlingsplan for {year}.",
-  "plans.report.files": "Rapporten findes også som XLSX-, CSV- og Markdown-fil.",
+  "plans.report.files":
+    "Rapporten findes også som XLSX-, CSV- og Markdown-fil og diagrammerne som PNG-billeder.",
   "plans.report.figures_note":
     "Henvisningstal: EH → TC tæller henvisninger sendt fra huset i perioden, TC → EH henvisninger sendt til huset; afholdte møder tælles efter mødedato; sambesøg er de afholdte møder, der er registreret som sambesøg (EH og TC sammen hos virksomheden).",
   "plans.national.title": "Samlet statusrapport {period} – alle erhvervshuse",

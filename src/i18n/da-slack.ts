@@ -4,7 +4,7 @@ export const daSlack = {
   "slack.modal.close": "Annullér",
   "slack.api.unsigned":
     "Forespørgslen er ikke signeret af Slack (eller signaturen er for gammel) og er afvist.",
-  "slack.files.comment": "Filerne til {title}: XLSX, CSV og Markdown.",
+  "slack.files.comment": "Filerne til {title}.",
   "slack.files.not_here":
     "Filerne (XLSX, CSV og Markdown) kunne ikke lægges i denne samtale, fordi Eksportbro ikke er med i den. Skriv kommandoen i din direkte besked med Eksportbro, eller tilføj Eksportbro til kanalen.",
   "slack.files.failed":

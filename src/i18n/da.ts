@@ -1,3 +1,4 @@
+import { daCharts } from "./da-charts.js";
 import { daPlans } from "./da-plans.js";
 import { daPrivacy } from "./da-privacy.js";
 import { daReminders } from "./da-reminders.js";
@@ -231,4 +232,5 @@ export const da = {
   ...daSlack,
   ...daReminders,
   ...daPrivacy,
+  ...daCharts,
 } as const;

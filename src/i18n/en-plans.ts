@@ -158,7 +158,8 @@ export const enPlans = {
   "plans.nudge.button": "Answer status",
   "plans.report.title": "Status report {period} – Erhvervshus {house}",
   "plans.report.no_plan": "Erhvervshus {house} has no action plan for {year}.",
-  "plans.report.files": "The report also comes as XLSX, CSV and Markdown files.",
+  "plans.report.files":
+    "The report also comes as XLSX, CSV and Markdown files, and the charts as PNG images.",
   "plans.report.figures_note":
     "Handover figures: EH → TC counts handovers sent from the house in the period, TC → EH those sent to the house; meetings held are counted by meeting date; joint visits are the meetings held that were recorded as joint visits (EH and TC at the company together).",
   "plans.national.title": "Status report {period} – all business houses",

@@ -6,7 +6,7 @@ export const enSlack = {
   "slack.modal.close": "Cancel",
   "slack.api.unsigned":
     "The request is not signed by Slack (or the signature is too old) and was refused.",
-  "slack.files.comment": "The files for {title}: XLSX, CSV and Markdown.",
+  "slack.files.comment": "The files for {title}.",
   "slack.files.not_here":
     "The files (XLSX, CSV and Markdown) could not be put in this conversation because Eksportbro is not in it. Use the command in your direct message with Eksportbro, or add Eksportbro to the channel.",
   "slack.files.failed":

@@ -1,4 +1,5 @@
 import type { da } from "./da.js";
+import { enCharts } from "./en-charts.js";
 import { enPlans } from "./en-plans.js";
 import { enPrivacy } from "./en-privacy.js";
 import { enReminders } from "./en-reminders.js";
@@ -229,4 +230,5 @@ export const en = {
   ...enSlack,
   ...enReminders,
   ...enPrivacy,
+  ...enCharts,
 } as const satisfies Record<keyof typeof da, string>;

@@ -1,4 +1,4 @@
-import type { ActionView, FieldView, FileView, View } from "../views/view.js";
+import type { ActionView, FieldView, FileView, ImageView, View } from "../views/view.js";
 
 /** An Adaptive Card as JSON (the shape Teams and the adaptivecards package take). */
 export type AdaptiveCard = Record<string, unknown> & {
@@ -92,6 +92,19 @@ function input(field: FieldView): Record<string, unknown>[] {
     : [element];
 }
 
+/** A chart with its title, its description as alt text, and its numbers underneath. */
+function imageContainer(image: ImageView): Record<string, unknown> {
+  return {
+    type: "Container",
+    separator: true,
+    items: [
+      textBlock(image.title, { weight: "Bolder" }),
+      { type: "Image", url: image.url, altText: image.alt, size: "Stretch" },
+      factSet(image.facts),
+    ],
+  };
+}
+
 /** What a channel adds when rendering: where its users download a view's files (none: not shown). */
 export interface CardOptions {
   fileUrl?: (file: FileView) => string;
@@ -104,6 +117,8 @@ export function renderAdaptiveCard(view: View, options: CardOptions = {}): Adapt
   const color = COLORS[view.tone ?? "info"];
   for (const paragraph of view.text)
     body.push(textBlock(paragraph, color === "default" ? {} : { color }));
+  for (const alert of view.alerts ?? [])
+    body.push(textBlock(`⚠ ${alert}`, { color: "attention", weight: "Bolder" }));
   if (view.facts && view.facts.length > 0) body.push(factSet(view.facts));
   for (const item of view.items ?? []) {
     const inner: unknown[] = [textBlock(item.title, { weight: "Bolder" }), factSet(item.facts)];
@@ -111,6 +126,7 @@ export function renderAdaptiveCard(view: View, options: CardOptions = {}): Adapt
       inner.push({ type: "ActionSet", actions: item.actions.map(cardAction) });
     body.push({ type: "Container", separator: true, items: inner });
   }
+  for (const image of view.images ?? []) body.push(imageContainer(image));
   const actions = [...(view.actions ?? [])];
   if (view.form) {
     for (const field of view.form.fields) body.push(...input(field));

@@ -1,4 +1,4 @@
-import type { ActionView, FieldView, View } from "../views/view.js";
+import type { ActionView, FieldView, ImageView, View } from "../views/view.js";
 import { renderPlainText } from "./plain-text.js";
 
 /** A Block Kit block as JSON. */
@@ -116,9 +116,39 @@ function contentBlocks(view: View, titleAsHeader: boolean): Block[] {
     if (i === 0 && lead) text.text = clip(`${lead}${text.text}`, LIMITS.text);
     blocks.push({ type: "section", text });
   });
+  for (const alert of view.alerts ?? [])
+    blocks.push({ type: "section", text: { ...md(alert), text: `:warning: ${md(alert).text}` } });
   if (view.facts?.length) blocks.push(...factFields(view.facts));
   for (const item of view.items ?? []) blocks.push(...itemBlocks(item));
+  for (const image of view.images ?? []) blocks.push(...imageBlocks(image));
   return blocks;
+}
+
+/**
+ * A chart: an image block when Slack can fetch its URL; a data: URI it cannot, so then its title
+ * and description stand in (the PNG itself is uploaded with the report's files). Its numbers
+ * follow as fields either way.
+ */
+function imageBlocks(image: ImageView): Block[] {
+  const head: Block = image.url.startsWith("https://")
+    ? {
+        type: "image",
+        image_url: image.url,
+        alt_text: clip(image.alt, LIMITS.text),
+        title: plain(image.title, LIMITS.header),
+      }
+    : {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: clip(
+            `:bar_chart: ${bold(escapeMrkdwn(image.title))}\n${escapeMrkdwn(image.alt)}`,
+            LIMITS.text,
+          ),
+          verbatim: true,
+        },
+      };
+  return [head, ...factFields(image.facts)];
 }
 
 /** One list item in as few blocks as it takes: its title with its facts, and a lone button beside them. */

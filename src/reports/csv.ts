@@ -23,12 +23,13 @@ export function csvField(cell: Cell): string {
 /**
  * A report as one CSV file (RFC 4180, `;`-separated, CRLF, UTF-8 with BOM so Excel reads æøå):
  * the title and facts first, then each table under a line with its name, tables separated by an
- * empty line; every line has the same number of fields.
+ * empty line (the charts' numbers last); every line has the same number of fields.
  */
 export function toCsv(doc: ReportDoc): string {
   const lines: Cell[][] = [[doc.title], ...doc.facts.map((f) => [f.label, f.value])];
   for (const note of doc.notes) lines.push([note]);
-  for (const table of doc.tables) lines.push([], [table.name], table.columns, ...table.rows);
+  for (const table of [...doc.tables, ...(doc.charts ?? []).map((c) => c.table)])
+    lines.push([], [table.name], table.columns, ...table.rows);
   const width = Math.max(...lines.map((l) => l.length));
   const padded = lines.map((l) => [...l, ...Array<Cell>(width - l.length).fill(null)]);
   return `\uFEFF${padded.map((l) => l.map(csvField).join(CSV_SEPARATOR)).join("\r\n")}\r\n`;

@@ -37,12 +37,24 @@ export interface FileView {
   size: number;
 }
 
+/** A chart on a card: the picture, its description, and its numbers as text (the fallback). */
+export interface ImageView {
+  title: string;
+  /** A data: URI (PNG) or a URL the client can load. */
+  url: string;
+  alt: string;
+  /** The chart's numbers, one line per group, for readers who cannot see the picture. */
+  facts: { label: string; value: string }[];
+}
+
 /** A platform-neutral message: renderers turn it into Block Kit or an Adaptive Card. */
 export interface View {
   title?: string;
   tone?: "info" | "success" | "warning" | "error";
   /** Paragraphs of plain text (user text is never interpreted as markup). */
   text: string[];
+  /** Lines that need attention (goals at risk, overspending), shown in red with a warning sign. */
+  alerts?: string[];
   facts?: { label: string; value: string }[];
   /** Items of a list, each with its own facts and buttons (used by /mine). */
   items?: { title: string; facts: { label: string; value: string }[]; actions: ActionView[] }[];
@@ -50,4 +62,6 @@ export interface View {
   actions?: ActionView[];
   /** Files to deliver with the message (download links, uploads or file cards by channel). */
   files?: FileView[];
+  /** Charts, shown after the facts and items. */
+  images?: ImageView[];
 }

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { vegaChartRenderer } from "../../src/adapters/charts/vega-chart-renderer.js";
 import { MemoryFileStore } from "../../src/adapters/files/memory-file-store.js";
 import { reportWriters } from "../../src/adapters/reports/report-writers.js";
 import type { ActionReply } from "../../src/app/actions.js";
@@ -10,7 +11,9 @@ import { makeBot } from "../support/bot.js";
 /** The bot with the plans feature over an in-memory file store. */
 export function makePlanBot() {
   const files = new MemoryFileStore();
-  const bot = makeBot((deps) => [createPlansFeature(deps, { files, writers: reportWriters })]);
+  const bot = makeBot((deps) => [
+    createPlansFeature(deps, { files, writers: reportWriters, charts: vegaChartRenderer }),
+  ]);
   return { ...bot, files };
 }
 

@@ -31,6 +31,8 @@ describe("/rapport for one house", () => {
       "statusrapport-midtjylland-2026H2.xlsx",
       "statusrapport-midtjylland-2026H2.csv",
       "statusrapport-midtjylland-2026H2.md",
+      "statusrapport-midtjylland-2026H2-maal.png",
+      "statusrapport-midtjylland-2026H2-henvisninger.png",
     ]);
   });
 
@@ -45,6 +47,8 @@ describe("/rapport for one house", () => {
       "Aktiviteter",
       "Budget",
       "Henvisninger",
+      "Diagram mål",
+      "Diagram henvisninger",
     ]);
     expect(rowsOf(book.getWorksheet("Mål"))).toEqual([
       ["Spor", "Mål", "KPI-kategori", "Målsætning", "Enhed", "Fremdrift", "Status", "Kommentar"],
@@ -228,6 +232,7 @@ describe("/rapport alle: the national roll-up", () => {
       "Budget",
       "Henvisninger",
       "Mål",
+      "Diagram forbrug",
     ]);
     expect(rowsOf(book.getWorksheet("Ramme"))).toEqual([
       ["Post", "Beløb (kr.)"],
@@ -285,6 +290,8 @@ describe("in English", () => {
       "Activities",
       "Budget",
       "Handovers",
+      "Chart goals",
+      "Chart handovers",
     ]);
     expect(book.getWorksheet("Budget")?.getCell("B5").value).toBe(75000);
   });

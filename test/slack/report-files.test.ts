@@ -37,7 +37,7 @@ async function command(name: string, text: string, trigger: string, channel = DM
 const buttonsOf = (text: string | undefined) => buttonsIn(JSON.parse(text ?? "{}").blocks);
 
 describe("Slack: report files are uploaded into the conversation they were asked in", () => {
-  it("a house manager's /rapport uploads the XLSX, CSV and Markdown into the DM, completed there", async () => {
+  it("a house manager's /rapport uploads the XLSX, CSV, Markdown and chart PNGs into the DM, completed there", async () => {
     const plan = await command("/handlingsplan", "Fyn 2026", "t-plan");
     const addGoal = buttonsOf((await eventually(() => plan().at(0))) as string).find(
       (b) => b.action_id === "plan.goal.open",
@@ -63,24 +63,28 @@ describe("Slack: report files are uploaded into the conversation they were asked
 
     const report = await command("/rapport", "Fyn 2026H2", "t-report");
     const shared = await eventually(() =>
-      fake.shared(DM).length === 3 ? fake.shared(DM) : undefined,
+      fake.shared(DM).length === 5 ? fake.shared(DM) : undefined,
     );
     expect(shared.map((f) => f.filename)).toEqual([
       "statusrapport-fyn-2026H2.xlsx",
       "statusrapport-fyn-2026H2.csv",
       "statusrapport-fyn-2026H2.md",
+      "statusrapport-fyn-2026H2-maal.png",
+      "statusrapport-fyn-2026H2-henvisninger.png",
+    ]);
+    expect([...(shared[3]?.bytes ?? Buffer.alloc(0)).subarray(0, 4)]).toEqual([
+      0x89, 0x50, 0x4e, 0x47,
     ]);
     for (const file of shared) expect(file.bytes?.byteLength).toBe(file.length);
-    expect(shared[0]?.comment).toBe(
-      "Filerne til Statusrapport 2026H2 – Erhvervshus Fyn: XLSX, CSV og Markdown.",
-    );
+    expect(shared[0]?.comment).toBe("Filerne til Statusrapport 2026H2 – Erhvervshus Fyn.");
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(new Uint8Array(shared[0]?.bytes ?? []).buffer);
     expect(book.getWorksheet("Mål")?.getCell("D2").value).toBe(25);
     expect(shared[1]?.bytes?.toString("utf8")).toContain("Eksportparate;;25;virksomheder");
     expect(shared[2]?.bytes?.toString("utf8")).toContain("Eksportparate");
     expect(fake.ok("files.completeUploadExternal")).toHaveLength(1);
-    expect(report().join()).toContain("Rapporten findes også som XLSX-, CSV- og Markdown-fil.");
+    expect(report().join()).toContain("diagrammerne som PNG-billeder");
+    expect(report().join()).toContain(":bar_chart: *Mål mod målsætning pr. spor*");
   });
 
   it("the plan's export button uploads its files into the conversation of the clicked message", async () => {

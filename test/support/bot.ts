@@ -1,3 +1,4 @@
+import { vegaChartRenderer } from "../../src/adapters/charts/vega-chart-renderer.js";
 import {
   DEMO_COMPANIES_FILE,
   FixtureLookup,
@@ -99,7 +100,11 @@ export function findAction(view: View | undefined, id: string) {
 /** The core with every feature the running bot has (action plans, reminders), over the twins. */
 export function makeFullBot() {
   return makeBot((deps) => [
-    createPlansFeature(deps, { files: new MemoryFileStore(), writers: reportWriters }),
+    createPlansFeature(deps, {
+      files: new MemoryFileStore(),
+      writers: reportWriters,
+      charts: vegaChartRenderer,
+    }),
     remindersFeature(deps, DEFAULT_REMINDER_CONFIG),
     privacyFeature(deps, new MemoryFileStore()),
   ]);

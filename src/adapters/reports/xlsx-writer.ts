@@ -1,5 +1,6 @@
+import type { Workbook } from "exceljs";
 import type { ReportWriter } from "../../ports/report-writer.js";
-import type { ReportDoc } from "../../views/plans/report-doc.js";
+import type { ReportChart, ReportDoc } from "../../views/plans/report-doc.js";
 
 /** A sheet name Excel accepts: no : \ / ? * [ ], at most 31 characters, unique in the book. */
 function sheetName(name: string, taken: Set<string>): string {
@@ -10,9 +11,39 @@ function sheetName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
+/** PNG width and height in pixels, from its IHDR chunk. */
+function pngSize(png: Uint8Array): { width: number; height: number } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/**
+ * A chart's sheet: its title and description (the alt text), its numbers as a table, and the
+ * picture beside the table at half its pixels (it is drawn at 2x).
+ */
+function addChartSheet(book: Workbook, chart: ReportChart, taken: Set<string>) {
+  const sheet = book.addWorksheet(sheetName(chart.table.name, taken));
+  sheet.addRow([chart.title]).font = { bold: true, size: 14 };
+  sheet.addRow([chart.alt]);
+  sheet.addRow([]);
+  sheet.addRow(chart.table.columns).font = { bold: true };
+  for (const row of chart.table.rows) sheet.addRow(row.map((c) => c ?? undefined));
+  chart.table.columns.forEach((_, i) => {
+    sheet.getColumn(i + 1).width = i === 0 ? 24 : 16;
+  });
+  const image = book.addImage({ buffer: Buffer.from(chart.png) as never, extension: "png" });
+  const { width, height } = pngSize(chart.png);
+  sheet.addImage(image, {
+    tl: { col: chart.table.columns.length + 1, row: 3 },
+    ext: { width: width / 2, height: height / 2 },
+    editAs: "oneCell",
+  });
+}
+
 /**
  * A report as an XLSX workbook (exceljs): a summary sheet with title, facts and notes, then one
- * sheet per table with a bold, frozen header; numbers are numeric cells, text is never a formula.
+ * sheet per table with a bold, frozen header (numbers numeric, text never a formula), then one
+ * sheet per chart with its picture.
  */
 export async function toXlsx(doc: ReportDoc): Promise<Uint8Array> {
   // Loaded on the first report, not at start: exceljs costs about 30 MB of memory.
@@ -37,6 +68,7 @@ export async function toXlsx(doc: ReportDoc): Promise<Uint8Array> {
       sheet.getColumn(i + 1).width = Math.min(60, Math.max(10, longest + 2));
     });
   }
+  for (const chart of doc.charts ?? []) addChartSheet(book, chart, taken);
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 

@@ -20,13 +20,13 @@ export async function readDataFile(
   } catch {
     throw new StoreOpenError(`DATA_FILE ${dataFile} does not exist or cannot be read.`);
   }
-  const release = await acquireLock(dataFile);
+  const lock = await acquireLock(dataFile);
   try {
     const adapter = new DurableFileAdapter<StoredDocument>(dataFile);
     const state = new StoreState(parseDocument(await adapter.read(), dataFile, specs), true);
     await replayJournal(`${dataFile}.journal`, dataFile, state, specs);
     return state.toDocument();
   } finally {
-    await release();
+    await lock.release();
   }
 }

@@ -8,7 +8,7 @@ import {
 } from "../../domain/plans/budget.js";
 import { handoverFigures } from "../../domain/plans/handover-figures.js";
 import type { HouseReport, NationalReport } from "../../domain/plans/house-report.js";
-import { halfOf, type Period, yearOf } from "../../domain/plans/period.js";
+import { halfOf, type Period, previousPeriod, yearOf } from "../../domain/plans/period.js";
 import type { Deps } from "../deps.js";
 import { advisorsOf, findPlan, statusOf } from "./plan-access.js";
 import { planCollection, statusCollection } from "./plan-collections.js";
@@ -56,19 +56,24 @@ export async function gatherHouseReport(
     if (h.history.some((e) => e.type === "meeting"))
       meetings.set(h.id, await deps.store.meetings.listByHandover(h.id));
   }
+  const figuresOf = (p: Period) =>
+    handoverFigures(
+      handovers,
+      house,
+      p,
+      (id) => deps.directory.get(id),
+      (id) => meetings.get(id) ?? [],
+    );
+  const periods = [period];
+  while (periods.length < 4) periods.unshift(previousPeriod(periods[0] as Period));
   const spent = await houseSpending(deps, house, period);
   const report: HouseReport = {
     house,
     period,
     record: await statusOf(deps, house, period),
     budget: houseBudget(year, advisorsOf(deps, house, plan), spent),
-    figures: handoverFigures(
-      handovers,
-      house,
-      period,
-      (id) => deps.directory.get(id),
-      (id) => meetings.get(id) ?? [],
-    ),
+    figures: figuresOf(period),
+    history: periods.map((p) => ({ period: p, figures: figuresOf(p) })),
   };
   if (plan) report.plan = plan;
   return report;

@@ -13,6 +13,8 @@ export interface HouseReport {
   record: StatusRecord;
   budget: HouseBudget;
   figures: HandoverFigures;
+  /** The handover figures of the last four half-years, oldest first, ending with `period`. */
+  history?: { period: Period; figures: HandoverFigures }[];
 }
 
 /** The national roll-up for a half-year: every house's report and the national frame (§8). */

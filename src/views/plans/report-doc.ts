@@ -11,6 +11,17 @@ export interface ReportTable {
   rows: Cell[][];
 }
 
+/** A chart that goes with a report: the PNG beside the report files, embedded where a format can. */
+export interface ReportChart {
+  title: string;
+  alt: string;
+  /** The PNG's file name as offered beside the report (Markdown links it). */
+  fileName: string;
+  png: Uint8Array;
+  /** The chart's numbers (the text fallback); its name is the chart's sheet name. */
+  table: ReportTable;
+}
+
 /** A report as data, written to XLSX, CSV and Markdown by the serializers in src/reports. */
 export interface ReportDoc {
   title: string;
@@ -22,6 +33,8 @@ export interface ReportDoc {
   /** Paragraphs shown under the title (warnings, definitions). */
   notes: string[];
   tables: ReportTable[];
+  /** Charts, each with its numbers, after the tables. */
+  charts?: ReportChart[];
 }
 
 /** A whole number the way the reader's language writes it ("7.500.000" in Danish). */

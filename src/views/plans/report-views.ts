@@ -1,8 +1,9 @@
 import type { HouseReport, NationalReport } from "../../domain/plans/house-report.js";
 import { PROGRESS_STATUSES } from "../../domain/plans/progress.js";
 import type { Translator } from "../../i18n/index.js";
-import type { FileView, View } from "../view.js";
+import type { FileView, ImageView, View } from "../view.js";
 import { countByStatus, frameLines } from "./national-doc.js";
+import { reportAlerts } from "./report-charts.js";
 import { formatDkk, formatNumber } from "./report-doc.js";
 import { figureLines, statusWord } from "./status-doc.js";
 import { budgetFacts, itemTitle } from "./status-views.js";
@@ -36,7 +37,12 @@ function figureFacts(t: Translator, r: HouseReport) {
 }
 
 /** A house's status report as a card, with its files attached. */
-export function houseReportCard(t: Translator, r: HouseReport, files: FileView[]): View {
+export function houseReportCard(
+  t: Translator,
+  r: HouseReport,
+  files: FileView[],
+  images: ImageView[] = [],
+): View {
   const none = { label: t("plans.doc.goals"), value: t("plans.none") };
   const goals = goalFacts(t, r);
   return {
@@ -46,6 +52,7 @@ export function houseReportCard(t: Translator, r: HouseReport, files: FileView[]
       t("plans.budget.house_note"),
       t("plans.report.files"),
     ],
+    alerts: reportAlerts(t, r),
     items: [
       { title: t("plans.doc.goals"), facts: goals.length > 0 ? goals : [none], actions: [] },
       { title: t("plans.doc.activities"), facts: activityFacts(t, r), actions: [] },
@@ -53,15 +60,22 @@ export function houseReportCard(t: Translator, r: HouseReport, files: FileView[]
       { title: t("plans.doc.handovers"), facts: figureFacts(t, r), actions: [] },
     ],
     files,
+    images,
   };
 }
 
 /** The national roll-up as a card: the frame with its carry-over, then one line per house. */
-export function nationalReportCard(t: Translator, n: NationalReport, files: FileView[]): View {
+export function nationalReportCard(
+  t: Translator,
+  n: NationalReport,
+  files: FileView[],
+  images: ImageView[] = [],
+): View {
   const desk = n.houses.reduce((s, r) => s + r.budget.deskPayment, 0);
   return {
     title: t("plans.national.title", { period: n.period }),
     text: [t("plans.national.budget_note"), t("plans.report.files")],
+    alerts: n.houses.flatMap((r) => reportAlerts(t, r)),
     facts: [
       ...frameLines(t, n).map(([label, v]) => ({ label, value: formatDkk(t, v) })),
       { label: t("plans.national.allowance"), value: formatDkk(t, desk) },
@@ -97,5 +111,6 @@ export function nationalReportCard(t: Translator, n: NationalReport, files: File
       actions: [],
     })),
     files,
+    images,
   };
 }

@@ -62,6 +62,12 @@ export async function openPostgresStore(
   return storeOn(guarded, transaction, close);
 }
 
+/**
+ * The tables that hold personal data: a full vacuum rewrites them, so an erased value no longer
+ * lies in a dead row version (WAL and backups age out by their own retention; see docs/privacy.md).
+ */
+const ERASABLE_TABLES = ["handovers", "meeting_records", "records", "preferences"];
+
 /** The port over one way of querying: the pool, or a transaction's client. */
 function storeOn(
   db: Queryable,
@@ -74,6 +80,9 @@ function storeOn(
     preferences: preferenceRepo(db),
     collection: (spec) => collectionOf(db, spec),
     transaction,
+    forgetReplaced: async () => {
+      await db.query(`VACUUM (FULL) ${ERASABLE_TABLES.join(", ")}`);
+    },
     close,
   };
 }

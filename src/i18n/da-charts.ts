@@ -1,0 +1,58 @@
+/** Danish texts of the report's charts and of /overblik (the national overview). */
+export const daCharts = {
+  "charts.file_suffix.goals": "maal",
+  "charts.file_suffix.handovers": "henvisninger",
+  "charts.file_suffix.budget": "forbrug",
+  "charts.goals.sheet": "Diagram mål",
+  "charts.handovers.sheet": "Diagram henvisninger",
+  "charts.budget.sheet": "Diagram forbrug",
+  "charts.goals.title": "Mål mod målsætning pr. spor",
+  "charts.goals.group": "Spor",
+  "charts.goals.y": "% af målsætningen",
+  "charts.goals.target": "Målsætning",
+  "charts.goals.reached": "Opnået",
+  "charts.goals.alt":
+    "Søjlediagram: for hvert spor målsætningen (100 %) og hvor stor en del af den, der er nået. {lines}",
+  "charts.goals.line": "{track}: {reached} % nået",
+  "charts.handovers.title": "Henvisninger og møder pr. halvår",
+  "charts.handovers.group": "Halvår",
+  "charts.handovers.y": "Antal",
+  "charts.handovers.eh_tc": "EH → TC",
+  "charts.handovers.tc_eh": "TC → EH",
+  "charts.handovers.meetings": "Møder holdt",
+  "charts.handovers.alt":
+    "Søjlediagram over de seneste fire halvår med henvisninger fra EH til TC, fra TC til EH og møder holdt. {lines}",
+  "charts.handovers.line": "{period}: {eh} EH → TC, {tc} TC → EH, {meetings} møder",
+  "charts.budget.title": "Kontorpladsbetaling og forbrug {year} pr. hus",
+  "charts.budget.group": "Erhvervshus",
+  "charts.budget.y": "kr.",
+  "charts.budget.desk": "Kontorpladsbetaling",
+  "charts.budget.spent": "Forbrugt",
+  "charts.budget.alt":
+    "Søjlediagram: for hvert erhvervshus kontorpladsbetalingen og forbruget i {year}. {lines}",
+  "charts.budget.line": "{house}: {spent} af {desk}",
+  "charts.alert.at_risk": "{house}: mål i risiko: {goals}",
+  "charts.alert.overspent": "{house}: forbruget ({spent}) er over kontorpladsbetalingen ({desk})",
+  "overview.title": "Overblik {period} – alle erhvervshuse",
+  "overview.intro":
+    "Åbne og forsinkede henvisninger i dag, status for halvåret og forbrug af kontorpladsbetalingen.",
+  "overview.open": "Åbne henvisninger",
+  "overview.overdue": "Heraf forsinkede",
+  "overview.status": "Status {period}",
+  "overview.status.submitted": "besvaret",
+  "overview.status.partly": "i gang ({answered} af {items} punkter)",
+  "overview.status.missing": "mangler",
+  "overview.status.no_plan": "ingen handlingsplan",
+  "overview.budget": "Kontorplads brugt",
+  "overview.budget_value": "{spent} af {desk} ({percent} %)",
+  "overview.at_risk": "Mål i risiko",
+  "overview.all_well": "Intet kræver opmærksomhed lige nu.",
+  "overview.overdue_note":
+    "Forsinket: ubesvaret i {escalate} arbejdsdage eller accepteret uden møde i {meeting} arbejdsdage.",
+  "error.OVERVIEW.NOT_ALLOWED":
+    "Overblikket over alle seks huse er for koordinatoren og TC's ledelse. Du kan se dine egne henvisninger med /mine.",
+  "overview.button": "Overblik",
+  "help.overview_usage": "/overblik",
+  "help.overview":
+    "Ét kort for hele landet: åbne og forsinkede henvisninger, status og forbrug pr. hus.",
+};
