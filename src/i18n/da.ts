@@ -8,12 +8,10 @@ export const da = {
   "error.CVR.EMPTY":
     "Skriv et CVR-nummer: 8 cifre, fx /henvis 10150817 Vil eksportere til Tyskland.",
   "error.CVR.NOT_DIGITS":
-    "Et CVR-nummer består kun af cifrene 0-9 (ingen bogstaver, mellemrum eller andre tegn).",
+    "Et CVR-nummer består af cifrene 0-9, fx 10150817 eller DK 1015 0817 (ingen andre bogstaver eller tegn).",
   "error.CVR.LENGTH": "Et CVR-nummer har præcis 8 cifre.",
   "error.CVR.LEADING_ZERO": "Et CVR-nummer begynder aldrig med 0.",
   "error.CVR.ALL_ZERO": "00000000 er ikke et CVR-nummer.",
-  "error.CVR.WRITTEN_OTHERWISE":
-    'Skriv CVR-nummeret som 8 cifre uden mellemrum eller "DK"/"CVR" foran, altså {digits}.',
   "error.CVR.CHECKSUM": "Kontrolcifferet passer ikke: tjek CVR-nummeret for en tastefejl.",
   "error.COMPANY.NOT_FOUND":
     "CVR {cvr} findes ikke i CVR-registret. Tjek nummeret; der er ikke oprettet nogen henvisning.",

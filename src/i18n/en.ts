@@ -9,12 +9,10 @@ export const en = {
   "error.CVR.EMPTY":
     "Type a CVR number: 8 digits, e.g. /henvis 10150817 Wants to export to Germany.",
   "error.CVR.NOT_DIGITS":
-    "A CVR number contains only the digits 0-9 (no letters, spaces or other characters).",
+    "A CVR number is made of the digits 0-9, e.g. 10150817 or DK 1015 0817 (no other letters or characters).",
   "error.CVR.LENGTH": "A CVR number has exactly 8 digits.",
   "error.CVR.LEADING_ZERO": "A CVR number never starts with 0.",
   "error.CVR.ALL_ZERO": "00000000 is not a CVR number.",
-  "error.CVR.WRITTEN_OTHERWISE":
-    'Write the CVR number as 8 digits without spaces or "DK"/"CVR" in front: {digits}.',
   "error.CVR.CHECKSUM": "The check digit does not match: look for a typo in the CVR number.",
   "error.COMPANY.NOT_FOUND":
     "CVR {cvr} is not in the CVR register. Check the number; no handover was created.",

@@ -18,9 +18,9 @@ describe("commands", () => {
   it.each([
     ["/henvis 10150818 x", "Kontrolcifferet passer ikke"],
     ["/henvis 1234 x", "Et CVR-nummer har præcis 8 cifre."],
-    ["/henvis abcdefgh x", "Et CVR-nummer består kun af cifrene 0-9"],
+    ["/henvis abcdefgh x", "Et CVR-nummer består af cifrene 0-9"],
     ["/henvis 00000000 x", "00000000 er ikke et CVR-nummer."],
-    ["/henvis １０１５０８１７ x", "Et CVR-nummer består kun af cifrene 0-9"],
+    ["/henvis １０１５０８１７ x", "Et CVR-nummer består af cifrene 0-9"],
   ])("%j is refused with the reason and nothing is stored", async (text, reason) => {
     const bot = makeBot();
     const answer = await bot.says("bd-fyn-1", text);
@@ -183,24 +183,37 @@ describe("/mine", () => {
 describe("a CVR written another way", () => {
   it.each([
     ["/henvis 10 15 08 17 Vil eksportere", "10150817"],
+    ["/henvis 1015 0817 Vil eksportere", "10150817"],
     ["/henvis DK10150817 Vil eksportere", "10150817"],
+    ["/henvis DK-10150817 Vil eksportere", "10150817"],
     ["/henvis CVR 41726393 Vil eksportere", "41726393"],
-  ])("%j is refused with the 8 digits to type, and nothing stored", async (text, digits) => {
+  ])("%j is accepted as %s", async (text, cvr) => {
     const bot = makeBot();
     const answer = await bot.says("bd-fyn-1", text);
-    expect(answer).toContain(
-      `Skriv CVR-nummeret som 8 cifre uden mellemrum eller "DK"/"CVR" foran, altså ${digits}.`,
-    );
-    expect(bot.deps.store.handovers.count()).toBe(0);
+    expect(answer).toContain(`(CVR ${cvr})`);
+    expect(bot.deps.store.handovers.findOpenByCvr(cvr as never)?.need).toBe("Vil eksportere");
   });
 
-  it("the form says the same on the CVR field", async () => {
-    const answer = await makeBot().act("bd-fyn-1", "handover.request.submit", {
+  it("the form accepts it too, and stores the 8 digits", async () => {
+    const bot = makeBot();
+    const answer = await bot.act("bd-fyn-1", "handover.request.submit", {
       cvr: "DK 41726393",
       need: "x",
     });
-    expect(!answer.ok && answer.errors.cvr).toBe(
-      'Skriv CVR-nummeret som 8 cifre uden mellemrum eller "DK"/"CVR" foran, altså 41726393.',
+    expect(answer.ok).toBe(true);
+    expect(bot.deps.store.handovers.findOpenByCvr("41726393" as never)).toBeDefined();
+  });
+
+  it("a number written another way that is wrong for another reason stays refused", async () => {
+    const bot = makeBot();
+    expect(await bot.says("bd-fyn-1", "/henvis DK 10150818 x")).toContain(
+      "Kontrolcifferet passer ikke",
     );
+    const form = await bot.act("bd-fyn-1", "handover.request.submit", {
+      cvr: "1015 0818",
+      need: "x",
+    });
+    expect(!form.ok && form.errors.cvr).toContain("Kontrolcifferet passer ikke");
+    expect(bot.deps.store.handovers.count()).toBe(0);
   });
 });
