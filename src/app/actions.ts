@@ -1,6 +1,7 @@
 import { DomainError } from "../domain/errors.js";
 import type { Handover, HandoverEvent, Outcome } from "../domain/handover.js";
 import type { Person } from "../domain/org.js";
+import { copenhagenDate } from "../domain/time.js";
 import {
   closeForm,
   declineForm,
@@ -55,6 +56,10 @@ interface DecisionForm<T> {
   title: MessageKey;
   options?: (ctx: Ctx) => Record<string, { value: string; label: string }[]>;
   run(ctx: Ctx, value: T): Promise<StepResult>;
+  /** The submit button's text when it is not "Send" (a record is saved: "Gem"). */
+  submit?: MessageKey;
+  /** What the form shows filled in when it opens. */
+  initial?(ctx: Ctx, h: Handover): Record<string, string>;
   /** Checks the use case makes too, run on the raw answers so every error shows in one round. */
   check?(ctx: Ctx, values: Record<string, string>): DomainError | undefined;
 }
@@ -81,12 +86,18 @@ const decisions: Record<string, DecisionForm<unknown>> = {
         label: c.t("handover.person_house", { name: p.name, house: p.house }),
       })),
     }),
-    run: (c, v: { to: string }) => redirectHandover(c.deps, c.person.id, c.handoverId, v.to),
+    run: (c, v: { to: string; note?: string }) =>
+      redirectHandover(c.deps, c.person.id, c.handoverId, v.to, v.note),
   }),
   "handover.meeting": decision({
     event: "meeting",
     def: (h) => (h.direction === "EH_TO_TC" ? meetingForm : houseMeetingForm),
     title: "form.meeting.title",
+    submit: "form.save",
+    initial: (c, h) => ({
+      meetingDate: copenhagenDate(c.deps.clock.now()),
+      ...(h.contactPerson ? { contactPerson: h.contactPerson } : {}),
+    }),
     run: (c, v: MeetingInput & { jointVisit?: "true" | "false" }) =>
       recordMeeting(c.deps, c.person.id, c.handoverId, {
         ...v,
@@ -99,6 +110,7 @@ const decisions: Record<string, DecisionForm<unknown>> = {
     event: "close",
     def: closeForm,
     title: "form.close.title",
+    submit: "form.save",
     run: (c, v: { outcome: Outcome }) =>
       closeHandover(c.deps, c.person.id, c.handoverId, v.outcome),
   }),
@@ -116,8 +128,9 @@ async function openDecision(
   id: string,
   decision: DecisionForm<unknown>,
 ): Promise<ActionReply> {
-  assertMayTake(ctx.deps, requireHandover(ctx.deps, ctx.handoverId), ctx.person, decision.event);
-  return { ok: true, replies: [drawForm(ctx, id, decision)] };
+  const handover = requireHandover(ctx.deps, ctx.handoverId);
+  assertMayTake(ctx.deps, handover, ctx.person, decision.event);
+  return { ok: true, replies: [drawForm(ctx, id, decision, decision.initial?.(ctx, handover))] };
 }
 
 function stepReply(ctx: Ctx, result: StepResult): ActionReply {
@@ -137,7 +150,11 @@ function drawForm(
   errors: FieldErrors = {},
 ): View {
   const form = renderForm(formOf(ctx, decision), ctx.t, {
-    submit: { id: `${id}.submit`, data: { handoverId: ctx.handoverId } },
+    submit: {
+      id: `${id}.submit`,
+      data: { handoverId: ctx.handoverId },
+      ...(decision.submit ? { label: decision.submit } : {}),
+    },
     values,
     errors,
     ...(decision.options ? { options: decision.options(ctx) } : {}),

@@ -50,6 +50,8 @@ export const en = {
   "form.date": "Write the date as yyyy-mm-dd.",
   "form.choose": "Choose one of the options.",
   "form.submit": "Send",
+  "form.save": "Save",
+  "form.limit": "Up to {max} characters.",
   "form.handover.cvr": "CVR number",
   "form.handover.cvr_placeholder": "8 digits, e.g. 10150817",
   "form.handover.need": "The company's need",
@@ -57,6 +59,7 @@ export const en = {
   "form.decline.title": "Decline handover",
   "form.decline.reason": "Reason (sent to the referrer)",
   "form.redirect.title": "Pass handover on",
+  "form.redirect.note": "Note for the new holder (optional)",
   "form.redirect.to": "Pass on to",
   "form.meeting.title": "Record meeting",
   "form.meeting.date": "Meeting date",
@@ -64,6 +67,7 @@ export const en = {
   "form.meeting.description": "Short, general description of the meeting",
   "form.meeting.description_placeholder":
     "E.g.: First meeting about exporting to Germany. No sensitive details.",
+  "form.meeting.disclosure": "Told about the cooperation",
   "form.meeting.disclosed": "The company has been told that I also work with the business house",
   "form.meeting.disclosed_required":
     "The meeting can only be recorded once the company has been told about the cooperation with the business house.",
@@ -94,6 +98,7 @@ export const en = {
   "fact.need": "Need",
   "fact.contact": "Contact person",
   "fact.routing": "Why this recipient",
+  "fact.redirect_note": "Note from {name}",
   "fact.created": "Sent",
   "routing.same_house": "advisor in the referrer's own business house ({house})",
   "routing.other_house": "no available advisor in the referrer's business house ({house})",

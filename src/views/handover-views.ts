@@ -65,6 +65,11 @@ function facts(t: Translator, dir: PeopleDirectory, h: Handover): View["facts"] 
   if (h.contactPerson) rows.push({ label: t("fact.contact"), value: h.contactPerson });
   for (const e of h.history) {
     if (e.type === "decline") rows.push({ label: t("fact.reason"), value: e.reason });
+    if (e.type === "redirect" && e.note)
+      rows.push({
+        label: t("fact.redirect_note", { name: dir.get(e.by)?.name ?? e.by }),
+        value: e.note,
+      });
     if (e.type === "close")
       rows.push({ label: t("fact.outcome"), value: t(`outcome.${e.outcome}`) });
   }
