@@ -28,6 +28,7 @@ const COMMANDS: Record<string, "henvis" | "mine" | "help" | "sprog" | "away" | "
   fravær: "away",
   fravaer: "away",
   away: "away",
+  absent: "away",
   tilbage: "back",
   back: "back",
   henvis: "henvis",

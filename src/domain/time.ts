@@ -13,25 +13,6 @@ export function copenhagenDate(at: Date): string {
   return dateFormat.format(at);
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** An instant in Copenhagen time, written the way `locale` ("da-DK", "en-GB") writes it. */
-export function formatDateTime(iso: string, locale: string): string {
-  let format = dateTimeFormats.get(locale);
-  if (!format) {
-    const parts = {
-      day: "2-digit",
-      month: "2-digit",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-    } as const;
-    format = new Intl.DateTimeFormat(locale, { timeZone: ZONE, ...parts });
-    dateTimeFormats.set(locale, format);
-  }
-  return format.format(new Date(iso));
-}
-
 /** A calendar date (yyyy-mm-dd) the Danish way, as the cards' timestamps: "27.11.2026". */
 export function formatDate(date: string): string {
   const [y, m, d] = date.split("-");

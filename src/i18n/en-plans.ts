@@ -13,17 +13,17 @@ export const enPlans = {
   "error.PLAN.NATIONAL_ONLY":
     "The roll-up of all six houses is for the coordinator and the TC head of office. Type e.g. /report Fyn 2026H2 for one house.",
   "error.PLAN.NONE":
-    "Erhvervshus {house} has no action plan for {year} yet. The coordinator or the house's management sets it up with /actionplan {house} {year}.",
+    "Erhvervshus {house} has no action plan for {year} yet. The coordinator or the house's management sets it up with /plan {house} {year}.",
   "error.PLAN.ITEM_GONE": "That goal or activity is no longer in the action plan.",
   "error.PLAN.STATUS_LOCKED":
     "The status meeting for {period} has been held, so the answers can no longer be changed.",
   "error.PLAN.STATUS_INCOMPLETE":
     "{count} answers are still missing before the status can be sent in. Press “Continue” to answer them.",
-  "plans.usage.plan": "Type /actionplan [house] [year], e.g. /actionplan Fyn 2026.",
+  "plans.usage.plan": "Type /plan [house] [year], e.g. /plan Fyn 2026.",
   "plans.usage.status": "Type /status [house] [period], e.g. /status Fyn 2026H2.",
   "plans.usage.report":
     "Type /report <house> <year>H1|H2, e.g. /report Fyn 2026H2, or /report all 2026H2.",
-  "plans.help.plan_usage": "/actionplan [house] [year]",
+  "plans.help.plan_usage": "/plan [house] [year]",
   "plans.help.plan":
     "Set up and change the house's local goals and action plan; export them for KL and ERST.",
   "plans.help.status_usage": "/status [house] [period]",

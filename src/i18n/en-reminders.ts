@@ -10,7 +10,7 @@ export const enReminders = {
   "reminder.snooze_week": "Snooze 1 week",
   "reminder.done": "Done",
   "reminder.late": "Late: this reminder was due on {when}, but Eksportbro was not running then.",
-  "reminder.see_mine": "Type /mine to see your handovers and answer them.",
+  "reminder.see_mine": "Type /my to see your handovers and answer them.",
   "reminder.nudge.title": "A handover is waiting for your answer",
   "reminder.nudge.text":
     "The handover of {company} was sent to you on {date} and is still waiting for an answer. Accept it, decline it or pass it on.",
@@ -25,7 +25,7 @@ export const enReminders = {
   "reminder.convene.title": "Convene the semi-annual status meeting",
   "reminder.convene.text":
     "It is time to invite the house management and the coordinator to the status meeting of Erhvervshus {house} for the {period}. The meeting should be held by {target}.",
-  "reminder.convene.how": "Type /statusmøde dd.mm.yyyy once the date is agreed.",
+  "reminder.convene.how": "Type /meeting dd.mm.yyyy once the date is agreed.",
   "reminder.prompt.title": "Status for the status meeting",
   "reminder.prompt.text":
     "The status meeting of Erhvervshus {house} ({period}) is on {date}. Please fill in the status of the local goals, the joint activities and the use of funds before the meeting.",
@@ -37,7 +37,7 @@ export const enReminders = {
   "reminder.held.moved": "No, it was moved",
   "reminder.digest.title": "Visits to the business houses",
   "reminder.digest.text": "You have not visited these houses for {days} days or more:",
-  "reminder.digest.how": "Record a visit with /besøg <house>, e.g. /besøg Fyn.",
+  "reminder.digest.how": "Record a visit with /visit <house>, e.g. /visit Fyn.",
   "reminder.digest.last": "last visited {date}",
   "reminder.digest.never": "no visit recorded",
   "reminder.kind.status.convene": "Convene the status meeting",
@@ -47,6 +47,10 @@ export const enReminders = {
   "reminder.kind.handover.escalate": "Unanswered handover, to the coordinator",
   "reminder.kind.handover.stale": "No meeting on an accepted handover",
   "reminder.kind.visit.digest": "Weekly visit overview",
+  "reminder.group.handovers": "Handovers",
+  "reminder.group.status": "Status meetings",
+  "reminder.group.visits": "Visits",
+  "reminder.group.national": "Nationwide",
   "reminder.none": "You have no upcoming reminders.",
   "reminder.list_mine": "Your upcoming reminders",
   "reminder.list_all": "All upcoming reminders",
@@ -60,7 +64,7 @@ export const enReminders = {
   "reminder.already_done": "That reminder is already marked as done.",
   "statusmeeting.title": "Status meeting of Erhvervshus {house}",
   "statusmeeting.usage":
-    "Type /statusmøde dd.mm.yyyy to set or move the date, e.g. /statusmøde 17.12.2026.",
+    "Type /meeting dd.mm.yyyy to set or move the date, e.g. /meeting 17.12.2026.",
   "statusmeeting.fact_period": "Half-year",
   "statusmeeting.fact_date": "Meeting date",
   "statusmeeting.fact_target": "To be held by",
@@ -91,16 +95,16 @@ export const enReminders = {
   "statusmeeting.already_answered": "That status meeting has already been answered.",
   "statusmeeting.not_yet":
     "The meeting date has not come yet, so the meeting cannot have been held.",
-  "visit.usage": "Type /besøg <house> [date], e.g. /besøg Fyn or /besøg Sjælland 12.11.2026.",
+  "visit.usage": "Type /visit <house> [date], e.g. /visit Fyn or /visit Sjælland 12.11.2026.",
   "visit.unknown_house":
     "“{house}” is not a business house. Choose Hovedstaden, Sjælland, Fyn, Sydjylland, Midtjylland or Nordjylland.",
   "visit.recorded": "Your visit to Erhvervshus {house} on {date} is recorded.",
   "visit.coordinator_only": "Only the coordinator records visits to the business houses.",
   "visit.future": "That date is in the future; record the visit once it has taken place.",
-  "help.statusmeeting_usage": "/statusmøde [date]",
+  "help.statusmeeting_usage": "/meeting [date]",
   "help.statusmeeting": "Shows your house's semi-annual status meeting, or sets/moves its date.",
-  "help.visit_usage": "/besøg <house> [date]",
+  "help.visit_usage": "/visit <house> [date]",
   "help.visit": "Records your visit to a business house (today, or on the date).",
-  "help.reminders_usage": "/påmindelser",
+  "help.reminders_usage": "/reminders",
   "help.reminders": "Shows your upcoming reminders.",
 } as const satisfies Record<keyof typeof daReminders, string>;

@@ -7,7 +7,7 @@ import { enTeams } from "./en-teams.js";
 /** The English texts; every Danish key must be here. */
 export const en = {
   "error.CVR.EMPTY":
-    "Type a CVR number: 8 digits, e.g. /henvis 10150817 Wants to export to Germany.",
+    "Type a CVR number: 8 digits, e.g. /refer 10150817 Wants to export to Germany.",
   "error.CVR.NOT_DIGITS":
     "A CVR number is made of the digits 0-9, e.g. 10150817 or DK 1015 0817 (no other letters or characters).",
   "error.CVR.LENGTH": "A CVR number has exactly 8 digits.",
@@ -36,12 +36,12 @@ export const en = {
   "error.PRESENCE.ADVISORS_ONLY":
     "Only advisors report absence; it decides who gets new handovers.",
   "error.PRESENCE.NOT_ABSENT": "You are not reported absent.",
-  "presence.absent": "You are reported absent and get no new handovers until you type /tilbage.",
+  "presence.absent": "You are reported absent and get no new handovers until you type /back.",
   "presence.open.one":
-    "You have 1 open handover; see it with /mine, and pass it on if it cannot wait.",
+    "You have 1 open handover; see it with /my, and pass it on if it cannot wait.",
   "presence.open.other":
-    "You have {count} open handovers; see them with /mine, and pass them on if they cannot wait.",
-  "presence.already_absent": "You are already reported absent; type /tilbage when you are back.",
+    "You have {count} open handovers; see them with /my, and pass them on if they cannot wait.",
+  "presence.already_absent": "You are already reported absent; type /back when you are back.",
   "presence.back":
     "Welcome back. You get new handovers again, taking turns with your colleagues until you have caught up.",
   "form.required": "Required.",
@@ -139,12 +139,11 @@ export const en = {
   "notice.redirected_away":
     "{name} passed the handover of {company} on to {to}. It is no longer yours.",
   "notice.redirected_title": "Passed on",
-  "notice.unreachable":
-    "Could not notify: {names}. They will see the handover when they type /mine.",
+  "notice.unreachable": "Could not notify: {names}. They will see the handover when they type /my.",
   "request.form_title": "New handover",
   "request.form_intro": "Refer a company: EH to the Trade Council, or the Trade Council to EH.",
   "request.need_missing": "Describe the company's need briefly.",
-  "request.usage": "Type e.g.: /henvis 10150817 Wants to export to Germany",
+  "request.usage": "Type e.g.: /refer 10150817 Wants to export to Germany",
   "request.sent_title": "Handover sent",
   "request.sent_to_person": "Sent to {name}.",
   "request.sent_to_house":
@@ -163,20 +162,20 @@ export const en = {
     "I pass companies between the business houses and the Trade Council's export advisors.",
   "help.unknown": "I do not know «{command}».",
   "help.unknown_action": "I do not know that button (the message may be out of date).",
-  "help.henvis_usage": "/henvis <CVR> <need>",
+  "help.henvis_usage": "/refer <CVR> <need>",
   "help.henvis": "Refer a company; I find the right recipient.",
-  "help.henvis_form_usage": "/henvis",
+  "help.henvis_form_usage": "/refer",
   "help.henvis_form": "Opens a form for the handover.",
-  "help.mine_usage": "/mine",
+  "help.mine_usage": "/my",
   "help.mine": "Shows your open handovers.",
-  "help.sprog_usage": "/sprog da|en",
+  "help.sprog_usage": "/language da|en",
   "help.sprog": "Change language (Danish or English).",
-  "help.fravaer_usage": "/fravær, /tilbage",
+  "help.fravaer_usage": "/absent, /back",
   "help.fravaer": "Advisors: report yourself absent and back again.",
-  "help.hjaelp_usage": "/hjælp",
+  "help.hjaelp_usage": "/help",
   "help.hjaelp": "Shows this help.",
   "language.set": "I now write to you in English.",
-  "language.usage": "Type /sprog da or /sprog en.",
+  "language.usage": "Type /language da or /language en.",
   "role.advisor": "export advisor",
   "role.businessDeveloper": "business developer",
   "role.houseManager": "house management",
@@ -188,7 +187,7 @@ export const en = {
   "page.date_locale": "en-GB",
   "page.error_status": "Error {status}",
   "page.person_label": "{roles}, Erhvervshus {house}",
-  "page.placeholder": "Type e.g. /henvis 10150817 Wants to export to Germany – or /hjælp",
+  "page.placeholder": "Type e.g. /refer 10150817 Wants to export to Germany – or /help",
   "page.message": "Message",
   "page.send": "Send",
   "page.notice": "Message from Eksportbro",

@@ -2,8 +2,9 @@ import type { PeopleDirectory } from "../domain/directory.js";
 import { type Handover, isAssignee } from "../domain/handover.js";
 import type { Person } from "../domain/org.js";
 import type { RoutingReason } from "../domain/routing.js";
-import { formatDate, formatDateTime } from "../domain/time.js";
+import { formatDate } from "../domain/time.js";
 import { plural, type Translator } from "../i18n/index.js";
+import { formatWhen } from "./format-when.js";
 import type { ActionView, View } from "./view.js";
 
 /** "Name (CVR 12345678)", or the CVR alone with a not-verified mark. */
@@ -76,7 +77,7 @@ function facts(t: Translator, dir: PeopleDirectory, h: Handover): View["facts"] 
   rows.push({ label: t("fact.routing"), value: routingText(t, h.routing, referrer?.house ?? "") });
   rows.push({
     label: t("fact.created"),
-    value: formatDateTime(h.createdAt, t("page.date_locale")),
+    value: formatWhen(t, h.createdAt),
   });
   return rows;
 }

@@ -1,8 +1,9 @@
 import type { PeopleDirectory } from "../domain/directory.js";
 import type { Handover } from "../domain/handover.js";
 import type { Occurrence } from "../domain/reminder-plan.js";
-import { copenhagenDate, formatDate, ZONE } from "../domain/time.js";
+import { copenhagenDate, formatDate } from "../domain/time.js";
 import type { Translator } from "../i18n/index.js";
+import { formatWhen } from "./format-when.js";
 import { companyLabel } from "./handover-views.js";
 import type { ActionView, View } from "./view.js";
 
@@ -13,20 +14,6 @@ export interface ReminderContext {
   /** Last visit date per house (the coordinator's digest). */
   lastVisits: ReadonlyMap<string, string>;
   visitIntervalDays: number;
-}
-
-const clocks = new Map<string, Intl.DateTimeFormat>();
-
-/** When a reminder goes out, in the reader's words: "30.03.2027 kl. 09.00" / "30.03.2027 at 09:00". */
-export function formatWhen(t: Translator, iso: string): string {
-  const locale = t("page.date_locale");
-  let clock = clocks.get(locale);
-  if (!clock) {
-    clock = new Intl.DateTimeFormat(locale, { timeZone: ZONE, hour: "2-digit", minute: "2-digit" });
-    clocks.set(locale, clock);
-  }
-  const at = new Date(iso);
-  return t("reminder.when", { date: formatDate(copenhagenDate(at)), time: clock.format(at) });
 }
 
 /** "2. halvår 2026" / "2nd half of 2026". */

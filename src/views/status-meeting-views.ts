@@ -1,10 +1,8 @@
-import type { PeopleDirectory } from "../domain/directory.js";
 import type { Person } from "../domain/org.js";
-import type { ReminderRecord } from "../domain/reminder-schedule.js";
 import type { StatusCycle } from "../domain/status-cycle.js";
 import { formatDate } from "../domain/time.js";
-import type { MessageKey, Translator } from "../i18n/index.js";
-import { formatWhen, periodLabel } from "./reminder-views.js";
+import type { Translator } from "../i18n/index.js";
+import { periodLabel } from "./reminder-views.js";
 import type { View } from "./view.js";
 
 /** Told to the house management and the coordinator when an advisor sets or moves the date. */
@@ -94,52 +92,5 @@ export function statusMeetingHeldView(t: Translator, held: string, next: StatusC
         target: formatDate(next.target),
       }),
     ],
-  };
-}
-
-const KIND_LABEL: Record<ReminderRecord["kind"], MessageKey> = {
-  "status.convene": "reminder.kind.status.convene",
-  "status.prompt": "reminder.kind.status.prompt",
-  "status.held": "reminder.kind.status.held",
-  "handover.nudge": "reminder.kind.handover.nudge",
-  "handover.escalate": "reminder.kind.handover.escalate",
-  "handover.stale": "reminder.kind.handover.stale",
-  "visit.digest": "reminder.kind.visit.digest",
-};
-
-/** Most reminders listed at once. */
-export const LIST_MAX = 30;
-
-/** `/påmindelser`: what is coming, with when and for whom (the coordinator sees everyone's). */
-export function upcomingView(
-  t: Translator,
-  dir: PeopleDirectory,
-  records: ReminderRecord[],
-  everyone: boolean,
-): View {
-  if (records.length === 0) return { tone: "info", text: [t("reminder.none")] };
-  const shown = records.slice(0, LIST_MAX);
-  return {
-    title: t(everyone ? "reminder.list_all" : "reminder.list_mine"),
-    tone: "info",
-    text:
-      records.length > LIST_MAX
-        ? [t("reminder.list_more", { count: records.length - LIST_MAX })]
-        : [],
-    facts: shown.map((r) => {
-      const subject = r.data.house ? t("reminder.house", { house: r.data.house }) : "";
-      const who = everyone ? (dir.get(r.personId)?.name ?? r.personId) : "";
-      return {
-        label: formatWhen(t, r.dueAt),
-        value: [
-          t(KIND_LABEL[r.kind]),
-          subject,
-          who,
-          r.state === "snoozed" ? t("reminder.snoozed") : "",
-        ]
-          .filter(Boolean)
-          .join(" · "),
-      };
-    }),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeBot } from "../support/bot.js";
+import { makeBot, makeFullBot } from "../support/bot.js";
 
 describe("commands", () => {
   it.each(["/hjælp", "hjælp", "/help", "HJÆLP", ""])("%j lists the commands", async (text) => {
@@ -118,7 +118,9 @@ describe("language", () => {
     expect(await bot.says("bd-midtjylland-1", "/henvis 1234 x")).toContain(
       "A CVR number has exactly 8 digits.",
     );
-    expect(await bot.says("bd-midtjylland-1", "/sprog fr")).toBe("Type /sprog da or /sprog en.");
+    expect(await bot.says("bd-midtjylland-1", "/sprog fr")).toBe(
+      "Type /language da or /language en.",
+    );
     expect(await bot.says("bd-midtjylland-1", "/sprog da")).toBe("Jeg skriver nu dansk til dig.");
   });
 });
@@ -149,9 +151,9 @@ describe("register details", () => {
     const bot = makeBot();
     await bot.says("adv-midtjylland-1", "/sprog en");
     expect(await bot.says("bd-midtjylland-1", "/henvis 10150817 Eksport")).toContain(
-      "Sendt: 27.11.2026, 09.00",
+      "Sendt: 27.11.2026 kl. 09.00",
     );
-    expect(bot.notices("adv-midtjylland-1")[0]).toContain("Sent: 27/11/2026, 09:00");
+    expect(bot.notices("adv-midtjylland-1")[0]).toContain("Sent: 27.11.2026 at 09:00");
   });
 });
 
@@ -215,5 +217,25 @@ describe("a CVR written another way", () => {
     });
     expect(!form.ok && form.errors.cvr).toContain("Kontrolcifferet passer ikke");
     expect(bot.deps.store.handovers.count()).toBe(0);
+  });
+});
+
+describe("English", () => {
+  it("every command in the English help has an English name that works, and Danish help shows the Danish names", async () => {
+    const bot = makeFullBot();
+    for (const who of ["adv-hovedstaden-1", "mgr-fyn", "bd-fyn-1"]) {
+      await bot.says(who, "/language en");
+      const help = await bot.says(who, "/help");
+      const words = [...help.matchAll(/^\s*(\/[^\s,:]+)/gm)].map((m) => m[1] ?? "");
+      expect(words.length).toBeGreaterThan(4);
+      for (const word of [...words, "/absent", "/back"]) {
+        expect(word).toMatch(/^\/[a-z]+$/);
+        expect(await bot.says(who, word)).not.toContain("I do not know");
+      }
+      await bot.says(who, "/sprog da");
+      const danish = await bot.says(who, "/hjælp");
+      expect(danish).toContain("/henvis");
+      expect(danish).not.toContain("/refer");
+    }
   });
 });

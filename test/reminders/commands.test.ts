@@ -153,6 +153,29 @@ describe("/besøg and the coordinator's weekly digest", () => {
 });
 
 describe("/påmindelser", () => {
+  it("groups a person's list by kind and names the company of each handover reminder; the coordinator's by house", async () => {
+    const bot = reminderBot("2026-11-02T10:00:00Z");
+    await bot.says("bd-midtjylland-1", "/henvis 10150817 Vil eksportere til Tyskland");
+    const holder = bot.deps.store.handovers.listOpen()[0]?.assigneeId ?? "";
+    const mine = await bot.says(holder, "/påmindelser");
+    const handovers = mine.indexOf("• Henvisninger");
+    const status = mine.indexOf("• Statusmøder");
+    expect(handovers).toBeGreaterThan(0);
+    expect(status).toBeGreaterThan(handovers);
+    expect(mine.slice(handovers, status)).toContain(
+      "Henvisning venter på svar · Nordlys Maskinfabrik A/S (CVR 10150817)",
+    );
+    expect(mine.slice(status)).toContain("Indkald til statusmøde · Erhvervshus Midtjylland");
+
+    const all = await bot.says("adv-hovedstaden-1", "/påmindelser");
+    const midt = all.slice(all.indexOf("• Erhvervshus Midtjylland"));
+    expect(midt.slice(0, midt.indexOf("\n•"))).toContain(
+      "Henvisning venter på svar · Nordlys Maskinfabrik A/S (CVR 10150817)",
+    );
+    const houses = [...all.matchAll(/^• (.+)$/gm)].map((m) => m[1]);
+    expect(houses).toEqual([...houses].sort((a, b) => (a ?? "").localeCompare(b ?? "", "da")));
+  });
+
   it("shows a person what is coming for them, the coordinator everyone's, and the commands in help", async () => {
     const bot = reminderBot("2026-11-02T10:00:00Z");
     const mine = await bot.says("adv-fyn-1", "/påmindelser");
@@ -162,8 +185,12 @@ describe("/påmindelser", () => {
     expect(await bot.says("bd-fyn-1", "/påmindelser")).toBe("Du har ingen kommende påmindelser.");
     const all = await bot.says("adv-hovedstaden-1", "/påmindelser");
     expect(all).toContain("Alle kommende påmindelser");
-    expect(all).toContain("Indkald til statusmøde · Erhvervshus Fyn · Line Ravn Jakobsen");
+    expect(all).toContain(
+      "• Erhvervshus Fyn\n  19.11.2026 kl. 09.00: Indkald til statusmøde · Line Ravn Jakobsen",
+    );
     expect(all).toContain("Ugens besøgsoversigt · Mette Kragh Sørensen");
+    expect(all).toContain("• Erhvervshus Fyn\n");
+    expect(all).toContain("• Hele landet\n");
 
     const help = await bot.says("adv-hovedstaden-1", "/hjælp");
     for (const line of ["/statusmøde [dato]", "/besøg <hus> [dato]", "/påmindelser"])

@@ -4,14 +4,15 @@ import { renderForm, translateErrors, validateForm } from "../../forms/engine.js
 import { movedMeetingForm } from "../../forms/status-meeting-form.js";
 import type { Translator } from "../../i18n/index.js";
 import { formCard } from "../../views/common-views.js";
-import { formatWhen } from "../../views/reminder-views.js";
+import { formatWhen } from "../../views/format-when.js";
+import { companyLabel } from "../../views/handover-views.js";
 import {
   statusMeetingHeldView,
   statusMeetingSetView,
   statusMeetingView,
-  upcomingView,
   visitRecordedView,
 } from "../../views/status-meeting-views.js";
+import { upcomingView } from "../../views/upcoming-reminders-view.js";
 import type { View } from "../../views/view.js";
 import type { ActionReply } from "../actions.js";
 import type { Deps } from "../deps.js";
@@ -106,14 +107,22 @@ export function remindersFeature(deps: Deps, config: ReminderConfig): Feature {
     return [visitRecordedView(t, await recordVisit(deps, person, house, date))];
   };
 
-  const reminders: Command = async ({ person, t }) => [
-    upcomingView(
+  const reminders: Command = async ({ person, t }) => {
+    const records = listReminders(deps, config, person);
+    const companies = await companyLabels(
+      deps,
       t,
-      deps.directory,
-      listReminders(deps, config, person),
-      person.coordinator === true,
-    ),
-  ];
+      records.map((r) => r.data.handoverId),
+    );
+    return [
+      upcomingView(
+        t,
+        { directory: deps.directory, companies },
+        records,
+        person.coordinator === true,
+      ),
+    ];
+  };
 
   const movedForm = (t: Translator, data: Record<string, string>, values = {}, errors = {}) =>
     formCard(
@@ -202,6 +211,7 @@ export function remindersFeature(deps: Deps, config: ReminderConfig): Feature {
     statusmøde: guardCommand(statusMeeting),
     statusmoede: guardCommand(statusMeeting),
     statusmeeting: guardCommand(statusMeeting),
+    meeting: guardCommand(statusMeeting),
     besøg: guardCommand(visit),
     besoeg: guardCommand(visit),
     visit: guardCommand(visit),
@@ -221,4 +231,18 @@ export function remindersFeature(deps: Deps, config: ReminderConfig): Feature {
       { label: t("help.reminders_usage"), value: t("help.reminders") },
     ],
   };
+}
+
+/** The company label of each handover named, by id (ids no longer stored are left out). */
+async function companyLabels(
+  deps: Deps,
+  t: Translator,
+  ids: (string | undefined)[],
+): Promise<Map<string, string>> {
+  const labels = new Map<string, string>();
+  for (const id of new Set(ids)) {
+    const handover = id ? await deps.store.handovers.get(id) : undefined;
+    if (handover) labels.set(handover.id, companyLabel(t, handover));
+  }
+  return labels;
 }
