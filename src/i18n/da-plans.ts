@@ -90,7 +90,7 @@ export const daPlans = {
   "plans.form.meeting_h1": "Statusmøde 1. halvår",
   "plans.form.meeting_h2": "Statusmøde 2. halvår",
   "plans.form.meeting_in_window": "Statusmødet skal ligge mellem {from} og {to}.",
-  "plans.form.progress": "Fremdrift (tal nået indtil nu)",
+  "plans.form.progress": "Opnået indtil nu (antal)",
   "plans.form.activity_progress": "Tal (fx deltagere eller virksomheder; valgfrit)",
   "plans.form.status": "Status",
   "plans.form.comment": "Kort kommentar",

@@ -92,7 +92,7 @@ export const enPlans = {
   "plans.form.meeting_h1": "Status meeting, first half",
   "plans.form.meeting_h2": "Status meeting, second half",
   "plans.form.meeting_in_window": "The status meeting must be between {from} and {to}.",
-  "plans.form.progress": "Progress (number reached so far)",
+  "plans.form.progress": "Achieved so far (number)",
   "plans.form.activity_progress": "Number (e.g. participants or companies; optional)",
   "plans.form.status": "Status",
   "plans.form.comment": "Short comment",
