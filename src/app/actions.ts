@@ -19,6 +19,7 @@ import {
 import { handoverForm } from "../forms/handover-form.js";
 import { type MessageKey, type Translator, translator } from "../i18n/index.js";
 import { errorView, formCard, helpView } from "../views/common-views.js";
+import { cancelledRequestView } from "../views/confirm-ceased-view.js";
 import { stepResultCard } from "../views/handover-views.js";
 import { handoverFormCard } from "../views/request-views.js";
 import type { View } from "../views/view.js";
@@ -191,15 +192,20 @@ function invalid(ctx: Ctx, form: View, errors: FieldErrors): ActionReply {
   return { ok: false, errors: translateErrors(errors, ctx.t), form };
 }
 
-async function submitRequest(ctx: Ctx): Promise<ActionReply> {
+async function submitRequest(ctx: Ctx, confirmed = false): Promise<ActionReply> {
   const checked = validateForm(handoverForm, ctx.data);
-  if (checked.ok)
-    return { ok: true, replies: await submitHandover(ctx.deps, ctx.person, ctx.t, checked.value) };
+  if (checked.ok) {
+    const request = { ...checked.value, confirmed };
+    return { ok: true, replies: await submitHandover(ctx.deps, ctx.person, ctx.t, request) };
+  }
   return invalid(ctx, handoverFormCard(ctx.t, checked.values, checked.errors), checked.errors);
 }
 
 function handlerFor(actionId: string): Handler | undefined {
-  if (actionId === "handover.request.submit") return submitRequest;
+  if (actionId === "handover.request.submit") return (c) => submitRequest(c);
+  if (actionId === "handover.request.confirm") return (c) => submitRequest(c, true);
+  if (actionId === "handover.request.cancel")
+    return async (c) => ({ ok: true, replies: [cancelledRequestView(c.t)] });
   if (actionId === "handover.accept")
     return async (c) => stepReply(c, await acceptHandover(c.deps, c.person.id, c.handoverId));
   const decision = decisions[actionId];

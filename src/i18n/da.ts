@@ -150,6 +150,12 @@ export const da = {
   "request.sent_to_person": "Sendt til {name}.",
   "request.sent_to_house":
     "Sendt til forretningsudviklerne i Erhvervshus {house}; den første, der accepterer, overtager den.",
+  "request.confirm_title": "Send henvisningen alligevel?",
+  "request.confirm_question":
+    "Tjek, om virksomheden stadig kan hjælpes. Henvisningen sendes først, når du bekræfter.",
+  "request.confirm_send": "Send alligevel",
+  "request.confirm_cancel": "Send ikke",
+  "request.cancelled": "Henvisningen er ikke sendt.",
   "request.duplicate_title": "Der er allerede en åben henvisning",
   "request.duplicate":
     "{company} har allerede en åben henvisning hos {holder} (status: {status}). Der er ikke oprettet en ny.",

@@ -148,6 +148,12 @@ export const en = {
   "request.sent_to_person": "Sent to {name}.",
   "request.sent_to_house":
     "Sent to the business developers of Erhvervshus {house}; the first to accept takes it.",
+  "request.confirm_title": "Send the referral anyway?",
+  "request.confirm_question":
+    "Check whether the company can still be helped. The referral is only sent once you confirm.",
+  "request.confirm_send": "Send anyway",
+  "request.confirm_cancel": "Don't send",
+  "request.cancelled": "The referral was not sent.",
   "request.duplicate_title": "There is already an open handover",
   "request.duplicate":
     "{company} already has an open handover with {holder} (status: {status}). No new one was created.",

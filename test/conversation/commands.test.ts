@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeBot, makeFullBot } from "../support/bot.js";
+import { findAction, makeBot, makeFullBot } from "../support/bot.js";
 
 describe("commands", () => {
   it.each(["/hjælp", "hjælp", "/help", "HJÆLP", ""])("%j lists the commands", async (text) => {
@@ -160,7 +160,9 @@ describe("register details", () => {
 describe("/mine", () => {
   it("shows what the advisor needs to decide: the need, the warning, the routing reason", async () => {
     const bot = makeBot();
-    await bot.says("bd-fyn-1", "/henvis 92487598 Vil eksportere skibsudstyr");
+    const [ask] = await bot.replies("bd-fyn-1", "/henvis 92487598 Vil eksportere skibsudstyr");
+    const confirm = findAction(ask, "handover.request.confirm");
+    await bot.act("bd-fyn-1", confirm.id, confirm.data);
     const mine = await bot.says("adv-fyn-1", "/mine");
     expect(mine).toContain("Advarsel: Ifølge CVR-registret er virksomheden under konkurs.");
     expect(mine).toContain("Behov: Vil eksportere skibsudstyr");

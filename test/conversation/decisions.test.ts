@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { renderAdaptiveCard } from "../../src/renderers/adaptive-card.js";
+import type { View } from "../../src/views/view.js";
 import { findAction, makeBot } from "../support/bot.js";
 
 async function referred() {
@@ -179,5 +181,25 @@ describe("forms that know", () => {
     expect(value("contactPerson")).toBe("Jens Jensen");
     expect(fields.find((f) => f.name === "description")?.placeholder).toContain("Højst 280 tegn.");
     expect(form.ok && form.replies[0]?.form?.submit.label).toBe("Gem");
+  });
+});
+
+describe("colours mean one thing", () => {
+  it("accepted is green to both, a decline orange to the referrer, the decliner's own saved step green", async () => {
+    const { bot, handoverId } = await referred();
+    const accepted = await bot.act("adv-midtjylland-1", "handover.accept", { handoverId });
+    expect(accepted.ok && accepted.replies[0]?.tone).toBe("success");
+    expect(bot.lastNotice("bd-midtjylland-1")?.tone).toBe("success");
+
+    const other = await referred();
+    const declined = await other.bot.act("adv-midtjylland-1", "handover.decline.submit", {
+      handoverId: other.handoverId,
+      reason: "Ikke parat",
+    });
+    expect(declined.ok && declined.replies[0]?.tone).toBe("success");
+    expect(other.bot.lastNotice("bd-midtjylland-1")?.tone).toBe("warning");
+    expect(
+      renderAdaptiveCard(other.bot.lastNotice("bd-midtjylland-1") as View).body,
+    ).toContainEqual(expect.objectContaining({ color: "warning" }));
   });
 });
