@@ -6,6 +6,7 @@ import { loadDirectory } from "./adapters/directory/load-directory.js";
 import { DirFileStore } from "./adapters/files/dir-file-store.js";
 import { mountLocalApi } from "./adapters/local/local-api.js";
 import { mountLocalFiles } from "./adapters/local/local-files.js";
+import { guardLocalServer } from "./adapters/local/local-guard.js";
 import { LocalInbox } from "./adapters/local/local-inbox.js";
 import { localTransport } from "./adapters/local/local-transport.js";
 import { reportWriters } from "./adapters/reports/report-writers.js";
@@ -62,6 +63,11 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     collections: COLLECTIONS,
     onError: (err) =>
       log.error({ err }, "compacting the data file failed; writes continue in the journal"),
+    onTornTail: (tail) =>
+      log.warn(
+        tail,
+        "the journal ended in a write that never completed (a crash or a full disk); it was never acknowledged and is dropped",
+      ),
   });
   const inbox = new LocalInbox();
   const slack =
@@ -99,6 +105,7 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
   ]);
   const server = createHttpServer(log);
   if (config.localMode) {
+    guardLocalServer(server, log);
     mountLocalApi(server, conversation, directory, inbox, log);
     mountLocalFiles(server, files);
   }

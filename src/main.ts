@@ -1,6 +1,6 @@
-import { pino } from "pino";
 import { type App, buildApp } from "./app-wiring.js";
 import { loadConfig } from "./config/config.js";
+import { createLogger } from "./logger.js";
 
 /** How long requests in flight get to finish on shutdown before the data file is closed. */
 const STOP_GRACE_MS = 5_000;
@@ -24,7 +24,7 @@ function listen(app: App, port: number, host: string): Promise<void> {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = pino({ level: config.LOG_LEVEL });
+  const log = createLogger(config.LOG_LEVEL);
   const app = await buildApp(config, log);
   try {
     await listen(app, config.PORT, config.host);
@@ -61,6 +61,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  pino().fatal(error.message);
+  createLogger("fatal").fatal(error.message);
   process.exit(1);
 });

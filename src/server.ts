@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import restify, { type Request, type Response, type Server } from "restify";
+import { applyHttpLimits, DEFAULT_HTTP_LIMITS, type HttpLimits } from "./http-limits.js";
 import { type MessageKey, translator } from "./i18n/index.js";
 
 /** Largest request body accepted (413 above it). Chat payloads are a few kB. */
@@ -21,9 +22,31 @@ function errorKey(status: number): MessageKey {
   return "local.api.bad_request";
 }
 
-/** The restify server with what every mode has: JSON bodies, /healthz and error logging. */
-export function createHttpServer(log: Logger): Server {
-  const server = restify.createServer({ name: "eksportbro", handleUncaughtExceptions: false });
+/**
+ * Restify logs through the application's logger at its level; what it would put in a line about a
+ * request (the request, the response, a handler's returned value) shrinks to method, path, status.
+ */
+function restifyLogger(log: Logger): Logger {
+  return log.child(
+    { name: "restify" },
+    {
+      serializers: {
+        req: (req: Request) => ({ method: req.method, path: req.path?.() }),
+        res: (res: Response) => ({ statusCode: res.statusCode }),
+        value: () => "[not logged]",
+      },
+    },
+  );
+}
+
+/** The restify server with what every mode has: JSON bodies, /healthz, error logging, client limits. */
+export function createHttpServer(log: Logger, limits: HttpLimits = DEFAULT_HTTP_LIMITS): Server {
+  const server = restify.createServer({
+    name: "eksportbro",
+    handleUncaughtExceptions: false,
+    log: restifyLogger(log) as unknown as restify.ServerOptions["log"],
+  });
+  applyHttpLimits(server.server, limits);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   const parsers = [
     restify.plugins.bodyParser({

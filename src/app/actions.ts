@@ -18,7 +18,7 @@ import {
 } from "../forms/engine.js";
 import { handoverForm } from "../forms/handover-form.js";
 import { type MessageKey, type Translator, translator } from "../i18n/index.js";
-import { errorView, formCard, helpView } from "../views/common-views.js";
+import { errorView, formCard } from "../views/common-views.js";
 import { cancelledRequestView } from "../views/confirm-ceased-view.js";
 import { stepResultCard } from "../views/handover-views.js";
 import { handoverFormCard } from "../views/request-views.js";
@@ -29,6 +29,7 @@ import { declineHandover } from "./decline-handover.js";
 import type { Deps } from "./deps.js";
 import type { Feature } from "./feature.js";
 import { assertMayTake, requireHandover, type StepResult } from "./handover-access.js";
+import { helpFor } from "./help.js";
 import { translatorFor } from "./people.js";
 import { type MeetingInput, meetingDateProblem, recordMeeting } from "./record-meeting.js";
 import { redirectHandover, redirectTargets } from "./redirect-handover.js";
@@ -232,8 +233,7 @@ export async function handleAction(
     ? undefined
     : features.map((f) => f.action(actionId)).find(Boolean);
   if (!handler && !featureHandler) {
-    const more = features.flatMap((f) => f.help({ person, t }));
-    return { ok: true, replies: [helpView(t, t("help.unknown_action"), more)] };
+    return { ok: true, replies: [helpFor(person, t, features, t("help.unknown_action"))] };
   }
   const handoverId = typeof data.handoverId === "string" ? data.handoverId : "";
   try {

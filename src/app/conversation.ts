@@ -3,12 +3,13 @@ import { DomainError } from "../domain/errors.js";
 import type { Locale, Person } from "../domain/org.js";
 import { NEED_MAX } from "../forms/handover-form.js";
 import { plural, type Translator, translator } from "../i18n/index.js";
-import { errorView, helpView } from "../views/common-views.js";
+import { errorView } from "../views/common-views.js";
 import { handoverFormCard, myHandoversView } from "../views/request-views.js";
 import type { View } from "../views/view.js";
 import { type ActionReply, handleAction } from "./actions.js";
 import type { Deps } from "./deps.js";
 import type { Feature } from "./feature.js";
+import { helpFor, welcomeFor } from "./help.js";
 import { listMyHandovers } from "./list-my-handovers.js";
 import { localeOf, translatorFor } from "./people.js";
 import { reportAbsence } from "./report-absence.js";
@@ -22,6 +23,8 @@ export interface Conversation {
   onAction(personId: string, actionId: string, data: Record<string, unknown>): Promise<ActionReply>;
   /** The language the bot uses with a person (Danish for someone unknown). */
   localeOf(personId: string): Locale;
+  /** The welcome card on a person's first contact (app installed, first visit); nothing after that. */
+  welcome(personId: string): Promise<View[]>;
 }
 
 const COMMANDS: Record<string, "henvis" | "mine" | "help" | "sprog" | "away" | "back"> = {
@@ -45,7 +48,7 @@ const COMMANDS: Record<string, "henvis" | "mine" | "help" | "sprog" | "away" | "
 
 /** Builds the conversation core over its dependencies, with the features that add commands. */
 export function createConversation(deps: Deps, features: Feature[] = []): Conversation {
-  return {
+  const conversation: Conversation = {
     async onText(personId, text) {
       const person = deps.directory.get(personId);
       if (!person) return [errorView(translator(), new DomainError("PERSON.UNKNOWN"))];
@@ -57,12 +60,27 @@ export function createConversation(deps: Deps, features: Feature[] = []): Conver
         throw error;
       }
     },
-    onAction: (personId, actionId, data) => handleAction(deps, personId, actionId, data, features),
+    async onAction(personId, actionId, data) {
+      if (actionId === "welcome.show")
+        return { ok: true, replies: await conversation.welcome(personId) };
+      if (actionId === "help.run" && typeof data.command === "string")
+        return { ok: true, replies: await conversation.onText(personId, `/${data.command}`) };
+      return handleAction(deps, personId, actionId, data, features);
+    },
+    async welcome(personId) {
+      const person = deps.directory.get(personId);
+      if (!person || (await deps.store.preferences.get(personId))?.welcomedAt) return [];
+      await deps.store.preferences.update(personId, {
+        welcomedAt: deps.clock.now().toISOString(),
+      });
+      return [welcomeFor(person, translatorFor(deps, person), features)];
+    },
     localeOf: (personId) => {
       const person = deps.directory.get(personId);
       return person ? localeOf(deps, person) : "da";
     },
   };
+  return conversation;
 }
 
 async function runCommand(
@@ -96,10 +114,9 @@ async function runCommand(
         word.toLowerCase()
       ];
   if (featureCommand) return featureCommand({ person, t }, args);
-  const more = features.flatMap((f) => f.help({ person, t }));
-  if (command === "help" || word === "") return [helpView(t, undefined, more)];
+  if (command === "help" || word === "") return [helpFor(person, t, features)];
   const unknown = t("help.unknown", { command: text.trim().split(/\s+/)[0]?.slice(0, 40) ?? "" });
-  return [helpView(t, unknown, more)];
+  return [helpFor(person, t, features, unknown)];
 }
 
 /** The CVR part of `/henvis` arguments: the first word, or up to four if they spell 8 digits ("DK 10 15 08 17"). */

@@ -9,6 +9,13 @@ export interface Asker {
   t: Translator;
 }
 
+/** One line of /hjælp (usage, what it does); a shortcut makes it a button on the help card too. */
+export interface HelpLine {
+  label: string;
+  value: string;
+  shortcut?: { label: string; command: string };
+}
+
 /**
  * A part of the bot that adds commands and actions to the conversation (reminders, action plans),
  * so the core's command table stays closed. Handlers throw DomainError for refusals.
@@ -20,6 +27,6 @@ export interface Feature {
   action(
     actionId: string,
   ): ((asker: Asker, data: Record<string, unknown>) => Promise<ActionReply>) | undefined;
-  /** The feature's lines in /hjælp for this person (usage, what it does). */
-  help(asker: Asker): { label: string; value: string }[];
+  /** The feature's lines in /hjælp for this person: only the commands they may use. */
+  help(asker: Asker): HelpLine[];
 }

@@ -27,6 +27,7 @@ const envSchema = z.object({
   SLACK_BOT_TOKEN: optional,
   SLACK_API_URL: optional,
   PUBLIC_URL: optional,
+  PLAYGROUND_URL: optional,
   ALLOWED_TENANTS: optional,
   TEAMS_SERVICE_URL_HOSTS: optional,
   ToBotFromChannelOpenIdMetadataUrl: optional,
@@ -78,7 +79,12 @@ export type Config = z.infer<typeof envSchema> & {
   cvrSource: "fixture" | "cvrapi" | "distribution";
   /** The bot's public base URL without a trailing slash; Teams cards link report files under it. */
   publicUrl?: string;
+  /** The Microsoft 365 Agents Playground: in local mode the only connector the bot calls. */
+  playgroundUrl: URL;
 };
+
+/** Where the Agents Playground listens unless told otherwise. */
+export const DEFAULT_PLAYGROUND_URL = "http://localhost:56150";
 
 /** Parses the environment once; a bad value stops the start with a sentence naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -109,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slack,
     teams,
     publicUrl: publicUrl(c.PUBLIC_URL),
+    playgroundUrl: playgroundUrl(c.PLAYGROUND_URL ?? DEFAULT_PLAYGROUND_URL),
   };
 }
 
@@ -186,6 +193,13 @@ function publicUrl(value: string | undefined): string | undefined {
   if (parsed.search || parsed.hash || parsed.username || parsed.password)
     refuse(`PUBLIC_URL=${value} must be a plain base URL, without a query, fragment or user name.`);
   return parsed.href.replace(/\/+$/, "");
+}
+
+function playgroundUrl(value: string): URL {
+  const parsed = URL.canParse(value) ? new URL(value) : undefined;
+  if (!parsed || !LOOPBACK.has(parsed.hostname) || !/^https?:$/.test(parsed.protocol))
+    refuse(`PLAYGROUND_URL=${value} must be an http:// URL on localhost or 127.0.0.1.`);
+  return parsed;
 }
 
 function url(

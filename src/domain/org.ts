@@ -45,6 +45,8 @@ export interface Preferences {
   absentSince?: string;
   /** When the person last reported back (`/tilbage`); smooths routing while they catch up. */
   returnedAt?: string;
+  /** When the person was first greeted with the welcome card. */
+  welcomedAt?: string;
 }
 
 /** The organisation: houses and people. */

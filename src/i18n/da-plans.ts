@@ -19,13 +19,16 @@ export const daPlans = {
   "error.PLAN.STATUS_INCOMPLETE":
     "Der mangler stadig {count} svar, før status kan indsendes. Tryk «Fortsæt» for at besvare dem.",
   "plans.usage.plan": "Skriv /handlingsplan [hus] [år], fx /handlingsplan Fyn 2026.",
-  "plans.usage.status": "Skriv /status [hus] [periode], fx /status Fyn 2026H2.",
+  "plans.usage.status":
+    "Skriv /halvårsstatus [hus] [periode], fx /halvårsstatus Fyn 2026H2 (i Teams og den lokale chat også /status).",
   "plans.usage.report":
     "Skriv /rapport <hus> <år>H1|H2, fx /rapport Fyn 2026H2, eller /rapport alle 2026H2.",
+  "plans.button.plan": "Handlingsplan",
+  "plans.button.status": "Halvårsstatus",
   "plans.help.plan_usage": "/handlingsplan [hus] [år]",
   "plans.help.plan":
     "Opret og ret husets lokale mål og handlingsplan; eksportér dem til KL og ERST.",
-  "plans.help.status_usage": "/status [hus] [periode]",
+  "plans.help.status_usage": "/halvårsstatus eller /status [hus] [periode]",
   "plans.help.status":
     "Besvar halvårsstatus for mål, aktiviteter og budget (kladden gemmes undervejs).",
   "plans.help.report_usage": "/rapport <hus> <år>H1|H2",

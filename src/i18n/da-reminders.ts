@@ -50,6 +50,7 @@ export const daReminders = {
   "reminder.group.status": "Statusmøder",
   "reminder.group.visits": "Besøg",
   "reminder.group.national": "Hele landet",
+  "reminder.button.list": "Påmindelser",
   "reminder.none": "Du har ingen kommende påmindelser.",
   "reminder.list_mine": "Dine kommende påmindelser",
   "reminder.list_all": "Alle kommende påmindelser",

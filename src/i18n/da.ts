@@ -165,6 +165,10 @@ export const da = {
   "mine.count.other": "{count} åbne henvisninger.",
   "mine.more.one": "1 mere vises ikke her.",
   "mine.more.other": "{count} flere vises ikke her.",
+  "help.button.henvis": "Henvis en virksomhed",
+  "help.button.mine": "Mine henvisninger",
+  "welcome.title": "Velkommen til Eksportbro, {name}",
+  "welcome.intro": "Her er det, du kan bede mig om. Tryk på en knap, eller skriv en kommando.",
   "help.title": "Eksportbro: kommandoer",
   "help.intro":
     "Jeg formidler henvisninger af virksomheder mellem erhvervshusene og Trade Councils internationaliseringsrådgivere.",
@@ -207,6 +211,7 @@ export const da = {
   "local.api.method": "Den adresse findes, men ikke til den slags forespørgsel (metode).",
   "local.api.not_found": "Den adresse findes ikke.",
   "local.api.json_only": "Send JSON (Content-Type: application/json).",
+  "local.api.cross_site": "Den lokale chat tager kun imod forespørgsler fra sin egen side.",
   "local.api.wrong_host": "Den lokale chat svarer kun på localhost og 127.0.0.1.",
   "local.api.unknown_person": "Personen findes ikke i kataloget.",
   ...daTeams,

@@ -20,13 +20,16 @@ export const enPlans = {
   "error.PLAN.STATUS_INCOMPLETE":
     "{count} answers are still missing before the status can be sent in. Press “Continue” to answer them.",
   "plans.usage.plan": "Type /plan [house] [year], e.g. /plan Fyn 2026.",
-  "plans.usage.status": "Type /status [house] [period], e.g. /status Fyn 2026H2.",
+  "plans.usage.status":
+    "Type /status [house] [period], e.g. /status Fyn 2026H2 (in Slack: /halvaarsstatus).",
   "plans.usage.report":
     "Type /report <house> <year>H1|H2, e.g. /report Fyn 2026H2, or /report all 2026H2.",
+  "plans.button.plan": "Action plan",
+  "plans.button.status": "Half-year status",
   "plans.help.plan_usage": "/plan [house] [year]",
   "plans.help.plan":
     "Set up and change the house's local goals and action plan; export them for KL and ERST.",
-  "plans.help.status_usage": "/status [house] [period]",
+  "plans.help.status_usage": "/status or /halvaarsstatus [house] [period]",
   "plans.help.status":
     "Answer the half-year status of goals, activities and budget (saved as you go).",
   "plans.help.report_usage": "/report <house> <year>H1|H2",

@@ -51,6 +51,7 @@ export const enReminders = {
   "reminder.group.status": "Status meetings",
   "reminder.group.visits": "Visits",
   "reminder.group.national": "Nationwide",
+  "reminder.button.list": "Reminders",
   "reminder.none": "You have no upcoming reminders.",
   "reminder.list_mine": "Your upcoming reminders",
   "reminder.list_all": "All upcoming reminders",

@@ -163,6 +163,10 @@ export const en = {
   "mine.count.other": "{count} open handovers.",
   "mine.more.one": "1 more is not shown here.",
   "mine.more.other": "{count} more are not shown here.",
+  "help.button.henvis": "Refer a company",
+  "help.button.mine": "My handovers",
+  "welcome.title": "Welcome to Eksportbro, {name}",
+  "welcome.intro": "Here is what you can ask me. Press a button or type a command.",
   "help.title": "Eksportbro: commands",
   "help.intro":
     "I pass companies between the business houses and the Trade Council's export advisors.",
@@ -205,6 +209,7 @@ export const en = {
   "local.api.method": "That address exists, but not for this kind of request (method).",
   "local.api.not_found": "That address does not exist.",
   "local.api.json_only": "Send JSON (Content-Type: application/json).",
+  "local.api.cross_site": "The local chat only accepts requests from its own page.",
   "local.api.wrong_host": "The local chat only answers on localhost and 127.0.0.1.",
   "local.api.unknown_person": "That person is not in the directory.",
   ...enTeams,

@@ -10,24 +10,27 @@ export function errorView(t: Translator, error: DomainError): View {
   return { tone: "error", text: [t(`error.${error.code}`, params)] };
 }
 
-/** The commands a person can use, with one line each. */
-export function helpView(
-  t: Translator,
-  intro?: string,
-  more: { label: string; value: string }[] = [],
-): View {
+/** One line of help: usage, what it does, and the button that runs it (if any). */
+export interface HelpEntry {
+  label: string;
+  value: string;
+  shortcut?: { label: string; command: string };
+}
+
+/** Most shortcut buttons on a help card (hosts show five actions in a row). */
+export const HELP_BUTTONS_MAX = 5;
+
+/** The commands a person may use, one line each, with buttons for the main ones. */
+export function helpView(t: Translator, lines: HelpEntry[], intro?: string, title?: string): View {
   return {
-    title: t("help.title"),
+    title: title ?? t("help.title"),
+    tone: "info",
     text: [...(intro ? [intro] : []), t("help.intro")],
-    facts: [
-      { label: t("help.henvis_usage"), value: t("help.henvis") },
-      { label: t("help.henvis_form_usage"), value: t("help.henvis_form") },
-      { label: t("help.mine_usage"), value: t("help.mine") },
-      { label: t("help.fravaer_usage"), value: t("help.fravaer") },
-      ...more,
-      { label: t("help.sprog_usage"), value: t("help.sprog") },
-      { label: t("help.hjaelp_usage"), value: t("help.hjaelp") },
-    ],
+    facts: lines.map(({ label, value }) => ({ label, value })),
+    actions: lines
+      .flatMap((line) => (line.shortcut ? [line.shortcut] : []))
+      .slice(0, HELP_BUTTONS_MAX)
+      .map(({ label, command }) => ({ id: "help.run", label, data: { command } })),
   };
 }
 

@@ -192,3 +192,17 @@ it("keeps showing notifications after the server restarts", async () => {
   await apiSay(REFERRER, "/henvis 99886226 Arbejdstøj til Sverige");
   await notice("Uldsokken Arbejdstøj ApS");
 }, 60_000);
+
+it("welcomes a person on their first visit with buttons that run their commands, and not again", async () => {
+  await actAs("bd-fyn-1");
+  const welcome = await reply("Velkommen til Eksportbro, Mads");
+  await welcome.getByRole("button", { name: "Mine henvisninger", exact: true }).click();
+  await reply("Du har ingen åbne henvisninger");
+
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === "true", undefined, WAIT);
+  await actAs("bd-fyn-1");
+  await say("/hjælp");
+  await reply("Eksportbro: kommandoer");
+  expect(await page.locator(".msg.bot").filter({ hasText: "Velkommen" }).count()).toBe(0);
+});

@@ -182,10 +182,11 @@ describe("who may change a plan", () => {
     const bot = makePlanBot();
     const manager = await bot.says("mgr-fyn", "/hjælp");
     expect(manager).toContain("/handlingsplan [hus] [år]");
-    expect(manager).toContain("/status [hus] [periode]");
+    expect(manager).toContain("/halvårsstatus eller /status [hus] [periode]");
     expect(manager).not.toContain("/rapport alle");
     const developer = await bot.says("bd-fyn-1", "/hjælp");
     expect(developer).not.toContain("/status");
+    expect(developer).not.toContain("/halvårsstatus");
     expect(developer).not.toContain("/rapport");
     const tc = await bot.says("tc-manager", "/hjælp");
     expect(tc).toContain("/rapport alle <år>H1|H2");

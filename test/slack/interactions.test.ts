@@ -156,6 +156,34 @@ describe("buttons and modals in Slack", () => {
     expect(JSON.stringify(home.blocks)).toContain("Nordlys Maskinfabrik A/S");
   });
 
+  it("the Home tab has buttons for the person's commands; the first visit to Messages brings the welcome card once", async () => {
+    const user = slackId("mgr-fyn");
+    const opened = async (eventId: string, tab: string) => {
+      const body = JSON.stringify({
+        type: "event_callback",
+        event_id: eventId,
+        event_time: Math.floor(Date.now() / 1000),
+        event: { type: "app_home_opened", user, channel: "D9", tab },
+      });
+      expect((await post(server, body, signedHeaders(body), "application/json")).status).toBe(200);
+    };
+    await opened("Ev0WELCOMEHOME", "home");
+    const publish = await eventually(() =>
+      fake.ok("views.publish").find((c) => c.args.user_id === user),
+    );
+    const labels = buttonsIn((publish.args.view as { blocks: unknown }).blocks).map((b) =>
+      JSON.stringify(b),
+    );
+    for (const label of ["Henvis en virksomhed", "Mine henvisninger", "Handlingsplan"])
+      expect(labels.some((l) => l.includes(label))).toBe(true);
+
+    await opened("Ev0WELCOME1", "messages");
+    await eventually(() => dmsTo(user, "Velkommen til Eksportbro, Hanne")[0]);
+    await opened("Ev0WELCOME2", "messages");
+    await settle(1000);
+    expect(dmsTo(user, "Velkommen til Eksportbro")).toHaveLength(1);
+  });
+
   it("an app_home_opened event that Slack re-sends (same event_id, X-Slack-Retry-Num) publishes the Home tab once", async () => {
     const user = slackId("bd-fyn-2");
     const event = {

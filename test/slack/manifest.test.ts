@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { commandsInHelp, makeFullBot } from "../support/bot.js";
@@ -29,6 +30,37 @@ const slackSource = (dir = "src/adapters/slack"): string =>
     )
     .join("\n");
 
+/** Slack's own slash commands: an app that declares one risks "invalid name" for its whole list. */
+const SLACK_BUILT_INS = [
+  "active",
+  "away",
+  "archive",
+  "call",
+  "collapse",
+  "dm",
+  "dnd",
+  "expand",
+  "feed",
+  "feedback",
+  "giphy",
+  "invite",
+  "join",
+  "leave",
+  "me",
+  "msg",
+  "mute",
+  "open",
+  "prefs",
+  "remind",
+  "rename",
+  "search",
+  "shortcuts",
+  "shrug",
+  "status",
+  "topic",
+  "who",
+];
+
 /** Why each bot scope is needed: the Web API call or feature in the code that uses it. */
 const SCOPE_USES: Record<string, RegExp> = {
   commands: /app\.command\(/,
@@ -48,7 +80,7 @@ describe("the Slack app manifest matches the code", () => {
     for (const url of urls) expect(url).toBe("https://<your-host>/slack/events");
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(false);
-    expect(manifest.features.bot_user.display_name).toBe("Eksportbro");
+    expect(manifest.features.bot_user.display_name).toBe("eksportbro");
   });
 
   it("every slash command is one the bot understands, with the user's text unescaped", async () => {
@@ -69,7 +101,17 @@ describe("the Slack app manifest matches the code", () => {
     const names = manifest.features.slash_commands.map((c) => c.command.slice(1)).sort();
     const inHelp = (await commandsInHelp()).map(ascii);
     expect(inHelp.length).toBeGreaterThanOrEqual(12);
-    expect(names).toEqual(inHelp);
+    expect(names).toEqual(inHelp.filter((name) => !SLACK_BUILT_INS.includes(name)));
+  });
+
+  it("declares none of Slack's built-in commands; /status is /halvaarsstatus in Slack", async () => {
+    const names = manifest.features.slash_commands.map((c) => c.command.slice(1));
+    for (const name of names) expect(SLACK_BUILT_INS, name).not.toContain(name);
+    expect(names).toContain("halvaarsstatus");
+    const bot = makeFullBot();
+    expect(await bot.says("adv-fyn-1", "/halvaarsstatus")).toEqual(
+      await bot.says("adv-fyn-1", "/status"),
+    );
   });
 
   it("subscribes to the one event the bot handles and turns on the Home tab", () => {
@@ -83,5 +125,26 @@ describe("the Slack app manifest matches the code", () => {
     const source = slackSource();
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(Object.keys(SCOPE_USES).sort());
     for (const [scope, use] of Object.entries(SCOPE_USES)) expect(source, scope).toMatch(use);
+  });
+});
+
+describe("the Slack app manifest passes Slack's own schema (slackapi/manifest-schema v0.5.0)", () => {
+  const schemas = "../fixtures/schemas/";
+  const read = (name: string) =>
+    JSON.parse(readFileSync(new URL(`${schemas}${name}`, import.meta.url), "utf8")) as object;
+  const raw = "https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/";
+
+  it("validates, and a manifest Slack would refuse does not", () => {
+    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    for (const version of ["1.0.0", "2.0.0"])
+      ajv.addSchema(
+        read(`manifest.schema.${version}.json`),
+        `${raw}manifest.schema.${version}.json`,
+      );
+    const validate = ajv.compile(read("slack-app-manifest.schema.json"));
+    expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
+    const broken = structuredClone(manifest) as unknown as Record<string, Record<string, unknown>>;
+    (broken.features as Record<string, unknown>).bot_user = { display_name: "x".repeat(90) };
+    expect(validate(broken)).toBe(false);
   });
 });

@@ -135,7 +135,7 @@ describe("request signing (every request, before anything runs)", () => {
     ["unsigned", () => ({})],
     ["signed with another secret", (b) => signedHeaders(b, { secret: `${SECRET}x` })],
     ["signed over 5 minutes ago", (b) => signedHeaders(b, { skewS: -301 })],
-    ["signed in the future", (b) => signedHeaders(b, { skewS: 301 })],
+    ["signed in the future", (b) => signedHeaders(b, { skewS: 330 })],
     ["with a signature of another body", (b) => signedHeaders(`${b}&x=1`)],
   ];
   it.each(cases)("%s: 401 and nothing runs", async (_name, headersFor) => {
@@ -147,5 +147,24 @@ describe("request signing (every request, before anything runs)", () => {
     expect(fake.calls.length).toBe(calls);
     expect(fake.responses.find((r) => r.id === id)).toBeUndefined();
     expect(dmsTo(slackId("adv-nordjylland-1"))).toHaveLength(0);
+  });
+});
+
+describe("Slack's ssl_check", () => {
+  it("is answered 200 unsigned, as Bolt's receiver does, and runs nothing it carries", async () => {
+    expect((await post(server, "ssl_check=1&token=abc", {})).status).toBe(200);
+    const calls = fake.calls.length;
+    const smuggled = `ssl_check=1&${commandBody(fake, slackId("bd-nordjylland-1"), "/henvis", "99693711 Vind", "t-ssl")}`;
+    expect((await post(server, smuggled, {})).status).toBe(200);
+    await settle(500);
+    expect(fake.calls.length).toBe(calls);
+    expect(fake.responses.find((r) => r.id === "t-ssl")).toBeUndefined();
+  });
+
+  it("does not open the door to anything else unsigned", async () => {
+    const challenge = JSON.stringify({ type: "url_verification", challenge: "c1" });
+    expect((await post(server, challenge, {}, "application/json")).status).toBe(401);
+    expect((await post(server, "ssl_check=0&token=abc", {})).status).toBe(401);
+    expect((await post(server, '{"ssl_check":"1"}', {}, "application/json")).status).toBe(401);
   });
 });

@@ -8,13 +8,14 @@ export interface DurableView {
   handovers: Map<string, Handover>;
   meetings: Map<string, MeetingRecord>;
   locales: Map<string, string>;
-  /** Complete lines in the journal. */
+  /** Record lines of whole batches in the journal. */
   journalLines: number;
 }
 
 /**
- * Reads the snapshot (validated) and applies every complete line of `${file}.journal` on top,
- * independently of the store's own replay code. A torn tail (no newline) is ignored.
+ * Reads the snapshot (validated) and applies every whole batch of `${file}.journal` on top (the
+ * lines before a `commit` line, after the `journal` header), independently of the store's own
+ * replay code. Lines after the last commit line and a torn tail (no newline) are ignored.
  */
 export function readDurable(file: string): DurableView {
   const doc = parseDocument(JSON.parse(readFileSync(file, "utf8")), file);
@@ -28,20 +29,33 @@ export function readDurable(file: string): DurableView {
   };
   const journal = `${file}.journal`;
   if (!existsSync(journal)) return view;
-  const lines = readFileSync(journal, "utf8").split("\n").slice(0, -1);
+  const [header, ...lines] = readFileSync(journal, "utf8").split("\n").slice(0, -1);
+  if (header !== undefined && JSON.parse(header).t !== "journal")
+    throw new Error(`journal without its header: ${header}`);
+  let batch: string[] = [];
   for (const text of lines) {
-    const line = JSON.parse(text) as { t: string; id?: string; v: never };
-    if (line.t === "handover") view.handovers.set((line.v as Handover).id, line.v);
-    else if (line.t === "meeting") view.meetings.set((line.v as MeetingRecord).id, line.v);
-    else if (line.t === "locale" && line.id) view.locales.set(line.id, line.v);
-    else if (line.t === "prefs" && line.id) {
-      const locale = (line.v as { locale?: string }).locale;
-      if (locale) view.locales.set(line.id, locale);
-      else view.locales.delete(line.id);
-    } else throw new Error(`unknown journal line: ${text}`);
-    view.journalLines++;
+    const line = JSON.parse(text) as { t: string; n?: number };
+    if (line.t !== "commit") batch.push(text);
+    else if (line.n !== batch.length) throw new Error(`commit of ${line.n} after ${batch.length}`);
+    else {
+      for (const record of batch) applyLine(view, record);
+      batch = [];
+    }
   }
   return view;
+}
+
+function applyLine(view: DurableView, text: string): void {
+  const line = JSON.parse(text) as { t: string; id?: string; v: never };
+  if (line.t === "handover") view.handovers.set((line.v as Handover).id, line.v);
+  else if (line.t === "meeting") view.meetings.set((line.v as MeetingRecord).id, line.v);
+  else if (line.t === "locale" && line.id) view.locales.set(line.id, line.v);
+  else if (line.t === "prefs" && line.id) {
+    const locale = (line.v as { locale?: string }).locale;
+    if (locale) view.locales.set(line.id, locale);
+    else view.locales.delete(line.id);
+  } else throw new Error(`unknown journal line: ${text}`);
+  view.journalLines++;
 }
 
 /** Ids of the handovers a restart would find. */

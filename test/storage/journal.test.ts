@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { emptyDocument, type StoredDocument } from "../../src/adapters/storage/data-schema.js";
 import { jsonChunks } from "../../src/adapters/storage/durable-file-adapter.js";
-import { openLowdbStore } from "../../src/adapters/storage/lowdb-store.js";
+import { openLowdbStore, type TornTail } from "../../src/adapters/storage/lowdb-store.js";
 import { StoreOpenError } from "../../src/adapters/storage/store-open-error.js";
 import type { Handover } from "../../src/domain/handover.js";
 import { makeHandover, makeMeeting } from "../support/handover-factory.js";
@@ -67,6 +67,34 @@ describe("lowdb store journal", () => {
       expect(readDurable(file).handovers.size).toBe(2);
       await store.close();
     }
+  });
+
+  it("replays only whole batches: lines after the last commit line are dropped and reported", async () => {
+    const [a, b, c] = [makeHandover(), makeHandover(), makeHandover()];
+    const header = line({ t: "journal", v: 2 });
+    const batch = line({ t: "handover", v: a }) + line({ t: "commit", n: 1 });
+    const cut = line({ t: "handover", v: b }) + line({ t: "handover", v: c }).slice(0, 30);
+    for (const [tail, lines] of [
+      [cut, 1],
+      [line({ t: "handover", v: b }) + line({ t: "handover", v: c }), 2],
+    ] as const) {
+      const file = await crashedFiles(header + batch + tail);
+      const tails: TornTail[] = [];
+      const store = await openLowdbStore(file, { onTornTail: (t) => tails.push(t) });
+      expect(store.handovers.all().map((h) => h.id)).toEqual([a.id]);
+      expect(tails).toEqual([{ journal: `${file}.journal`, bytes: tail.length, lines }]);
+      await store.close();
+    }
+  });
+
+  it("refuses a journal whose commit line counts other lines than its batch holds", async () => {
+    const h = makeHandover();
+    const journal =
+      line({ t: "journal", v: 2 }) + line({ t: "handover", v: h }) + line({ t: "commit", n: 2 });
+    const file = await crashedFiles(journal);
+    await expect(openLowdbStore(file)).rejects.toThrow(
+      /corrupt at line 3 \(commit line counts 2 lines, not 1\)/,
+    );
   });
 
   it("replays lines the snapshot already holds harmlessly (crash between snapshot and truncate)", async () => {

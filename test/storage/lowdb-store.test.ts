@@ -103,13 +103,9 @@ describe("lowdb store on a real file", () => {
     await rmdir(blocker);
     const later = makeHandover();
     await store.handovers.save(later);
-    expect(snapshotIds(file)).toEqual([later.id]);
     expect(failed.map((h) => store.handovers.get(h.id))).toEqual([undefined, undefined]);
-    expect(appends).toBe(0);
-    const next = makeHandover();
-    await store.handovers.save(next);
     expect(appends).toBe(1);
-    expect(storedIds(file)).toContain(next.id);
+    expect(storedIds(file)).toEqual([later.id]);
     await store.close();
   });
 

@@ -65,6 +65,7 @@ export function makeBot(features: (deps: Deps) => Feature[] = () => []) {
     clock,
     inbox,
     lookup,
+    conversation,
     /** `person` types `text`; returns the replies as plain text. */
     async says(person: string, text: string): Promise<string> {
       return (await conversation.onText(person, text)).map(renderPlainText).join("\n---\n");

@@ -53,7 +53,11 @@ describe("Teams: the bot on /api/messages with a fake Bot Framework connector", 
     expect((await post({ ...update, type: "conversationUpdate", membersAdded })).status).toBe(200);
     expect(connector.activities(advisor.conversationId)).toHaveLength(1);
     const [welcome] = connector.activities(advisor.conversationId);
-    expect(textOf(cardOf(welcome?.body ?? {}))).toContain("Eksportbro: kommandoer");
+    const card = cardOf(welcome?.body ?? {});
+    expect(textOf(card)).toContain("Velkommen til Eksportbro, Mette");
+    const buttons = JSON.stringify(card?.actions ?? []);
+    for (const label of ["Henvis en virksomhed", "Mine henvisninger", "Halvårsstatus"])
+      expect(buttons).toContain(label);
     expect(welcome?.headers.authorization).toBe("Bearer bot-token");
   });
 

@@ -93,7 +93,7 @@ describe("Teams endpoint with an app id: only signed activities from allowed ten
 
 describe("Teams endpoint without an app id", () => {
   it("serves the Agents Playground unauthenticated in local mode, on 127.0.0.1", async () => {
-    const local = await startServer({ ORG_FILE });
+    const local = await startServer({ ORG_FILE, PLAYGROUND_URL: connector.url });
     try {
       const activity = messageActivity(referrer, "hjælp", `${connector.url}/`);
       const res = await fetch(`${local.url}/api/messages`, {
@@ -109,6 +109,26 @@ describe("Teams endpoint without an app id", () => {
       );
     } finally {
       await local.stop();
+    }
+  });
+
+  it("in local mode calls no loopback port but the Playground's, and answers 403", async () => {
+    const other = await startFakeBotConnector();
+    const local = await startServer({ ORG_FILE, PLAYGROUND_URL: connector.url });
+    try {
+      const res = await fetch(`${local.url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(messageActivity(referrer, "hjælp", `${other.url}/`)),
+      });
+      expect([res.status, await res.json()]).toEqual([
+        403,
+        { error: "Eksportbro svarer ikke til den serviceUrl." },
+      ]);
+      expect(other.calls).toEqual([]);
+    } finally {
+      await local.stop();
+      await other.close();
     }
   });
 

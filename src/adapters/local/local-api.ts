@@ -88,27 +88,6 @@ function badRequest(
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
-/**
- * The local chat trusts whoever can reach it, so it refuses what a web page elsewhere could send:
- * a Host that is not loopback (DNS rebinding) and a POST that is not JSON (a cross-site form).
- */
-function guardLocal(req: Request, res: Response, next: (err?: false) => void): void {
-  const path = req.path();
-  const guarded = path === "/" || path.startsWith("/local/");
-  const host = (req.headers.host ?? "").replace(/:\d+$/, "").toLowerCase();
-  if (guarded && !LOCAL_HOSTS.has(host)) {
-    res.send(403, { error: t("local.api.wrong_host") });
-    next(false);
-  } else if (guarded && req.method === "POST" && !req.is("application/json")) {
-    res.send(415, { error: t("local.api.json_only") });
-    next(false);
-  } else {
-    next();
-  }
-}
-
 /** An unexpected failure is logged and answered with a translated 500; never a silent drop. */
 function safely(log: Logger, handler: Handler): Handler {
   return async (req, res) => {
@@ -129,7 +108,6 @@ export function mountLocalApi(
   inbox: LocalInbox,
   log: Logger,
 ): void {
-  server.use(guardLocal);
   for (const path of Object.keys(STATIC)) server.get(path, sendStatic(path));
 
   server.get("/local/people", async (_req: Request, res: Response) => {

@@ -62,7 +62,9 @@ export async function orSayError(
     await work();
   } catch (err) {
     ctx.log.error({ err }, "a Slack request failed after its ack");
-    await say({ tone: "error", text: [translator()("error.internal")] });
+    await say({ tone: "error", text: [translator()("error.internal")] }).catch((sayErr: unknown) =>
+      ctx.log.error({ err: sayErr }, "could not tell the Slack user about the failure either"),
+    );
   }
 }
 

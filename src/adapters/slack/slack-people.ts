@@ -3,6 +3,9 @@ import type { ChatAddresses } from "../../app/chat-addresses.js";
 import type { PeopleDirectory } from "../../domain/directory.js";
 import type { Person } from "../../domain/org.js";
 
+/** users.info answers meaning "no such person to us": the same polite refusal as a stranger. */
+const NOT_A_USER = new Set(["user_not_found", "user_not_visible"]);
+
 /** How long a Slack user not found in the directory is remembered as unknown. */
 const UNKNOWN_TTL_MS = 60_000;
 
@@ -42,8 +45,12 @@ export class SlackPeople {
   }
 
   private async byEmail(slackUserId: string): Promise<Person | undefined> {
-    const res = await this.client.users.info({ user: slackUserId });
-    const email = res.user?.profile?.email;
+    let email: string | undefined;
+    try {
+      email = (await this.client.users.info({ user: slackUserId })).user?.profile?.email;
+    } catch (error) {
+      if (!NOT_A_USER.has((error as { data?: { error?: string } }).data?.error ?? "")) throw error;
+    }
     const person = email ? this.directory.byEmail(email) : undefined;
     if (!person) {
       this.unknownUntil.set(slackUserId, Date.now() + UNKNOWN_TTL_MS);

@@ -62,8 +62,18 @@ export function parseSlackBody(raw: string, contentType: string): Record<string,
 }
 
 /**
+ * Slack's certificate check (form field ssl_check=1): answered 200 before the signature check, as
+ * Bolt's own receiver does; it carries no user action, and nothing in such a request is ever run.
+ */
+export function isSslCheck(raw: string, contentType: string): boolean {
+  if (!contentType.includes("application/x-www-form-urlencoded")) return false;
+  return new URLSearchParams(raw).get("ssl_check") === "1";
+}
+
+/**
  * Bolt's receiver on the restify server: verifies every request's signature on the exact raw body
- * (401, nothing run, when it fails), then hands it to Bolt with an ack that writes the HTTP answer.
+ * (401, nothing run, when it fails; only an ssl_check is answered unsigned), then hands it to
+ * Bolt with an ack that writes the HTTP answer.
  */
 export class RestifyReceiver implements Receiver {
   private app: App | undefined;
@@ -91,6 +101,7 @@ export class RestifyReceiver implements Receiver {
   private async handle(req: Request, res: Response): Promise<void> {
     const raw = await readRaw(req);
     if (raw === undefined) return void res.send(413, { error: t("local.api.too_large") });
+    if (isSslCheck(raw, req.header("content-type") ?? "")) return void res.send(200);
     const signed = isSignedBySlack(
       this.signingSecret,
       raw,
@@ -108,7 +119,6 @@ export class RestifyReceiver implements Receiver {
       res.send(400, { error: t("local.api.bad_request") });
       return;
     }
-    if (body.ssl_check) return void res.send(200);
     if (body.type === "url_verification") return void res.send(200, { challenge: body.challenge });
     let acked = false;
     const ack = async (response?: unknown) => {

@@ -11,6 +11,8 @@ import { uploadFiles } from "./slack-files.js";
 /** How a modal's submit ended, before anything was said to the person. */
 export type Submitted =
   | { kind: "stranger" }
+  /** The same submit again (its key already claimed): answered by the first. */
+  | { kind: "duplicate" }
   | { kind: "failed"; error: unknown; person?: Person }
   | { kind: "done"; person: Person; reply: ActionReply; answers: Record<string, string> };
 
@@ -53,6 +55,7 @@ export async function apologise(s: SubmitContext, error: unknown, person?: Perso
 /** Says how a submit ended: on the modal while Slack still waits for the ack, else by DM. */
 export async function answerSubmit(s: SubmitContext, outcome: Submitted): Promise<void> {
   const { ctx, userId, answer } = s;
+  if (outcome.kind === "duplicate") return void (await answer());
   if (outcome.kind === "stranger") {
     if (await answer(notice(ctx, refusal()))) return;
     return tellPrivately(ctx, userId, undefined, refusal());

@@ -66,6 +66,7 @@ export const preferencesSchema = z.looseObject({
   locale: localeSchema.optional(),
   absentSince: text.optional(),
   returnedAt: text.optional(),
+  welcomedAt: text.optional(),
 });
 
 /**

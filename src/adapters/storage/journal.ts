@@ -5,11 +5,18 @@ import { errorCode, syncDirectory, writeAll } from "./durable-file-adapter.js";
 /** Called after each durable journal append, for tests and benchmarks. */
 export type AppendListener = (info: { lines: number; bytes: number; ms: number }) => void;
 
+/** The first line of a journal whose batches end in commit lines (see journal-replay). */
+export const JOURNAL_HEADER = `${JSON.stringify({ t: "journal", v: 2 })}\n`;
+
+/** The line that ends a batch of `lines` lines: replay applies a batch only when it is there. */
+export const commitLine = (lines: number) => `${JSON.stringify({ t: "commit", n: lines })}\n`;
+
 /**
- * The append-only journal next to the snapshot (`${DATA_FILE}.journal`): JSON lines, each
- * appended batch made durable with one write and one fdatasync. Only one operation may run at
- * a time (the store serialises them). After a failed operation the handle is dropped and the
- * file's tail is unknown; the store then compacts (snapshot + truncate) before appending again.
+ * The append-only journal next to the snapshot (`${DATA_FILE}.journal`): a header line, then
+ * batches of JSON lines each ended by a commit line, each batch made durable with one write and
+ * one fdatasync. Only one operation may run at a time (the store serialises them). A failed
+ * append is cut back to where it began; when even that fails, `intact` turns false (the tail
+ * is unknown) and the store compacts (snapshot + truncate) before appending again.
  */
 export class Journal {
   private handle: FileHandle | undefined;
@@ -17,23 +24,36 @@ export class Journal {
   private entryPending = false;
   /** Bytes in the file, as far as this process knows. */
   size = 0;
+  /** False when a failed operation left bytes of unknown content at the tail. */
+  intact = true;
 
   constructor(
     readonly file: string,
     private readonly onAppend?: AppendListener,
   ) {}
 
-  /** Appends `text` (whole lines) and resolves once it is durable. */
+  /**
+   * Appends `text` (whole lines) as one batch ended by its commit line and resolves once it is
+   * durable. On failure the file is cut back to its size before the call.
+   */
   async append(text: string, lines: number): Promise<void> {
     const started = performance.now();
-    const data = Buffer.from(text, "utf8");
+    const head = this.size === 0 ? JOURNAL_HEADER : "";
+    const data = Buffer.from(head + text + commitLine(lines), "utf8");
+    const handle = await this.open().catch(async (error: unknown) => {
+      await this.drop();
+      throw error;
+    });
     try {
-      const handle = await this.open();
       await writeAll(handle, data);
       await handle.datasync();
       if (this.entryPending) await syncDirectory(dirname(this.file));
       this.entryPending = false;
     } catch (error) {
+      this.intact = await cut(handle, this.size).then(
+        () => true,
+        () => false,
+      );
       await this.drop();
       throw error;
     }
@@ -50,10 +70,12 @@ export class Journal {
         if (handle) await cut(handle, length).finally(() => handle.close());
       }
     } catch (error) {
+      this.intact = false;
       await this.drop();
       throw error;
     }
     this.size = length;
+    this.intact = true;
   }
 
   /** Closes the file and removes it (call when it is empty or its lines are in the snapshot). */

@@ -7,7 +7,8 @@ import type { StoreState } from "./store-state.js";
 
 /**
  * The lowdb store's durability. Each group commit appends the batch's changes to the journal as
- * JSON lines (one write, one fdatasync). Compaction writes the whole state as the lowdb snapshot
+ * JSON lines ended by a commit line (one write, one fdatasync), so a batch lands whole or not at
+ * all: a failed append is cut back, and replay ignores a batch without its commit line. Compaction writes the whole state as the lowdb snapshot
  * (temp, fsync, rename, dir fsync) and then truncates the journal; it runs inside the commit
  * sequence, so no append can fall between the two. A crash between them only leaves lines the
  * snapshot already holds, which replay as harmless upserts.
@@ -15,8 +16,6 @@ import type { StoreState } from "./store-state.js";
 export class JournaledCommits {
   /** Changed records not yet in a flush; one line per record however often it changed. */
   private readonly pending = new Map<string, Change>();
-  /** False after a failed append or truncate: the journal's tail is unknown, so the next flush compacts. */
-  private journalTrusted = true;
   private readonly group: GroupCommit;
   /** Journal size at which the next compaction is tried. */
   private nextCompactionAt: number;
@@ -35,17 +34,19 @@ export class JournaledCommits {
     );
   }
 
-  /** Resolves once `change` (and every change made before it) is durable. */
-  commit(change: Change): Promise<void> {
-    const scope = change.t === "rec" ? change.c : "";
-    this.pending.set(`${change.t}\u0000${scope}\u0000${change.id}`, change);
+  /** Resolves once `changes` (and every change made before them) are durable, all in one batch. */
+  commit(changes: readonly Change[]): Promise<void> {
+    for (const change of changes) {
+      const scope = change.t === "rec" ? change.c : "";
+      this.pending.set(`${change.t}\u0000${scope}\u0000${change.id}`, change);
+    }
     return this.group.request();
   }
 
   /** Waits for every commit, leaves the snapshot holding everything, and removes the journal. */
   async close(): Promise<void> {
     await this.group.idle();
-    if (!this.journalTrusted || this.journal.size > 0) await this.compact();
+    if (!this.journal.intact || this.journal.size > 0) await this.compact();
     await this.journal.remove();
   }
 
@@ -57,31 +58,19 @@ export class JournaledCommits {
     } finally {
       this.db.data = emptyDocument();
     }
-    try {
-      await this.journal.truncate(0);
-    } catch (error) {
-      this.journalTrusted = false;
-      throw error;
-    }
-    this.journalTrusted = true;
+    await this.journal.truncate(0);
   }
 
   private async flush(): Promise<void> {
     const changes = [...this.pending.values()];
     this.pending.clear();
-    if (!this.journalTrusted) return this.compact();
+    if (!this.journal.intact) return this.compact();
     if (changes.length === 0) return;
     const lines = changes
       .map((change) => lineFor(this.state, change))
       .filter((l) => l !== undefined);
     if (lines.length === 0) return;
-    const text = lines.join("");
-    try {
-      await this.journal.append(text, lines.length);
-    } catch (error) {
-      this.journalTrusted = false;
-      throw error;
-    }
+    await this.journal.append(lines.join(""), lines.length);
   }
 
   /**
@@ -90,7 +79,7 @@ export class JournaledCommits {
    * commit into a whole-snapshot write.
    */
   private async afterFlush(): Promise<void> {
-    if (!this.journalTrusted || this.journal.size < this.nextCompactionAt) return;
+    if (!this.journal.intact || this.journal.size < this.nextCompactionAt) return;
     try {
       await this.compact();
       this.nextCompactionAt = this.compactAtBytes;

@@ -25,8 +25,18 @@ export interface LowdbStoreOptions {
   compactAtBytes?: number;
   /** Told about a failure no caller sees (a background compaction), so it can be logged. */
   onError?: (error: unknown) => void;
+  /** Told, at open, about a journal tail cut off because its batch never completed, so it can be logged. */
+  onTornTail?: (tail: TornTail) => void;
   /** The collections whose records are validated at open (from the snapshot and the journal). */
   collections?: readonly CollectionSpec<Keyed>[];
+}
+
+/** A journal tail dropped at open: bytes after the last whole batch, never acknowledged to anyone. */
+export interface TornTail {
+  journal: string;
+  bytes: number;
+  /** Whole lines among those bytes (a batch that lacked its commit line). */
+  lines: number;
 }
 
 /**
@@ -43,7 +53,7 @@ export async function openLowdbStore(
   const journal = new Journal(`${dataFile}.journal`, options.onAppend);
   try {
     const adapter = new DurableFileAdapter<StoredDocument>(dataFile, options.onWrite);
-    const { state, stale } = await load(adapter, journal, options.collections ?? []);
+    const { state, stale } = await load(adapter, journal, options);
     const db = new Low(adapter, emptyDocument());
     const commits = new JournaledCommits(
       state,
@@ -55,7 +65,7 @@ export async function openLowdbStore(
     if (stale) await commits.compact();
     let closed = false;
     return storeOver(state, {
-      commit: (change) => commits.commit(change),
+      commit: (changes) => commits.commit(changes),
       isClosed: () => closed,
       close: async () => {
         closed = true;
@@ -80,8 +90,9 @@ export async function openLowdbStore(
 async function load(
   adapter: DurableFileAdapter<StoredDocument>,
   journal: Journal,
-  specs: readonly CollectionSpec<Keyed>[],
+  options: LowdbStoreOptions,
 ): Promise<{ state: StoreState; stale: boolean }> {
+  const specs = options.collections ?? [];
   const raw = await adapter.read();
   const missing = raw === null;
   const state = new StoreState(
@@ -94,7 +105,14 @@ async function load(
       `DATA_FILE ${adapter.file} is missing but its journal ${journal.file} holds ${replay.lines} writes made after it; ${REFUSAL}. Restore DATA_FILE from a backup, or move the journal away to start empty.`,
     );
   }
-  if (replay.goodBytes < replay.totalBytes) await journal.truncate(replay.goodBytes);
+  if (replay.goodBytes < replay.totalBytes) {
+    options.onTornTail?.({
+      journal: journal.file,
+      bytes: replay.totalBytes - replay.goodBytes,
+      lines: replay.uncommittedLines,
+    });
+    await journal.truncate(replay.goodBytes);
+  }
   journal.size = replay.goodBytes;
   return { state, stale: missing || replay.lines > 0 };
 }

@@ -20,9 +20,12 @@ interface RecordTable<T> {
   remove(id: string): void;
 }
 
-/** How a store makes the state durable: `commit` resolves once `change` (and all before it) is. */
+/**
+ * How a store makes the state durable: `commit` resolves once `changes` (and all before them)
+ * are, and lands them as one atomic unit: after a crash or a refusal all of them or none.
+ */
 export interface Backend {
-  commit(change: Change): Promise<void>;
+  commit(changes: readonly Change[]): Promise<void>;
   close(): Promise<void>;
   isClosed(): boolean;
 }
@@ -41,7 +44,7 @@ export function storeOver(state: StoreState, backend: Backend): Store {
     } catch (error) {
       return Promise.reject(error);
     }
-    return backend.commit(change).catch((error: unknown) => {
+    return backend.commit([change]).catch((error: unknown) => {
       undo?.();
       throw error;
     });

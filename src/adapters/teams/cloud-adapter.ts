@@ -1,4 +1,10 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
+import {
+  type Activity,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type InvokeResponse,
+  type TurnContext,
+} from "botbuilder";
 import type { TeamsConfig } from "../../config/config.js";
 import { ClientSecretCredentialFactory } from "./client-secret-credentials.js";
 
@@ -15,9 +21,40 @@ const PUBLIC_CLOUD = {
   CallerId: "urn:botframework:azure",
 };
 
+const DATE_FIELDS = [
+  ["timestamp", "rawTimestamp"],
+  ["expiration", "rawExpiration"],
+  ["localTimestamp", "rawLocalTimestamp"],
+] as const;
+
+/** The activity's ISO date strings as Dates, the raw text kept (what botbuilder's `process` does). */
+function withDates(activity: Activity): Activity {
+  const fixed: Record<string, unknown> = { ...activity };
+  for (const [field, raw] of DATE_FIELDS) {
+    const value = fixed[field];
+    if (typeof value === "string") Object.assign(fixed, { [raw]: value, [field]: new Date(value) });
+  }
+  return fixed as unknown as Activity;
+}
+
+/**
+ * CloudAdapter whose activity pipeline is called directly: its `process` writes errors' own text
+ * into 500 bodies and prints them with console.error, past the application's logger.
+ */
+export class ActivityAdapter extends CloudAdapter {
+  /** Authenticates the activity and runs the bot as `process` does; errors are thrown. */
+  runActivity(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, withDates(activity), logic);
+  }
+}
+
 /** The Bot Framework authentication and the adapter that uses it. */
 export interface TeamsAdapter {
-  adapter: CloudAdapter;
+  adapter: ActivityAdapter;
   auth: ConfigurationBotFrameworkAuthentication;
   /** The bot's app id ("" without one, in local mode). */
   appId: string;
@@ -32,7 +69,7 @@ export interface TeamsAdapter {
 export function createTeamsAdapter(teams: TeamsConfig | undefined): TeamsAdapter {
   if (!teams) {
     const auth = new ConfigurationBotFrameworkAuthentication({});
-    return { adapter: new CloudAdapter(auth), auth, appId: "", audience: undefined };
+    return { adapter: new ActivityAdapter(auth), auth, appId: "", audience: undefined };
   }
   const { endpoints } = teams;
   const custom = Object.values(endpoints).some((v) => v !== undefined);
@@ -62,5 +99,5 @@ export function createTeamsAdapter(teams: TeamsConfig | undefined): TeamsAdapter
       : undefined;
   const auth = new ConfigurationBotFrameworkAuthentication(options, credentials);
   const audience = endpoints.oauthScope ?? PUBLIC_CLOUD.ToChannelFromBotOAuthScope;
-  return { adapter: new CloudAdapter(auth), auth, appId: teams.appId, audience };
+  return { adapter: new ActivityAdapter(auth), auth, appId: teams.appId, audience };
 }

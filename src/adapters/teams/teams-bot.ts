@@ -101,8 +101,8 @@ export class TeamsBot extends TeamsActivityHandler {
     const greeted = this.deps.references.get(person.id)?.address === conversation?.id;
     await this.deps.references.remember(person, context.activity);
     if (greeted) return;
-    const [help] = await this.deps.conversation.onText(person.id, "hjælp");
-    if (help) await context.sendActivity(cardMessage(help));
+    const [welcome] = await this.deps.conversation.welcome(person.id);
+    if (welcome) await context.sendActivity(cardMessage(welcome));
   }
 
   /** A view for this person's card, its files offered the way Teams can. */

@@ -41,7 +41,8 @@ export function createTeamsChannel(config: Config, log: Logger): TeamsChannel {
       `Configuration error: /api/messages would run without Bot Framework authentication on ${config.host}; set MicrosoftAppId (and its secret), or run in local mode on 127.0.0.1.`,
     );
   const hosts = config.teams?.serviceUrlHosts ?? [];
-  const allowed = (url: unknown) => serviceUrlAllowed(url, hosts, config.localMode);
+  const playground = config.localMode ? config.playgroundUrl : undefined;
+  const allowed = (url: unknown) => serviceUrlAllowed(url, hosts, playground);
   const teams = createTeamsAdapter(config.teams);
   let references: TeamsReferences | undefined;
   return {

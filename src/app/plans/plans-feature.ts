@@ -6,7 +6,7 @@ import {
 } from "../../domain/plans/plan.js";
 import type { MessageKey } from "../../i18n/index.js";
 import type { Deps } from "../deps.js";
-import type { Feature } from "../feature.js";
+import type { Feature, HelpLine } from "../feature.js";
 import { planActions, planCommand } from "./plan-handlers.js";
 import { reportCommand } from "./report-handlers.js";
 import { statusActions, statusCommand } from "./status-handlers.js";
@@ -24,17 +24,24 @@ export function createPlansFeature(deps: Deps, out: ReportOutput): Feature {
       plan: plan,
       actionplan: plan,
       status,
+      halvårsstatus: status,
+      halvaarsstatus: status,
       rapport: report,
       report,
     },
     action: (id) => (Object.hasOwn(actions, id) ? actions[id] : undefined),
     help: ({ person, t }) => {
-      const lines: { label: string; value: string }[] = [];
-      const line = (usage: MessageKey, text: MessageKey) =>
-        lines.push({ label: t(usage), value: t(text) });
-      if (mayEditPlan(person, person.house)) line("plans.help.plan_usage", "plans.help.plan");
+      const lines: HelpLine[] = [];
+      const line = (usage: MessageKey, text: MessageKey, shortcut?: [MessageKey, string]) =>
+        lines.push({
+          label: t(usage),
+          value: t(text),
+          ...(shortcut ? { shortcut: { label: t(shortcut[0]), command: shortcut[1] } } : {}),
+        });
+      if (mayEditPlan(person, person.house))
+        line("plans.help.plan_usage", "plans.help.plan", ["plans.button.plan", "handlingsplan"]);
       if (mayReportStatus(person, person.house))
-        line("plans.help.status_usage", "plans.help.status");
+        line("plans.help.status_usage", "plans.help.status", ["plans.button.status", "status"]);
       if (mayReadReport(person, person.house)) line("plans.help.report_usage", "plans.help.report");
       if (mayReadNationalReport(person)) line("plans.help.national_usage", "plans.help.national");
       return lines;

@@ -228,7 +228,11 @@ export function remindersFeature(deps: Deps, config: ReminderConfig): Feature {
         ? [{ label: t("help.statusmeeting_usage"), value: t("help.statusmeeting") }]
         : []),
       ...(person.coordinator ? [{ label: t("help.visit_usage"), value: t("help.visit") }] : []),
-      { label: t("help.reminders_usage"), value: t("help.reminders") },
+      {
+        label: t("help.reminders_usage"),
+        value: t("help.reminders"),
+        shortcut: { label: t("reminder.button.list"), command: "påmindelser" },
+      },
     ],
   };
 }

@@ -160,7 +160,18 @@
     state.lastSeq = 0;
     localStorage.setItem("eksportbro.person", personId);
     $("log").replaceChildren();
-    loadTexts(personId).then(poll);
+    loadTexts(personId)
+      .then(poll)
+      .then(() => welcome(personId));
+  }
+
+  /** The welcome card, on a person's first visit only (the server remembers who was greeted). */
+  async function welcome(personId) {
+    if (!personId) return;
+    const body = { from: personId, action: "welcome.show", data: {} };
+    const { status, json } = await api("POST", "/local/actions", body);
+    if (status !== 200 || personId !== state.person) return;
+    for (const reply of json.replies || []) showMessage(reply, "bot");
   }
 
   function showTexts(texts, label) {

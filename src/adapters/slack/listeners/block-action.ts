@@ -24,23 +24,28 @@ function dataOf(value: string | undefined): Record<string, unknown> {
 /**
  * A button: the core runs it; a form opens as a modal, a result replaces the clicked message.
  * Answers go through the response_url; without one (App Home) through the outbox, so a 429 waits.
+ * Its key is claimed only for someone in the directory; a failure is said directly, not queued.
  */
 export function registerBlockActions(app: App, ctx: SlackContext): void {
   app.action<BlockButtonAction>(/.*/, async ({ body, action, ack, respond }) => {
     await ack();
     const key = `action:${body.user.id}:${action.action_ts}`;
-    if (!(await ctx.requests.claim(key))) return;
     let person: Person | undefined;
     let sent = 0;
     const show = (view: View, inPlace = false) =>
       body.response_url
         ? respond({ replace_original: inPlace, ...renderMessage(view) } as never)
         : tellPrivately(ctx, body.user.id, person, view, `${key}:${sent++}`);
+    const sayError = (view: View) =>
+      body.response_url
+        ? respond({ replace_original: false, ...renderMessage(view) } as never)
+        : tellPrivately(ctx, body.user.id, undefined, view);
     ctx.afterAck.run(
       () =>
-        orSayError(ctx, show, async () => {
+        orSayError(ctx, sayError, async () => {
           person = await ctx.people.find(body.user.id);
-          if (!person) return void (await show(refusal()));
+          if (!person) return void (await sayError(refusal()));
+          if (!(await ctx.requests.claim(key))) return;
           const reply = await ctx.conversation.onAction(
             person.id,
             action.action_id,
