@@ -18,10 +18,15 @@ export const da = {
   "error.PERSON.UNKNOWN":
     "Du står ikke i Eksportbros katalog over erhvervshuse og rådgivere, så jeg kan ikke hjælpe dig endnu. Kontakt din administrator.",
   "error.ROLE.NOT_ALLOWED":
-    "Henvisninger sendes af forretningsudviklere, EH-ledelse og internationaliseringsrådgivere; din rolle kan ikke sende dem.",
+    "Det er forretningsudviklere, EH-ledelse og internationaliseringsrådgivere, der sender henvisninger.",
   "error.HANDOVER.NOT_FOUND": "Henvisningen findes ikke.",
+  "handover.already.sent": "Henvisningen er ikke accepteret endnu. Se /mine.",
+  "handover.already.accepted": "Henvisningen er allerede accepteret. Se /mine.",
+  "handover.already.declined": "Henvisningen er allerede afvist. Se /mine.",
+  "handover.already.meeting_held": "Mødet om henvisningen er allerede registreret. Se /mine.",
+  "handover.already.closed": "Henvisningen er allerede afsluttet. Se /mine.",
   "error.HANDOVER.ILLEGAL_TRANSITION":
-    "Det kan ikke lade sig gøre nu: henvisningen har status «{statusText}».",
+    "Det kan ikke lade sig gøre nu: henvisningen har status »{statusText}«.",
   "error.HANDOVER.NOT_ASSIGNEE": "Henvisningen ligger hos {holder}, så du kan ikke svare på den.",
   "error.HANDOVER.NOT_FOR_YOU": "Henvisningen er ikke sendt til dig, så du kan ikke svare på den.",
   "error.ROUTING.NO_ADVISOR":
@@ -122,7 +127,7 @@ export const da = {
   "warning.unverified":
     "CVR-registret kunne ikke slås op lige nu, så virksomheden er ikke verificeret. Henvisningen er sendt med CVR-nummeret alene.",
   "warning.bankrupt": "Ifølge CVR-registret er virksomheden under konkurs.",
-  "warning.unknown_status": "CVR-registret angiver virksomhedens status som «{status}».",
+  "warning.unknown_status": "CVR-registret angiver virksomhedens status som »{status}«.",
   "warning.closed": "Ifølge CVR-registret er virksomheden ophørt.",
   "action.accept": "Acceptér",
   "action.decline": "Afvis",
@@ -172,7 +177,7 @@ export const da = {
   "help.title": "Eksportbro: kommandoer",
   "help.intro":
     "Jeg formidler henvisninger af virksomheder mellem erhvervshusene og Trade Councils internationaliseringsrådgivere.",
-  "help.unknown": "Jeg kender ikke «{command}».",
+  "help.unknown": "Jeg kender ikke »{command}«.",
   "help.unknown_action": "Den knap kender jeg ikke (måske er beskeden forældet).",
   "help.henvis_usage": "/henvis <CVR> <behov>",
   "help.henvis": "Henvis en virksomhed; jeg finder den rette modtager.",

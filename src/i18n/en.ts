@@ -21,7 +21,12 @@ export const en = {
   "error.ROLE.NOT_ALLOWED":
     "Handovers are sent by business developers, house managers and export advisors; your role cannot send them.",
   "error.HANDOVER.NOT_FOUND": "That handover does not exist.",
-  "error.HANDOVER.ILLEGAL_TRANSITION": "That is not possible now: the handover is «{statusText}».",
+  "handover.already.sent": "The handover has not been accepted yet. See /my.",
+  "handover.already.accepted": "The handover has already been accepted. See /my.",
+  "handover.already.declined": "The handover has already been declined. See /my.",
+  "handover.already.meeting_held": "The meeting on this handover is already recorded. See /my.",
+  "handover.already.closed": "The handover is already closed. See /my.",
+  "error.HANDOVER.ILLEGAL_TRANSITION": "That is not possible now: the handover is “{statusText}”.",
   "error.HANDOVER.NOT_ASSIGNEE": "The handover is with {holder}, so you cannot answer it.",
   "error.HANDOVER.NOT_FOR_YOU": "The handover was not sent to you, so you cannot answer it.",
   "error.ROUTING.NO_ADVISOR":
@@ -121,7 +126,7 @@ export const en = {
   "warning.unverified":
     "The CVR register could not be reached just now, so the company is not verified. The handover was sent with the CVR number alone.",
   "warning.bankrupt": "According to the CVR register the company is in bankruptcy.",
-  "warning.unknown_status": "The CVR register gives the company's status as «{status}».",
+  "warning.unknown_status": "The CVR register gives the company's status as “{status}”.",
   "warning.closed": "According to the CVR register the company has ceased.",
   "action.accept": "Accept",
   "action.decline": "Decline",
@@ -170,7 +175,7 @@ export const en = {
   "help.title": "Eksportbro: commands",
   "help.intro":
     "I pass companies between the business houses and the Trade Council's export advisors.",
-  "help.unknown": "I do not know «{command}».",
+  "help.unknown": "I do not know “{command}”.",
   "help.unknown_action": "I do not know that button (the message may be out of date).",
   "help.henvis_usage": "/refer <CVR> <need>",
   "help.henvis": "Refer a company; I find the right recipient.",

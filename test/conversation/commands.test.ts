@@ -11,7 +11,7 @@ describe("commands", () => {
 
   it("an unknown command gets help, never silence", async () => {
     const answer = await makeBot().says("bd-fyn-1", "/hvadså nu");
-    expect(answer).toContain("Jeg kender ikke «/hvadså».");
+    expect(answer).toContain("Jeg kender ikke »/hvadså«.");
     expect(answer).toContain("/henvis <CVR> <behov>");
   });
 
@@ -50,7 +50,7 @@ describe("commands", () => {
   it("the TC manager cannot send handovers", async () => {
     const bot = makeBot();
     expect(await bot.says("tc-manager", "/henvis 10150817 x")).toContain(
-      "din rolle kan ikke sende dem.",
+      "der sender henvisninger.",
     );
     expect(bot.deps.store.handovers.count()).toBe(0);
   });
@@ -142,7 +142,7 @@ describe("register details", () => {
     };
     const answer = await bot.says("bd-midtjylland-1", "/henvis 10150817 Eksport");
     expect(answer).toContain(
-      "CVR-registret angiver virksomhedens status som «UNDER REKONSTRUKTION».",
+      "CVR-registret angiver virksomhedens status som »UNDER REKONSTRUKTION«.",
     );
     expect(bot.notices("adv-midtjylland-1")[0]).toContain("UNDER REKONSTRUKTION");
   });

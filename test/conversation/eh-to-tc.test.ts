@@ -56,7 +56,7 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
       handoverId,
     });
     expect(declineAfterAccept.ok && declineAfterAccept.replies[0]?.text[0]).toBe(
-      "Det kan ikke lade sig gøre nu: henvisningen har status «Accepteret».",
+      "Henvisningen er allerede accepteret. Se /mine.",
     );
 
     const meetingForm = await bot.act("adv-midtjylland-1", "handover.meeting", { handoverId });
@@ -263,7 +263,7 @@ describe("forms are only opened for steps that are allowed", () => {
     expect(stranger.ok && stranger.replies[0]?.form).toBeUndefined();
     const early = await bot.act("adv-midtjylland-1", "handover.meeting", { handoverId });
     expect(early.ok && early.replies[0]?.text[0]).toBe(
-      "Det kan ikke lade sig gøre nu: henvisningen har status «Sendt».",
+      "Henvisningen er ikke accepteret endnu. Se /mine.",
     );
   });
 
