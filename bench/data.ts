@@ -96,6 +96,7 @@ function handover(
     createdAt: at(0),
     updatedAt: at(0),
     history: [],
+    version: 0,
   };
   const by = assignee.id;
   const entries: HistoryEntry[] = [];

@@ -49,7 +49,7 @@ try {
     await runDueReminders(deps, DEFAULT_REMINDER_CONFIG);
     times.push((performance.now() - started).toFixed(0));
   }
-  const records = store.collection(reminderCollection).all().length;
+  const records = (await store.collection(reminderCollection).all()).length;
   console.log(`${OPEN} open handovers, ${records} reminder records; tick ms: ${times.join(", ")}`);
   await store.close();
 } finally {

@@ -56,14 +56,14 @@ interface DecisionForm<T> {
   event: HandoverEvent["type"];
   def: FormDef<T> | ((h: Handover) => FormDef<T>);
   title: MessageKey;
-  options?: (ctx: Ctx) => Record<string, { value: string; label: string }[]>;
+  options?: (ctx: Ctx) => Promise<Record<string, { value: string; label: string }[]>>;
   run(ctx: Ctx, value: T): Promise<StepResult>;
   /** The submit button's text when it is not "Send" (a record is saved: "Gem"). */
   submit?: MessageKey;
   /** What the form shows filled in when it opens. */
   initial?(ctx: Ctx, h: Handover): Record<string, string>;
   /** Checks the use case makes too, run on the raw answers so every error shows in one round. */
-  check?(ctx: Ctx, values: Record<string, string>): DomainError | undefined;
+  check?(ctx: Ctx, values: Record<string, string>): Promise<DomainError | undefined>;
 }
 
 /** Keeps a decision's answer type where it is written; the table holds them side by side. */
@@ -82,8 +82,8 @@ const decisions: Record<string, DecisionForm<unknown>> = {
     event: "redirect",
     def: redirectForm,
     title: "form.redirect.title",
-    options: (c) => ({
-      to: redirectTargets(c.deps, c.handoverId, c.person.id).map((p) => ({
+    options: async (c) => ({
+      to: (await redirectTargets(c.deps, c.handoverId, c.person.id)).map((p) => ({
         value: p.id,
         label: c.t("handover.person_house", { name: p.name, house: p.house }),
       })),
@@ -105,7 +105,7 @@ const decisions: Record<string, DecisionForm<unknown>> = {
         ...v,
         jointVisit: v.jointVisit === "true",
       }),
-    check: (c, values) =>
+    check: async (c, values) =>
       values.meetingDate ? meetingDateProblem(c.deps, c.handoverId, values.meetingDate) : undefined,
   }),
   "handover.close": decision({
@@ -118,9 +118,9 @@ const decisions: Record<string, DecisionForm<unknown>> = {
   }),
 };
 
-function formOf(ctx: Ctx, decision: DecisionForm<unknown>): FormDef<unknown> {
+async function formOf(ctx: Ctx, decision: DecisionForm<unknown>): Promise<FormDef<unknown>> {
   return typeof decision.def === "function"
-    ? decision.def(requireHandover(ctx.deps, ctx.handoverId))
+    ? decision.def(await requireHandover(ctx.deps, ctx.handoverId))
     : decision.def;
 }
 
@@ -130,9 +130,10 @@ async function openDecision(
   id: string,
   decision: DecisionForm<unknown>,
 ): Promise<ActionReply> {
-  const handover = requireHandover(ctx.deps, ctx.handoverId);
+  const handover = await requireHandover(ctx.deps, ctx.handoverId);
   assertMayTake(ctx.deps, handover, ctx.person, decision.event);
-  return { ok: true, replies: [drawForm(ctx, id, decision, decision.initial?.(ctx, handover))] };
+  const values = decision.initial?.(ctx, handover);
+  return { ok: true, replies: [await drawForm(ctx, id, decision, values)] };
 }
 
 function stepReply(ctx: Ctx, result: StepResult): ActionReply {
@@ -144,14 +145,14 @@ function stepReply(ctx: Ctx, result: StepResult): ActionReply {
   };
 }
 
-function drawForm(
+async function drawForm(
   ctx: Ctx,
   id: string,
   decision: DecisionForm<unknown>,
   values = {},
   errors: FieldErrors = {},
-): View {
-  const form = renderForm(formOf(ctx, decision), ctx.t, {
+): Promise<View> {
+  const form = renderForm(await formOf(ctx, decision), ctx.t, {
     submit: {
       id: `${id}.submit`,
       data: { handoverId: ctx.handoverId },
@@ -159,7 +160,7 @@ function drawForm(
     },
     values,
     errors,
-    ...(decision.options ? { options: decision.options(ctx) } : {}),
+    ...(decision.options ? { options: await decision.options(ctx) } : {}),
   });
   return formCard(ctx.t(decision.title), form);
 }
@@ -169,17 +170,18 @@ async function submitDecision(
   id: string,
   decision: DecisionForm<unknown>,
 ): Promise<ActionReply> {
-  const checked = validateForm(formOf(ctx, decision), ctx.data);
+  const checked = validateForm(await formOf(ctx, decision), ctx.data);
   if (!checked.ok) {
-    const errors = { ...fieldErrorsOf(decision.check?.(ctx, checked.values)), ...checked.errors };
-    return invalid(ctx, drawForm(ctx, id, decision, checked.values, errors), errors);
+    const problem = await decision.check?.(ctx, checked.values);
+    const errors = { ...fieldErrorsOf(problem), ...checked.errors };
+    return invalid(ctx, await drawForm(ctx, id, decision, checked.values, errors), errors);
   }
   try {
     return stepReply(ctx, await decision.run(ctx, checked.value));
   } catch (error) {
     if (!(error instanceof DomainError) || !error.field) throw error;
     const errors = fieldErrorsOf(error);
-    return invalid(ctx, drawForm(ctx, id, decision, checked.values, errors), errors);
+    return invalid(ctx, await drawForm(ctx, id, decision, checked.values, errors), errors);
   }
 }
 
@@ -227,7 +229,7 @@ export async function handleAction(
   const person = deps.directory.get(personId);
   if (!person)
     return { ok: true, replies: [errorView(translator(), new DomainError("PERSON.UNKNOWN"))] };
-  const t = translatorFor(deps, person);
+  const t = await translatorFor(deps, person);
   const handler = handlerFor(actionId);
   const featureHandler = handler
     ? undefined

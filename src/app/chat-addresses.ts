@@ -46,18 +46,18 @@ export class ChatAddresses {
     this.rows = store.collection(chatAddressCollection);
   }
 
-  get(personId: string): ChatAddress | undefined {
+  get(personId: string): Promise<ChatAddress | undefined> {
     return this.rows.get(`${this.channel}:${personId}`);
   }
 
-  of(person: Person): string | undefined {
-    return this.get(person.id)?.address;
+  async of(person: Person): Promise<string | undefined> {
+    return (await this.get(person.id))?.address;
   }
 
   /** The person learned for an address, if any. */
-  personIdAt(address: string): string | undefined {
-    return this.rows.all().find((r) => r.channel === this.channel && r.address === address)
-      ?.personId;
+  async personIdAt(address: string): Promise<string | undefined> {
+    const rows = await this.rows.all();
+    return rows.find((r) => r.channel === this.channel && r.address === address)?.personId;
   }
 
   /** Stores (or replaces) a person's address with its platform details. */
@@ -66,7 +66,7 @@ export class ChatAddresses {
     address: string,
     details: Pick<ChatAddress, "serviceUrl" | "reference" | "savedAt"> = {},
   ): Promise<void> {
-    const known = this.get(person.id);
+    const known = await this.get(person.id);
     if (known?.address === address && known.serviceUrl === details.serviceUrl) return;
     const id = `${this.channel}:${person.id}`;
     await this.rows.put({ id, channel: this.channel, personId: person.id, address, ...details });

@@ -22,7 +22,7 @@ export interface Conversation {
   onText(personId: string, text: string): Promise<View[]>;
   onAction(personId: string, actionId: string, data: Record<string, unknown>): Promise<ActionReply>;
   /** The language the bot uses with a person (Danish for someone unknown). */
-  localeOf(personId: string): Locale;
+  localeOf(personId: string): Promise<Locale>;
   /** The welcome card on a person's first contact (app installed, first visit); nothing after that. */
   welcome(personId: string): Promise<View[]>;
 }
@@ -52,7 +52,7 @@ export function createConversation(deps: Deps, features: Feature[] = []): Conver
     async onText(personId, text) {
       const person = deps.directory.get(personId);
       if (!person) return [errorView(translator(), new DomainError("PERSON.UNKNOWN"))];
-      const t = translatorFor(deps, person);
+      const t = await translatorFor(deps, person);
       try {
         return await runCommand(deps, features, person, t, text);
       } catch (error) {
@@ -73,9 +73,9 @@ export function createConversation(deps: Deps, features: Feature[] = []): Conver
       await deps.store.preferences.update(personId, {
         welcomedAt: deps.clock.now().toISOString(),
       });
-      return [welcomeFor(person, translatorFor(deps, person), features)];
+      return [welcomeFor(person, await translatorFor(deps, person), features)];
     },
-    localeOf: (personId) => {
+    localeOf: async (personId) => {
       const person = deps.directory.get(personId);
       return person ? localeOf(deps, person) : "da";
     },
@@ -95,7 +95,7 @@ async function runCommand(
   const args = rest.join(" ").trim();
   if (command === "henvis") return henvis(deps, person, t, args);
   if (command === "mine")
-    return [myHandoversView(t, deps.directory, listMyHandovers(deps, person.id), person)];
+    return [myHandoversView(t, deps.directory, await listMyHandovers(deps, person.id), person)];
   if (command === "sprog") return sprog(deps, person, t, args);
   if (command === "away") {
     const { already, open } = await reportAbsence(deps, person.id);
@@ -161,5 +161,5 @@ async function sprog(deps: Deps, person: Person, t: Translator, args: string): P
   const locale = args.toLowerCase();
   if (locale !== "da" && locale !== "en") return [{ tone: "error", text: [t("language.usage")] }];
   await setLanguage(deps, person.id, locale);
-  return [{ tone: "success", text: [translatorFor(deps, person)("language.set")] }];
+  return [{ tone: "success", text: [(await translatorFor(deps, person))("language.set")] }];
 }

@@ -17,7 +17,7 @@ export const handledRequestsCollection: CollectionSpec<HandledRequest> = {
 /** Keys are forgotten after this long; platforms retry within minutes. */
 const KEEP_MS = 7 * 86_400_000;
 
-/** Claims, releases and forgets request keys; a claim is visible at once, before it is durable. */
+/** Claims, releases and forgets request keys; a claim is decided atomically by the store. */
 export class HandledRequests {
   private readonly keys: Collection<HandledRequest>;
   private pruner: NodeJS.Timeout | undefined;
@@ -45,9 +45,7 @@ export class HandledRequests {
 
   /** True the first time a key is claimed; false for a retry or a second submit of the same thing. */
   async claim(key: string): Promise<boolean> {
-    if (this.keys.get(key)) return false;
-    await this.keys.put({ id: key, at: this.clock.now().toISOString() });
-    return true;
+    return this.keys.insertIfAbsent({ id: key, at: this.clock.now().toISOString() });
   }
 
   /** Lets the request be tried again (it was refused, e.g. a form with errors). */
@@ -58,6 +56,6 @@ export class HandledRequests {
   /** Drops keys older than a week. */
   async prune(): Promise<void> {
     const cutoff = new Date(this.clock.now().getTime() - KEEP_MS).toISOString();
-    for (const k of this.keys.all()) if (k.at < cutoff) await this.keys.delete(k.id);
+    for (const k of await this.keys.all()) if (k.at < cutoff) await this.keys.delete(k.id);
   }
 }

@@ -8,14 +8,15 @@ import {
 } from "../domain/handover.js";
 import type { Person } from "../domain/org.js";
 import type { Translator } from "../i18n/index.js";
+import type { Store } from "../ports/store.js";
 import { colleagueNotice } from "../views/handover-views.js";
 import type { View } from "../views/view.js";
 import type { Deps } from "./deps.js";
 import { notify, requirePerson } from "./people.js";
 
 /** The handover with an id, or HANDOVER.NOT_FOUND. */
-export function requireHandover(deps: Pick<Deps, "store">, id: string): Handover {
-  const handover = deps.store.handovers.get(id);
+export async function requireHandover(deps: Pick<Deps, "store">, id: string): Promise<Handover> {
+  const handover = await deps.store.handovers.get(id);
   if (!handover) throw new DomainError("HANDOVER.NOT_FOUND");
   return handover;
 }
@@ -49,7 +50,7 @@ export function assertMayTake(
 
 /**
  * The same person pressing the same button again (double click, platform retry) changes nothing;
- * it answers only once the first press is durable (saving the same state again waits for that).
+ * it answers only once the first press is durable (storing the same state again waits for that).
  */
 function isRepeat(h: Handover, actor: Person, event: HandoverEvent): boolean {
   const last = h.history.at(-1);
@@ -60,13 +61,18 @@ function isRepeat(h: Handover, actor: Person, event: HandoverEvent): boolean {
 export interface Step {
   event: (actor: Person, handover: Handover) => HandoverEvent;
   tellReferrer: (t: Translator, handover: Handover, actor: Person) => View;
-  /** Further durable writes that belong to the step, done before anyone is told. */
-  alsoStore?: (handover: Handover, actor: Person) => Promise<void>;
+  /** Further writes that belong to the step, in the same transaction, before anyone is told. */
+  alsoStore?: (tx: Store, handover: Handover, actor: Person) => Promise<void>;
 }
+
+/** Compare-and-set rounds before a step gives up on a handover that keeps changing under it. */
+const MAX_ROUNDS = 8;
 
 /**
  * Runs one lifecycle step: checks the actor may take it and the state machine allows it, stores
- * it durably, then tells the referrer and, for a house handover, the actor's colleagues.
+ * it durably by compare-and-set, then tells the referrer and, for a house handover, the actor's
+ * colleagues. A step that lost a race is judged again on the winner's state, so it gets the answer
+ * it would have had coming second (a repeat, or a refusal).
  */
 export async function takeStep(
   deps: Deps,
@@ -75,15 +81,34 @@ export async function takeStep(
   step: Step,
 ): Promise<StepResult> {
   const actor = requirePerson(deps, actorId);
-  const before = requireHandover(deps, handoverId);
-  const event = step.event(actor, before);
-  if (isRepeat(before, actor, event)) {
-    await deps.store.handovers.save(before);
-    return { handover: before, unreachable: [] };
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const before = await requireHandover(deps, handoverId);
+    const event = step.event(actor, before);
+    if (isRepeat(before, actor, event)) {
+      const same = { ...before, version: before.version + 1 };
+      if (await deps.store.handovers.update(same, before.version))
+        return { handover: same, unreachable: [] };
+      continue;
+    }
+    assertMayTake(deps, before, actor, event.type);
+    const next = applyEvent(before, event, deps.clock.now().toISOString());
+    const stored = await deps.store.transaction(async (tx) => {
+      if (!(await tx.handovers.update(next, before.version))) return false;
+      await step.alsoStore?.(tx, next, actor);
+      return true;
+    });
+    if (stored) return tell(deps, step, actor, before, next);
   }
-  assertMayTake(deps, before, actor, event.type);
-  const next = applyEvent(before, event, deps.clock.now().toISOString());
-  await Promise.all([deps.store.handovers.save(next), step.alsoStore?.(next, actor)]);
+  throw new Error(`Handover ${handoverId} kept changing; the step was not taken.`);
+}
+
+async function tell(
+  deps: Deps,
+  step: Step,
+  actor: Person,
+  before: Handover,
+  next: Handover,
+): Promise<StepResult> {
   const referrer = deps.directory.get(next.referrerId);
   const unreachable = referrer
     ? await notify(deps, [referrer], (t) => step.tellReferrer(t, next, actor))

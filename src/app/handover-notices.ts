@@ -45,7 +45,7 @@ export async function resendLostCards(
   deps: Pick<Deps, "store" | "delivery" | "directory" | "clock">,
 ) {
   const since = deps.clock.now().getTime() - RESEND_WINDOW_DAYS * 86_400_000;
-  for (const h of deps.store.handovers.listOpen()) {
+  for (const h of await deps.store.handovers.listOpen()) {
     const sentAt = h.history.findLast((e) => e.type === "redirect")?.at ?? h.createdAt;
     if (h.status === "sent" && Date.parse(sentAt) >= since) await sendHandoverCard(deps, h);
   }

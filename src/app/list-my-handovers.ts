@@ -3,12 +3,12 @@ import type { Deps } from "./deps.js";
 import { requirePerson } from "./people.js";
 
 /** `/mine`: a person's open handovers (referred, assigned, or waiting for their house to claim), newest first. */
-export function listMyHandovers(deps: Deps, personId: string): Handover[] {
+export async function listMyHandovers(deps: Deps, personId: string): Promise<Handover[]> {
   const person = requirePerson(deps, personId);
-  const own = deps.store.handovers.listOpenFor(person.id);
+  const own = await deps.store.handovers.listOpenFor(person.id);
   const claimable =
     person.role === "businessDeveloper" || person.role === "houseManager"
-      ? deps.store.handovers.listUnclaimedForHouse(person.house)
+      ? await deps.store.handovers.listUnclaimedForHouse(person.house)
       : [];
   const byId = new Map([...own, ...claimable].map((h) => [h.id, h]));
   return [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));

@@ -67,21 +67,17 @@ export class Outbox implements ChatDelivery {
 
   constructor(private readonly deps: OutboxDeps) {
     this.messages = deps.store.collection(outboxCollection);
-    for (const m of this.messages.all()) if (m.state === "pending") this.open.add(m.id);
     for (const t of deps.transports) this.pacers.set(t.channel, new Pacer(t.limits));
   }
 
   /** Queues `view` for `person` (once per key); rejects when no platform can reach them. */
   async deliver(person: Person, view: View, options: DeliveryOptions = {}): Promise<void> {
     const id = options.key ? `key:${options.key}` : this.deps.ids.next("msg");
-    if (this.messages.get(id)) return;
-    const reaches = (t: MessageTransport) => t.canReach(person);
-    const transport =
-      this.deps.transports.find((t) => t.channel === options.channel && reaches(t)) ??
-      this.deps.transports.find(reaches);
+    if (await this.messages.get(id)) return;
+    const transport = await this.transportFor(person, options.channel);
     if (!transport) throw new Error(`${person.id} cannot be reached on any chat platform`);
     const now = this.deps.clock.now().toISOString();
-    await this.messages.put({
+    const queued = await this.messages.insertIfAbsent({
       id,
       channel: transport.channel,
       personId: person.id,
@@ -91,14 +87,26 @@ export class Outbox implements ChatDelivery {
       attempts: 0,
       notBefore: now,
     });
+    if (!queued) return;
     this.open.add(id);
     this.kick();
+  }
+
+  /** The platform to send on: the one asked for when it reaches the person, else the first that does. */
+  private async transportFor(
+    person: Person,
+    channel: string | undefined,
+  ): Promise<MessageTransport | undefined> {
+    const reaching: MessageTransport[] = [];
+    for (const t of this.deps.transports) if (await t.canReach(person)) reaching.push(t);
+    return reaching.find((t) => t.channel === channel) ?? reaching[0];
   }
 
   /** Resumes after a start: a message caught mid-send is not sent again; old records are dropped. */
   async start(): Promise<void> {
     this.stopped = false;
-    for (const m of this.messages.all()) {
+    for (const m of await this.messages.all()) {
+      if (m.state === "pending") this.open.add(m.id);
       if (m.state !== "sending") continue;
       const marked = {
         ...m,
@@ -118,7 +126,7 @@ export class Outbox implements ChatDelivery {
   async prune(): Promise<void> {
     const keepMs = (this.deps.keepDays ?? 30) * 86_400_000;
     const cutoff = new Date(this.deps.clock.now().getTime() - keepMs).toISOString();
-    for (const m of this.messages.all()) {
+    for (const m of await this.messages.all()) {
       const done = m.state !== "pending" && m.state !== "sending";
       if (done && (m.sentAt ?? m.createdAt) < cutoff) await this.messages.delete(m.id);
     }
@@ -140,7 +148,7 @@ export class Outbox implements ChatDelivery {
   }
 
   /** The queued and recent messages (for tests and the operator). */
-  list(): OutboxMessage[] {
+  list(): Promise<OutboxMessage[]> {
     return this.messages.all();
   }
 
@@ -152,25 +160,29 @@ export class Outbox implements ChatDelivery {
       return;
     }
     this.running = true;
-    queueMicrotask(() => this.drain());
+    queueMicrotask(() => void this.drain());
   }
 
-  private drain(): void {
+  private async drain(): Promise<void> {
     do {
       this.again = false;
-      this.scan();
+      try {
+        await this.scan();
+      } catch {
+        this.again = false; // A read failed; the next kick (a send, a deliver, the timer) scans again.
+      }
     } while (this.again && !this.stopped);
     this.running = false;
     if (this.busy.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   /** Starts every send that is due and allowed; arms a timer for the earliest that is not. */
-  private scan(): void {
+  private async scan(): Promise<void> {
     const nowMs = this.deps.clock.now().getTime();
     const seen = new Set<string>();
     let wakeAt = Number.POSITIVE_INFINITY;
     for (const id of this.open) {
-      const m = this.messages.get(id);
+      const m = await this.messages.get(id);
       if (m?.state !== "pending") continue;
       const transport = this.deps.transports.find((t) => t.channel === m.channel);
       const person = this.deps.directory.get(m.personId);
@@ -178,7 +190,7 @@ export class Outbox implements ChatDelivery {
         void this.finish(m, { kind: "failed", reason: "no transport or person for it any more" });
         continue;
       }
-      const key = `${m.channel}\u0000${transport.conversationOf(person)}`;
+      const key = `${m.channel}\u0000${await transport.conversationOf(person)}`;
       if (seen.has(key) || this.busy.has(key)) continue;
       seen.add(key);
       const due = Date.parse(m.notBefore);

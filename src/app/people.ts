@@ -12,13 +12,16 @@ export function requirePerson(deps: Pick<Deps, "directory">, id: string): Person
 }
 
 /** The language a person reads: their own choice, the directory's, or Danish. */
-export function localeOf(deps: Pick<Deps, "store">, person: Person): Locale {
-  return deps.store.preferences.locale(person.id) ?? person.locale ?? "da";
+export async function localeOf(deps: Pick<Deps, "store">, person: Person): Promise<Locale> {
+  return (await deps.store.preferences.locale(person.id)) ?? person.locale ?? "da";
 }
 
 /** The translator for a person. */
-export function translatorFor(deps: Pick<Deps, "store">, person: Person): Translator {
-  return translator(localeOf(deps, person));
+export async function translatorFor(
+  deps: Pick<Deps, "store">,
+  person: Person,
+): Promise<Translator> {
+  return translator(await localeOf(deps, person));
 }
 
 /**
@@ -32,8 +35,8 @@ export async function notify(
   keyFor?: (person: Person) => string,
 ): Promise<Person[]> {
   const results = await Promise.allSettled(
-    people.map((p) =>
-      deps.delivery.deliver(p, build(translatorFor(deps, p), p), { key: keyFor?.(p) }),
+    people.map(async (p) =>
+      deps.delivery.deliver(p, build(await translatorFor(deps, p), p), { key: keyFor?.(p) }),
     ),
   );
   return people.filter((_, i) => results[i]?.status === "rejected");

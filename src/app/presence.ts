@@ -5,13 +5,17 @@ import type { Deps } from "./deps.js";
 export const CATCH_UP_DAYS = 30;
 
 /** Absent: marked so in the directory, or reported absent in chat and not back yet. */
-export function isAbsent(deps: Pick<Deps, "store">, person: Person): boolean {
-  return person.absent === true || deps.store.preferences.get(person.id)?.absentSince !== undefined;
+export async function isAbsent(deps: Pick<Deps, "store">, person: Person): Promise<boolean> {
+  if (person.absent === true) return true;
+  return (await deps.store.preferences.get(person.id))?.absentSince !== undefined;
 }
 
 /** Back from a reported absence within the last CATCH_UP_DAYS. */
-export function isCatchingUp(deps: Pick<Deps, "store" | "clock">, person: Person): boolean {
-  const returnedAt = deps.store.preferences.get(person.id)?.returnedAt;
+export async function isCatchingUp(
+  deps: Pick<Deps, "store" | "clock">,
+  person: Person,
+): Promise<boolean> {
+  const returnedAt = (await deps.store.preferences.get(person.id))?.returnedAt;
   if (!returnedAt) return false;
   return deps.clock.now().getTime() - Date.parse(returnedAt) < CATCH_UP_DAYS * 24 * 3600 * 1000;
 }

@@ -20,14 +20,14 @@ export interface MeetingInput {
  * description) and nothing else.
  */
 /** Why a meeting date cannot be right (in the future, or before the handover), on the date field. */
-export function meetingDateProblem(
+export async function meetingDateProblem(
   deps: Deps,
   handoverId: string,
   date: string,
-): DomainError | undefined {
+): Promise<DomainError | undefined> {
   if (date > copenhagenDate(deps.clock.now()))
     return new DomainError("MEETING.DATE_IN_FUTURE", {}, "meetingDate");
-  const sent = copenhagenDate(new Date(requireHandover(deps, handoverId).createdAt));
+  const sent = copenhagenDate(new Date((await requireHandover(deps, handoverId)).createdAt));
   if (date < sent)
     return new DomainError(
       "MEETING.DATE_BEFORE_HANDOVER",
@@ -37,19 +37,19 @@ export function meetingDateProblem(
   return undefined;
 }
 
-export function recordMeeting(
+export async function recordMeeting(
   deps: Deps,
   actorId: string,
   handoverId: string,
   input: MeetingInput,
 ): Promise<StepResult> {
   const now = deps.clock.now();
-  const problem = meetingDateProblem(deps, handoverId, input.meetingDate);
+  const problem = await meetingDateProblem(deps, handoverId, input.meetingDate);
   if (problem) throw problem;
   return takeStep(deps, actorId, handoverId, {
     event: (actor) => ({ type: "meeting", by: actor.id, date: input.meetingDate }),
     tellReferrer: (t, h, actor) => stepNotice(t, deps.directory, h, actor),
-    alsoStore: (h, actor) => {
+    alsoStore: (tx, h, actor) => {
       const record: MeetingRecord = {
         id: deps.ids.next("mr"),
         handoverId: h.id,
@@ -62,7 +62,7 @@ export function recordMeeting(
       if (h.company?.name) record.companyName = h.company.name;
       if (h.direction === "EH_TO_TC") record.disclosedAt = now.toISOString();
       if (input.jointVisit) record.jointVisit = true;
-      return deps.store.meetings.add(record);
+      return tx.meetings.add(record);
     },
   });
 }

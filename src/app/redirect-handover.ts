@@ -8,13 +8,18 @@ import { notify, requirePerson } from "./people.js";
 import { isAbsent } from "./presence.js";
 
 /** People a handover may be redirected to: present advisors (EH->TC) or business developers (TC->EH). */
-export function redirectTargets(deps: Deps, handoverId: string, actorId: string): Person[] {
-  const handover = requireHandover(deps, handoverId);
+export async function redirectTargets(
+  deps: Deps,
+  handoverId: string,
+  actorId: string,
+): Promise<Person[]> {
+  const handover = await requireHandover(deps, handoverId);
   const pool =
     handover.direction === "EH_TO_TC"
       ? deps.directory.advisors()
       : deps.directory.people.filter((p) => p.role === "businessDeveloper");
-  return pool.filter((p) => !isAbsent(deps, p) && p.id !== actorId && p.id !== handover.assigneeId);
+  const absent = await Promise.all(pool.map((p) => isAbsent(deps, p)));
+  return pool.filter((p, i) => !absent[i] && p.id !== actorId && p.id !== handover.assigneeId);
 }
 
 /**
@@ -29,9 +34,9 @@ export async function redirectHandover(
   note?: string,
 ): Promise<StepResult> {
   const actor = requirePerson(deps, actorId);
-  const before = requireHandover(deps, handoverId);
+  const before = await requireHandover(deps, handoverId);
   assertMayTake(deps, before, actor, "redirect");
-  const target = redirectTargets(deps, handoverId, actorId).find((p) => p.id === toId);
+  const target = (await redirectTargets(deps, handoverId, actorId)).find((p) => p.id === toId);
   if (!target) throw new DomainError("REDIRECT.INVALID_TARGET", {}, "to");
   const result = await takeStep(deps, actorId, handoverId, {
     event: () => ({

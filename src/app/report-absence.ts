@@ -12,8 +12,9 @@ export interface AbsenceReport {
 export async function reportAbsence(deps: Deps, personId: string): Promise<AbsenceReport> {
   const person = requirePerson(deps, personId);
   if (person.role !== "advisor") throw new DomainError("PRESENCE.ADVISORS_ONLY");
-  const already = deps.store.preferences.get(person.id)?.absentSince !== undefined;
+  const already = (await deps.store.preferences.get(person.id))?.absentSince !== undefined;
   if (!already)
     await deps.store.preferences.update(person.id, { absentSince: deps.clock.now().toISOString() });
-  return { already, open: deps.store.handovers.openCountByAssignee().get(person.id) ?? 0 };
+  const counts = await deps.store.handovers.openCountByAssignee();
+  return { already, open: counts.get(person.id) ?? 0 };
 }

@@ -6,7 +6,7 @@ import { requirePerson } from "./people.js";
 export async function reportReturn(deps: Deps, personId: string): Promise<void> {
   const person = requirePerson(deps, personId);
   if (person.role !== "advisor") throw new DomainError("PRESENCE.ADVISORS_ONLY");
-  if (!deps.store.preferences.get(person.id)?.absentSince)
+  if (!(await deps.store.preferences.get(person.id))?.absentSince)
     throw new DomainError("PRESENCE.NOT_ABSENT");
   await deps.store.preferences.update(person.id, {
     absentSince: undefined,

@@ -40,8 +40,8 @@ export async function requestHandover(
   if (found.kind === "not_found") throw new DomainError("COMPANY.NOT_FOUND", { cvr: request.cvr });
   const company = found.kind === "found" ? found.company : undefined;
 
-  const existing = deps.store.handovers.findOpenByCvr(request.cvr);
-  if (existing) return { kind: "duplicate", existing };
+  const open = await deps.store.handovers.findOpenByCvr(request.cvr);
+  if (open) return { kind: "duplicate", existing: open };
   if (
     company &&
     (company.status === "closed" || company.status === "bankrupt") &&
@@ -51,7 +51,7 @@ export async function requestHandover(
 
   const target =
     sideOf(referrer) === "EH"
-      ? routeEhToTc(deps, referrer, company)
+      ? await routeEhToTc(deps, referrer, company)
       : routeTcToEh(deps, referrer, company);
   const now = deps.clock.now().toISOString();
   const handover: Handover = {
@@ -66,12 +66,14 @@ export async function requestHandover(
     createdAt: now,
     updatedAt: now,
     history: [],
+    version: 0,
   };
   if (company) handover.company = companySnapshot(company);
   if (request.contactPerson) handover.contactPerson = request.contactPerson;
   if (target.assigneeId) handover.assigneeId = target.assigneeId;
   if (target.house) handover.assigneeHouse = target.house;
-  await deps.store.handovers.save(handover);
+  const stored = await deps.store.handovers.create(handover);
+  if (!stored.created) return { kind: "duplicate", existing: stored.existing };
 
   const unreachable = await sendHandoverCard(deps, handover, target.recipients);
   return { kind: "created", handover, recipients: target.recipients, unreachable };
@@ -84,16 +86,22 @@ interface Target {
   recipients: Person[];
 }
 
-function routeEhToTc(deps: Deps, referrer: Person, company: Company | undefined): Target {
-  const counts = deps.store.handovers.openCountByAssignee();
-  const last = deps.store.handovers.lastAssignedAt();
-  const candidates = deps.directory.advisors().map((advisor) => ({
-    advisor,
-    openCount: counts.get(advisor.id) ?? 0,
-    absent: isAbsent(deps, advisor),
-    catchingUp: isCatchingUp(deps, advisor),
-    lastAssignedAt: last.get(advisor.id),
-  }));
+async function routeEhToTc(
+  deps: Deps,
+  referrer: Person,
+  company: Company | undefined,
+): Promise<Target> {
+  const counts = await deps.store.handovers.openCountByAssignee();
+  const last = await deps.store.handovers.lastAssignedAt();
+  const candidates = await Promise.all(
+    deps.directory.advisors().map(async (advisor) => ({
+      advisor,
+      openCount: counts.get(advisor.id) ?? 0,
+      absent: await isAbsent(deps, advisor),
+      catchingUp: await isCatchingUp(deps, advisor),
+      lastAssignedAt: last.get(advisor.id),
+    })),
+  );
   const { advisorId, reason } = routeToAdvisor(referrer.house, company?.industryCode, candidates);
   const advisor = requirePerson(deps, advisorId);
   return { assigneeId: advisorId, reason, recipients: [advisor] };

@@ -23,7 +23,7 @@ export async function runStatusNudges(
   const now = deps.clock.now();
   const today = copenhagenDate(now);
   const report: StatusNudgeReport = { nudged: [], unreachable: [] };
-  for (const cycle of currentCycles(deps, today)) {
+  for (const cycle of await currentCycles(deps, today)) {
     const meeting = cycle.meetingDate;
     if (!meeting || today > meeting) continue;
     const from = sendTimeOn(addWorkingDays(meeting, -config.statusNudgeWorkingDaysBefore));

@@ -56,6 +56,8 @@ export interface Handover {
   createdAt: string;
   updatedAt: string;
   history: HistoryEntry[];
+  /** Bumped by every stored change; the store's compare-and-set checks it (stored data without it: 0). */
+  version: number;
 }
 
 const OPEN: ReadonlySet<HandoverStatus> = new Set(["sent", "accepted", "meeting_held"]);
@@ -96,6 +98,7 @@ export function applyEvent(h: Handover, event: HandoverEvent, at: string): Hando
     status: NEXT[event.type],
     updatedAt: at,
     history: [...h.history, { ...event, at }],
+    version: h.version + 1,
   };
   if (event.type === "accept") {
     next.assigneeId = event.by;

@@ -45,9 +45,9 @@ export interface MessageTransport {
   /** The platform's pacing per conversation (Slack: 1 a second; Teams: 7 a second, 60 in 30 s). */
   readonly limits: readonly RateLimit[];
   /** True when the person has an address here (a Slack user id, a stored Teams reference). */
-  canReach(person: Person): boolean;
+  canReach(person: Person): Promise<boolean>;
   /** The conversation a person's messages go to; sends to one conversation are paced by `limits`. */
-  conversationOf(person: Person): string;
+  conversationOf(person: Person): Promise<string>;
   /** One attempt; must not throw (a thrown error counts as a retryable failure). */
   send(message: OutboxMessage, person: Person): Promise<SendOutcome>;
 }

@@ -5,10 +5,10 @@ import type { MeetingRecord } from "../domain/meeting-record.js";
 import type { Locale, Preferences } from "../domain/org.js";
 
 /**
- * Durable state of the bot. Reads are synchronous (the data is held in memory). A write is
- * visible to reads at once (so a check followed by a save cannot race another request) and
- * resolves only once it is durable, so a caller may then tell the user; a write that rejects
- * leaves no trace.
+ * Durable state of the bot, honest about the world behind it: every read is async, and what
+ * decides (one open handover per CVR, a request or idempotency key, a state change) is decided
+ * atomically by the store, so a second process or replica can never double it. A write resolves
+ * only once it is durable; a write that rejects leaves no trace.
  */
 export interface Store {
   handovers: HandoverRepo;
@@ -16,44 +16,63 @@ export interface Store {
   preferences: PreferenceRepo;
   /** The records of one kind; a durable store validates them with `spec.schema` when it opens. */
   collection<T extends Keyed>(spec: CollectionSpec<T>): Collection<T>;
+  /**
+   * Runs `fn` with a store `tx` whose writes commit together when `fn` resolves, or not at all
+   * when it rejects (the rejection is passed on); reads through `tx` see its own writes. Decide
+   * inside it through create, update and insertIfAbsent as outside, not on what a read said.
+   * Inside `fn` use `tx` only (the file store runs transactions one at a time); `transaction` on
+   * a `tx` joins it.
+   */
+  transaction<R>(fn: (tx: Store) => Promise<R>): Promise<R>;
   /** Flushes pending writes and releases the file (and its lock). */
   close(): Promise<void>;
 }
 
+/** What `create` decided: the new handover went in, or another is already open for its CVR. */
+export type CreateResult = { created: true } | { created: false; existing: Handover };
+
 /** Handovers, indexed for the queries the use cases make. */
 export interface HandoverRepo {
-  get(id: string): Handover | undefined;
+  get(id: string): Promise<Handover | undefined>;
   /** The open handover (sent, accepted, meeting held) for a CVR, if any. */
-  findOpenByCvr(cvr: Cvr): Handover | undefined;
+  findOpenByCvr(cvr: Cvr): Promise<Handover | undefined>;
   /** Open handovers a person referred or is assigned to. */
-  listOpenFor(personId: string): Handover[];
+  listOpenFor(personId: string): Promise<Handover[]>;
   /** Open handovers waiting for any business developer of a house to claim them. */
-  listUnclaimedForHouse(house: string): Handover[];
+  listUnclaimedForHouse(house: string): Promise<Handover[]>;
   /** Number of open handovers assigned to each person id. */
-  openCountByAssignee(): Map<string, number>;
+  openCountByAssignee(): Promise<Map<string, number>>;
   /** When each person was last given a handover (created for them or redirected to them). */
-  lastAssignedAt(): Map<string, string>;
+  lastAssignedAt(): Promise<Map<string, string>>;
   /** Every open handover (sent, accepted, meeting held), oldest first. */
-  listOpen(): Handover[];
+  listOpen(): Promise<Handover[]>;
   /** Every handover ever stored, in no particular order (reports; linear in the data). */
-  all(): Handover[];
-  /** Inserts a new handover or replaces one with the same id. */
+  all(): Promise<Handover[]>;
+  count(): Promise<number>;
+  /** Inserts a new handover unless one is open for its CVR (decided by the store, atomically). */
+  create(handover: Handover): Promise<CreateResult>;
+  /**
+   * Compare-and-set: replaces the stored handover only while its version is `expectedVersion`
+   * (`handover.version` is then `expectedVersion + 1`); false when it changed meanwhile or is gone.
+   */
+  update(handover: Handover, expectedVersion: number): Promise<boolean>;
+  /** Inserts or replaces unconditionally (imports and tests; use cases use create/update). */
   save(handover: Handover): Promise<void>;
-  count(): number;
 }
 
 /** The GDPR-minimised meeting records (§6). */
 export interface MeetingRecordRepo {
+  /** Refuses (rejects) a record whose handover does not exist. */
   add(record: MeetingRecord): Promise<void>;
-  listByHandover(handoverId: string): MeetingRecord[];
+  listByHandover(handoverId: string): Promise<MeetingRecord[]>;
 }
 
 /** Per-person settings a person chose in chat. */
 export interface PreferenceRepo {
-  locale(personId: string): Locale | undefined;
+  locale(personId: string): Promise<Locale | undefined>;
   setLocale(personId: string, locale: Locale): Promise<void>;
   /** All of a person's settings (undefined when they chose none). */
-  get(personId: string): Preferences | undefined;
+  get(personId: string): Promise<Preferences | undefined>;
   /** Replaces the given settings, keeping the others. */
   update(personId: string, changes: Partial<Preferences>): Promise<void>;
 }
@@ -71,11 +90,13 @@ export interface CollectionSpec<T extends Keyed> {
 
 /** Records of one kind by id; writes are durable and undone on failure like every store write. */
 export interface Collection<T extends Keyed> {
-  get(id: string): T | undefined;
+  get(id: string): Promise<T | undefined>;
   /** Every record, in the order first inserted. */
-  all(): T[];
+  all(): Promise<T[]>;
   /** Inserts or replaces the record with its id (the store keeps a copy). */
   put(record: T): Promise<void>;
+  /** Inserts the record unless one with its id exists (atomically); false when it existed. */
+  insertIfAbsent(record: T): Promise<boolean>;
   /** Removes the record with this id; removing a missing one is a no-op. */
   delete(id: string): Promise<void>;
 }

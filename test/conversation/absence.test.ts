@@ -56,7 +56,7 @@ describe("absence (/fravær, /tilbage)", () => {
     const answer = await bot.says("adv-midtjylland-1", "/fravær");
     expect(answer).toContain("Du har 1 åben henvisning; se den med /mine");
     await bot.says("bd-fyn-1", "/henvis 98785647 Eksport");
-    const handoverId = bot.deps.store.handovers.findOpenByCvr("98785647" as never)?.id;
+    const handoverId = (await bot.deps.store.handovers.findOpenByCvr("98785647" as never))?.id;
     const form = await bot.act("adv-fyn-1", "handover.redirect", { handoverId });
     const choices = form.ok
       ? (form.replies[0]?.form?.fields[0]?.options ?? []).map((o) => o.value)
@@ -71,6 +71,6 @@ describe("absence (/fravær, /tilbage)", () => {
     expect(await bot.says("adv-fyn-1", "/tilbage")).toContain("Du er ikke meldt fraværende.");
     await bot.says("adv-fyn-1", "/fravær");
     expect(await bot.says("adv-fyn-1", "/fravær")).toContain("Du er allerede meldt fraværende");
-    expect(bot.deps.store.preferences.get("bd-fyn-1")).toBeUndefined();
+    expect(await bot.deps.store.preferences.get("bd-fyn-1")).toBeUndefined();
   });
 });

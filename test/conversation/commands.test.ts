@@ -26,7 +26,7 @@ describe("commands", () => {
     const answer = await bot.says("bd-fyn-1", text);
     expect(answer).toContain(reason);
     expect(answer).toContain("Skriv fx: /henvis 10150817 Vil eksportere til Tyskland");
-    expect(bot.deps.store.handovers.count()).toBe(0);
+    expect(await bot.deps.store.handovers.count()).toBe(0);
   });
 
   it("a valid CVR that the register does not know is refused, nothing stored", async () => {
@@ -34,7 +34,7 @@ describe("commands", () => {
     expect(await bot.says("bd-fyn-1", "/henvis 12345674 x")).toContain(
       "CVR 12345674 findes ikke i CVR-registret",
     );
-    expect(bot.deps.store.handovers.count()).toBe(0);
+    expect(await bot.deps.store.handovers.count()).toBe(0);
   });
 
   it("someone not in the directory gets a polite refusal and nothing is stored", async () => {
@@ -44,7 +44,7 @@ describe("commands", () => {
     );
     const action = await bot.act("stranger", "handover.accept", { handoverId: "hv_1" });
     expect(action.ok && action.replies[0]?.tone).toBe("error");
-    expect(bot.deps.store.handovers.count()).toBe(0);
+    expect(await bot.deps.store.handovers.count()).toBe(0);
   });
 
   it("the TC manager cannot send handovers", async () => {
@@ -52,7 +52,7 @@ describe("commands", () => {
     expect(await bot.says("tc-manager", "/henvis 10150817 x")).toContain(
       "der sender henvisninger.",
     );
-    expect(bot.deps.store.handovers.count()).toBe(0);
+    expect(await bot.deps.store.handovers.count()).toBe(0);
   });
 
   it("an unknown button gets help", async () => {
@@ -93,7 +93,7 @@ describe("the /henvis form", () => {
       contactPerson: "For lang tekst: højst 100 tegn.",
     });
     expect(!bad.ok && bad.form.form?.fields[0]?.value).toBe("41726394");
-    expect(bot.deps.store.handovers.count()).toBe(0);
+    expect(await bot.deps.store.handovers.count()).toBe(0);
 
     const good = await bot.act("bd-fyn-1", "handover.request.submit", {
       cvr: " 41726393 ",
@@ -101,7 +101,7 @@ describe("the /henvis form", () => {
       contactPerson: "Jonas",
     });
     expect(good.ok && good.replies[0]?.title).toBe("Henvisning sendt");
-    expect(bot.deps.store.handovers.findOpenByCvr("41726393" as never)?.contactPerson).toBe(
+    expect((await bot.deps.store.handovers.findOpenByCvr("41726393" as never))?.contactPerson).toBe(
       "Jonas",
     );
   });
@@ -172,7 +172,7 @@ describe("/mine", () => {
   it("a declined or closed handover's card says why and how it ended", async () => {
     const bot = makeBot();
     await bot.says("bd-fyn-1", "/henvis 98785647 Eksport");
-    const handoverId = bot.deps.store.handovers.findOpenByCvr("98785647" as never)?.id;
+    const handoverId = (await bot.deps.store.handovers.findOpenByCvr("98785647" as never))?.id;
     const declined = await bot.act("adv-fyn-1", "handover.decline.submit", {
       handoverId,
       reason: "Ikke parat",
@@ -195,7 +195,9 @@ describe("a CVR written another way", () => {
     const bot = makeBot();
     const answer = await bot.says("bd-fyn-1", text);
     expect(answer).toContain(`(CVR ${cvr})`);
-    expect(bot.deps.store.handovers.findOpenByCvr(cvr as never)?.need).toBe("Vil eksportere");
+    expect((await bot.deps.store.handovers.findOpenByCvr(cvr as never))?.need).toBe(
+      "Vil eksportere",
+    );
   });
 
   it("the form accepts it too, and stores the 8 digits", async () => {
@@ -205,7 +207,7 @@ describe("a CVR written another way", () => {
       need: "x",
     });
     expect(answer.ok).toBe(true);
-    expect(bot.deps.store.handovers.findOpenByCvr("41726393" as never)).toBeDefined();
+    expect(await bot.deps.store.handovers.findOpenByCvr("41726393" as never)).toBeDefined();
   });
 
   it("a number written another way that is wrong for another reason stays refused", async () => {
@@ -218,7 +220,7 @@ describe("a CVR written another way", () => {
       need: "x",
     });
     expect(!form.ok && form.errors.cvr).toContain("Kontrolcifferet passer ikke");
-    expect(bot.deps.store.handovers.count()).toBe(0);
+    expect(await bot.deps.store.handovers.count()).toBe(0);
   });
 });
 

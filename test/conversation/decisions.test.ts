@@ -18,7 +18,7 @@ describe("duplicates", () => {
     expect(answer).toContain(
       "Nordlys Maskinfabrik A/S (CVR 10150817) har allerede en åben henvisning hos Camilla Dam Poulsen (status: Sendt)",
     );
-    expect(bot.deps.store.handovers.count()).toBe(1);
+    expect(await bot.deps.store.handovers.count()).toBe(1);
     expect(bot.notices("adv-midtjylland-1")).toHaveLength(1);
   });
 
@@ -31,7 +31,7 @@ describe("duplicates", () => {
     expect(await bot.says("bd-midtjylland-1", "/henvis 10150817 Nu parat")).toContain(
       "Henvisning sendt",
     );
-    expect(bot.deps.store.handovers.count()).toBe(2);
+    expect(await bot.deps.store.handovers.count()).toBe(2);
   });
 
   it("two requests for the same CVR at the same moment create one handover", async () => {
@@ -41,7 +41,7 @@ describe("duplicates", () => {
       bot.says("bd-midtjylland-2", "/henvis 10150817 B"),
     ]);
     expect(answers.filter((a) => a.includes("Henvisning sendt"))).toHaveLength(1);
-    expect(bot.deps.store.handovers.count()).toBe(1);
+    expect(await bot.deps.store.handovers.count()).toBe(1);
   });
 });
 
@@ -64,7 +64,7 @@ describe("decline", () => {
     });
     expect(!empty.ok && empty.errors).toEqual({ reason: "Skal udfyldes." });
     expect(!empty.ok && empty.form.form?.fields[0]?.error).toBe("Skal udfyldes.");
-    expect(bot.deps.store.handovers.get(handoverId)?.status).toBe("sent");
+    expect((await bot.deps.store.handovers.get(handoverId))?.status).toBe("sent");
 
     const done = await bot.act("adv-midtjylland-1", "handover.decline.submit", {
       handoverId,
@@ -118,7 +118,7 @@ describe("redirect", () => {
         to: "Vælg en anden, tilgængelig person at sende henvisningen videre til.",
       });
     }
-    expect(bot.deps.store.handovers.get(handoverId)?.assigneeId).toBe("adv-midtjylland-1");
+    expect((await bot.deps.store.handovers.get(handoverId))?.assigneeId).toBe("adv-midtjylland-1");
   });
 
   it("the coordinator may redirect a handover that is not theirs", async () => {
@@ -130,7 +130,7 @@ describe("redirect", () => {
       to: "adv-midtjylland-2",
     });
     expect(done.ok && done.replies[0]?.tone).toBe("success");
-    expect(bot.deps.store.handovers.get(handoverId)?.assigneeId).toBe("adv-midtjylland-2");
+    expect((await bot.deps.store.handovers.get(handoverId))?.assigneeId).toBe("adv-midtjylland-2");
   });
 });
 

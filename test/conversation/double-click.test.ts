@@ -53,6 +53,6 @@ describe("a double click on Accept", () => {
     held[0]?.reject(disk);
     await expect(first).rejects.toThrow("EIO");
     await expect(second).rejects.toThrow("EIO");
-    expect(deps.store.handovers.get(handoverId as string)?.status).toBe("sent");
+    expect((await deps.store.handovers.get(handoverId as string))?.status).toBe("sent");
   });
 });

@@ -79,7 +79,7 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     expect(bot.notices("bd-midtjylland-1").at(-1)).toContain(
       "har holdt møde med Nordlys Maskinfabrik A/S (CVR 10150817) den 28.11.2026",
     );
-    expect(bot.deps.store.meetings.listByHandover(handoverId as string)).toEqual([
+    expect(await bot.deps.store.meetings.listByHandover(handoverId as string)).toEqual([
       {
         id: expect.any(String),
         handoverId,
@@ -134,8 +134,8 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     expect(!future.ok && future.errors).toEqual({
       meetingDate: "Mødedatoen ligger i fremtiden; registrér mødet, når det er holdt.",
     });
-    expect(bot.deps.store.meetings.listByHandover(handoverId as string)).toEqual([]);
-    expect(bot.deps.store.handovers.get(handoverId as string)?.status).toBe("accepted");
+    expect(await bot.deps.store.meetings.listByHandover(handoverId as string)).toEqual([]);
+    expect((await bot.deps.store.handovers.get(handoverId as string))?.status).toBe("accepted");
   });
 
   it("only the assignee can answer; others are told so and nothing changes", async () => {
@@ -146,7 +146,7 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     expect(stranger.ok && stranger.replies[0]?.text[0]).toBe(
       "Henvisningen ligger hos Camilla Dam Poulsen, så du kan ikke svare på den.",
     );
-    expect(bot.deps.store.handovers.get(handoverId as string)?.status).toBe("sent");
+    expect((await bot.deps.store.handovers.get(handoverId as string))?.status).toBe("sent");
   });
 
   it.each([
@@ -159,19 +159,19 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
       const [ask] = await bot.replies("bd-fyn-1", `/henvis ${cvr} Vil sælge til Sverige`);
       expect(ask?.tone).toBe("warning");
       expect(ask?.text).toEqual([warning, expect.stringContaining("når du bekræfter")]);
-      expect(bot.deps.store.handovers.count()).toBe(0);
+      expect(await bot.deps.store.handovers.count()).toBe(0);
       expect(bot.notices("adv-fyn-1")).toEqual([]);
 
       const cancel = findAction(ask, "handover.request.cancel");
       const cancelled = await bot.act("bd-fyn-1", cancel.id, cancel.data);
       expect(cancelled.ok && cancelled.replies[0]?.text).toEqual(["Henvisningen er ikke sendt."]);
-      expect(bot.deps.store.handovers.count()).toBe(0);
+      expect(await bot.deps.store.handovers.count()).toBe(0);
 
       const confirm = findAction(ask, "handover.request.confirm");
       const sent = await bot.act("bd-fyn-1", confirm.id, confirm.data);
       expect(sent.ok && sent.replies[0]?.title).toBe("Henvisning sendt");
       expect(sent.ok && sent.replies[0]?.tone).toBe("warning");
-      expect(bot.deps.store.handovers.findOpenByCvr(cvr as never)?.need).toBe(
+      expect((await bot.deps.store.handovers.findOpenByCvr(cvr as never))?.need).toBe(
         "Vil sælge til Sverige",
       );
       expect(bot.notices("adv-fyn-1").at(-1)).toContain(warning);
@@ -189,7 +189,7 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     expect(ask?.title).toBe("Send henvisningen alligevel?");
     const confirm = findAction(ask, "handover.request.confirm");
     await bot.act("bd-fyn-1", confirm.id, confirm.data);
-    expect(bot.deps.store.handovers.findOpenByCvr("91750457" as never)?.contactPerson).toBe(
+    expect((await bot.deps.store.handovers.findOpenByCvr("91750457" as never))?.contactPerson).toBe(
       "Jens Jensen",
     );
   });
@@ -201,7 +201,9 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     expect(receipt).toContain("CVR 10150817 (ikke verificeret)");
     expect(receipt).toContain("CVR-registret kunne ikke slås op lige nu");
     expect(receipt).toContain("Sendt til Line Ravn Jakobsen.");
-    expect(bot.deps.store.handovers.findOpenByCvr("10150817" as never)?.verified).toBe(false);
+    expect((await bot.deps.store.handovers.findOpenByCvr("10150817" as never))?.verified).toBe(
+      false,
+    );
   });
 
   it("an absent advisor gets nothing, and no burst of old handovers when back", async () => {
@@ -245,7 +247,7 @@ describe("an accepted handover is never a dead end", () => {
       to: "adv-midtjylland-2",
     });
     expect(moved.ok).toBe(true);
-    expect(bot.deps.store.handovers.get(handoverId)?.status).toBe("sent");
+    expect((await bot.deps.store.handovers.get(handoverId))?.status).toBe("sent");
     expect(bot.lastNotice("adv-midtjylland-2")?.actions?.map((a) => a.id)).toEqual([
       "handover.accept",
       "handover.decline",

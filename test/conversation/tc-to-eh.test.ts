@@ -28,7 +28,9 @@ describe("TC -> EH: an advisor refers a company to a business house", () => {
     expect(late.ok && late.replies[0]?.text[0]).toContain(
       "Henvisningen ligger hos Anne Toft Petersen",
     );
-    expect(bot.deps.store.handovers.get(handoverId as string)?.assigneeId).toBe("bd-sydjylland-2");
+    expect((await bot.deps.store.handovers.get(handoverId as string))?.assigneeId).toBe(
+      "bd-sydjylland-2",
+    );
   });
 
   it("routes Middelfart (410) to Sydjylland, not Fyn", async () => {
@@ -84,7 +86,7 @@ describe("TC -> EH permissions and colleagues", () => {
     }
     const decline = await bot.act(person, "handover.decline.submit", { handoverId, reason: "Nej" });
     expect(decline.ok && decline.replies[0]?.tone).toBe("error");
-    expect(bot.deps.store.handovers.get(handoverId)?.status).toBe("sent");
+    expect((await bot.deps.store.handovers.get(handoverId))?.status).toBe("sent");
   });
 
   it("the other business developers are told who claimed it", async () => {
@@ -136,7 +138,7 @@ describe("TC -> EH permissions and colleagues", () => {
       description: "Eksportforberedelse",
     });
     expect(done.ok).toBe(true);
-    const [record] = bot.deps.store.meetings.listByHandover(handoverId);
+    const [record] = await bot.deps.store.meetings.listByHandover(handoverId);
     expect(record?.advisorName).toBe("Niels Hald Jørgensen");
     expect(record?.disclosedAt).toBeUndefined();
   });

@@ -33,8 +33,8 @@ class ScriptedPlatform implements MessageTransport {
     private readonly script: SendOutcome[] = [],
     readonly unreachable = new Set<string>(),
   ) {}
-  canReach = (p: Person) => !this.unreachable.has(p.id);
-  conversationOf = (p: Person) => p.id;
+  canReach = async (p: Person) => !this.unreachable.has(p.id);
+  conversationOf = async (p: Person) => p.id;
   async send(m: OutboxMessage, p: Person): Promise<SendOutcome> {
     this.attempts++;
     const outcome = this.script.shift() ?? { kind: "sent" };
@@ -80,7 +80,7 @@ describe("the outbox", () => {
     // Another conversation is not held up by Alice's pacing.
     const other = platform.accepted.find((a) => a.person === bob.id);
     expect((other?.at ?? 0) - (toAlice[0]?.at ?? 0)).toBeLessThan(140);
-    expect(outbox.list().every((m) => m.state === "sent")).toBe(true);
+    expect((await outbox.list()).every((m) => m.state === "sent")).toBe(true);
     await outbox.stop();
   });
 
@@ -97,7 +97,7 @@ describe("the outbox", () => {
     expect(platform.accepted).toHaveLength(1);
     expect((platform.accepted[0]?.at ?? 0) - started).toBeGreaterThanOrEqual(290);
     expect(platform.attempts).toBe(2);
-    expect(outbox.list()[0]).toMatchObject({ state: "sent", attempts: 2 });
+    expect((await outbox.list())[0]).toMatchObject({ state: "sent", attempts: 2 });
     await outbox.stop();
   });
 
@@ -143,7 +143,7 @@ describe("the outbox", () => {
     const platform = new ScriptedPlatform([], [], new Set([alice.id]));
     const outbox = outboxOn(openMemoryStore(), platform);
     await expect(outbox.deliver(alice, view("x"))).rejects.toThrow(/cannot be reached/);
-    expect(outbox.list()).toEqual([]);
+    expect(await outbox.list()).toEqual([]);
   });
 
   it("sends messages still queued at a restart, and never re-sends one caught mid-send", async () => {
@@ -183,10 +183,7 @@ describe("the outbox", () => {
     await store.close();
     const after = await openLowdbStore(file, { collections: COLLECTIONS });
     expect(
-      after
-        .collection(outboxCollection)
-        .all()
-        .map((m) => `${m.id}:${m.state}`),
+      (await after.collection(outboxCollection).all()).map((m) => `${m.id}:${m.state}`),
     ).toEqual(["m1:sent", "m2:uncertain"]);
     await after.close();
   });
@@ -205,13 +202,13 @@ describe("the outbox", () => {
     await outbox.start();
     await outbox.deliver(alice, view("Virksomhed A/S vil eksportere"), { key: "k1" });
     await settle(outbox, platform, 1);
-    expect(JSON.stringify(outbox.list())).not.toContain("Virksomhed");
+    expect(JSON.stringify(await outbox.list())).not.toContain("Virksomhed");
     clock.advance(29 * 86_400_000);
     await outbox.prune();
-    expect(outbox.list()).toHaveLength(1);
+    expect(await outbox.list()).toHaveLength(1);
     clock.advance(2 * 86_400_000);
     await outbox.prune();
-    expect(outbox.list()).toEqual([]);
+    expect(await outbox.list()).toEqual([]);
     await outbox.stop();
   });
 });

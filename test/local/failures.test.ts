@@ -2,6 +2,9 @@ import type { AddressInfo } from "node:net";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { mountLocalApi } from "../../src/adapters/local/local-api.js";
+import { emptyDocument } from "../../src/adapters/storage/data-schema.js";
+import { storeOver } from "../../src/adapters/storage/store-over.js";
+import { StoreState } from "../../src/adapters/storage/store-state.js";
 import { createConversation } from "../../src/app/conversation.js";
 import { createHttpServer } from "../../src/server.js";
 import { makeBot } from "../support/bot.js";
@@ -14,7 +17,11 @@ afterEach(() => {
 describe("when the disk fails", () => {
   it("the user is told the handover was not carried out, in Danish, with a 500 and no notification", async () => {
     const bot = makeBot();
-    bot.deps.store.handovers.save = () => Promise.reject(new Error("EIO: disk full"));
+    bot.deps.store = storeOver(new StoreState(emptyDocument()), {
+      commit: () => Promise.reject(new Error("EIO: disk full")),
+      close: async () => {},
+      isClosed: () => false,
+    });
     const server = createHttpServer(pino({ level: "silent" }));
     mountLocalApi(
       server,

@@ -6,6 +6,7 @@ import type { Cvr } from "../../src/domain/cvr.js";
 import type { MeetingRecord } from "../../src/domain/meeting-record.js";
 import { removeTempDirs, tempDir } from "../storage/temp-dir.js";
 import { findAction } from "../support/bot.js";
+import { makeHandover } from "../support/handover-factory.js";
 import { makePlanBot, plain } from "./plan-support.js";
 
 afterAll(removeTempDirs);
@@ -30,7 +31,7 @@ async function meetingHeld(bot: Bot, extra: Record<string, string>) {
     handoverId,
     outcome: "export_course_started",
   });
-  return bot.deps.store.meetings.listByHandover(handoverId as string);
+  return await bot.deps.store.meetings.listByHandover(handoverId as string);
 }
 
 describe("joint visits (§7: they may count, they are not required)", () => {
@@ -75,10 +76,11 @@ describe("joint visits (§7: they may count, they are not required)", () => {
       jointVisit: true,
     };
     const first = await openLowdbStore(file);
+    await first.handovers.save(makeHandover({ id: "h-1", status: "meeting_held" }));
     await first.meetings.add(record);
     await first.close();
     const second = await openLowdbStore(file);
-    expect(second.meetings.listByHandover("h-1")).toEqual([record]);
+    expect(await second.meetings.listByHandover("h-1")).toEqual([record]);
     await second.close();
 
     const bad = join(await tempDir(), "data.json");

@@ -180,7 +180,7 @@ describe("the plan and status forms as Slack modals (Block Kit)", () => {
     const text = plain(views(reply)[0]);
     expect(text).toContain("Formål: Fremmer kendskabet til samarbejdet mellem UM og EH");
     expect(text).toContain("Optimerer kunderejsen");
-    const plan = bot.deps.store.collection(planCollection).get("Fyn:2026");
+    const plan = await bot.deps.store.collection(planCollection).get("Fyn:2026");
     expect(plan?.goals.at(-1)).toMatchObject({ track: "B", target: 12, unit: "virksomheder" });
     expect(plan?.goals.at(-1)?.kpi).toBeUndefined();
     expect(plan?.activities.at(-1)?.purposes).toEqual(["awareness"]);

@@ -19,7 +19,7 @@ describe("/statusmøde", () => {
       "Datoen er passeret. Vælg en dato fra i dag og frem.",
     );
     expect(await bot.says("adv-fyn-1", "/statusmøde 2028-01-10")).toContain("mere end et år");
-    expect(bot.deps.store.collection(statusCycleCollection).all()).toEqual([]);
+    expect(await bot.deps.store.collection(statusCycleCollection).all()).toEqual([]);
     expect(bot.notices("mgr-fyn")).toEqual([]);
 
     await bot.says("adv-fyn-1", "/sprog en");
@@ -156,7 +156,7 @@ describe("/påmindelser", () => {
   it("groups a person's list by kind and names the company of each handover reminder; the coordinator's by house", async () => {
     const bot = reminderBot("2026-11-02T10:00:00Z");
     await bot.says("bd-midtjylland-1", "/henvis 10150817 Vil eksportere til Tyskland");
-    const holder = bot.deps.store.handovers.listOpen()[0]?.assigneeId ?? "";
+    const holder = (await bot.deps.store.handovers.listOpen())[0]?.assigneeId ?? "";
     const mine = await bot.says(holder, "/påmindelser");
     const handovers = mine.indexOf("• Henvisninger");
     const status = mine.indexOf("• Statusmøder");

@@ -81,7 +81,7 @@ async function crashAfterHandOver(file: string, clock: TestClock, sendBeforeDyin
       if (sendBeforeDying) await outbox.idle();
       else {
         const messages = store.collection(outboxCollection);
-        const queued = messages.all().find((m) => m.personId === "adv-fyn-1");
+        const queued = (await messages.all()).find((m) => m.personId === "adv-fyn-1");
         if (queued) await messages.put({ ...queued, state: "sending", attempts: 1 });
       }
       handedOver();
@@ -110,7 +110,8 @@ describe("a crash between sending a reminder and recording it", () => {
     clock.advance(60_000);
     const store = await openLowdbStore(file, { collections: COLLECTIONS });
     expect(
-      store.collection(reminderCollection).get("status.convene:Fyn:2026H2:adv-fyn-1")?.sends,
+      (await store.collection(reminderCollection).get("status.convene:Fyn:2026H2:adv-fyn-1"))
+        ?.sends,
     ).toBe(0);
     const inbox = new LocalInbox(() => clock.now());
     const { transport, sent } = countingLocal(inbox);
@@ -126,7 +127,7 @@ describe("a crash between sending a reminder and recording it", () => {
     // A 'sending' message may have reached the platform: it is never tried again, so at most once.
     expect(sent.filter((s) => s.startsWith("adv-fyn-1"))).toEqual([]);
     expect(
-      store.collection(reminderCollection).get("status.convene:Fyn:2026H2:adv-fyn-1"),
+      await store.collection(reminderCollection).get("status.convene:Fyn:2026H2:adv-fyn-1"),
     ).toMatchObject({
       state: "sent",
       sends: 1,

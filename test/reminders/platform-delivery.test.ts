@@ -62,12 +62,12 @@ describe("reminders reach people through the Slack and Teams fakes", () => {
     const advisors = deps.directory.people.filter((p) => p.role === "advisor");
     await untilIdle(outbox, () => dms().length >= advisors.length);
     // A later tick (past the 1-a-second pacing, so a duplicate would go out) queues nothing new.
-    const queued = outbox.list().length;
+    const queued = (await outbox.list()).length;
     clock.current = new Date("2026-11-27T08:00:05Z");
     await runDueReminders(deps, DEFAULT_REMINDER_CONFIG);
     outbox.kick();
     await outbox.idle();
-    expect(outbox.list()).toHaveLength(queued);
+    expect(await outbox.list()).toHaveLength(queued);
     expect(
       dms()
         .map((c) => c.args.channel)

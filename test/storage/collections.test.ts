@@ -30,11 +30,14 @@ describe("collections", () => {
     await c.put({ id: "b", text: "first", count: 1 });
     await c.put({ id: "a", text: "second", count: 2 });
     await c.put({ id: "b", text: "first, edited", count: 3 });
-    expect(c.all().map((n) => `${n.id}:${n.text}`)).toEqual(["b:first, edited", "a:second"]);
+    expect((await c.all()).map((n) => `${n.id}:${n.text}`)).toEqual([
+      "b:first, edited",
+      "a:second",
+    ]);
     await c.delete("b");
     await c.delete("missing");
-    expect(c.get("b")).toBeUndefined();
-    expect(c.all().map((n) => n.id)).toEqual(["a"]);
+    expect(await c.get("b")).toBeUndefined();
+    expect((await c.all()).map((n) => n.id)).toEqual(["a"]);
   });
 
   it("keeps a copy, so mutating the caller's object changes nothing stored", async () => {
@@ -42,7 +45,7 @@ describe("collections", () => {
     const note = { id: "x", text: "kept", count: 1 };
     await c.put(note);
     note.text = "mutated";
-    expect(c.get("x")?.text).toBe("kept");
+    expect((await c.get("x"))?.text).toBe("kept");
   });
 
   it("survives a restart through the journal (kill-like: no clean close) and through the snapshot", async () => {
@@ -56,7 +59,7 @@ describe("collections", () => {
     expect(journal).toContain('"t":"del"');
     await first.close();
     const second = await open(file);
-    expect(second.collection(notes).all()).toEqual([{ id: "a", text: "ok", count: 1 }]);
+    expect(await second.collection(notes).all()).toEqual([{ id: "a", text: "ok", count: 1 }]);
     const snapshot = JSON.parse(await readFile(file, "utf8"));
     expect(snapshot.collections.notes).toEqual({ a: { id: "a", text: "ok", count: 1 } });
     await second.close();

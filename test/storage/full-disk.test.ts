@@ -60,11 +60,11 @@ async function crashCopy(file: string): Promise<string> {
 async function expectRefusedMeetingAbsentAndRedoable(file: string, handoverId: string) {
   const tails: TornTail[] = [];
   const store = await openLowdbStore(file, { onTornTail: (t) => tails.push(t) });
-  expect(store.handovers.get(handoverId)?.status).toBe("accepted");
-  expect(store.meetings.listByHandover(handoverId)).toEqual([]);
+  expect((await store.handovers.get(handoverId))?.status).toBe("accepted");
+  expect(await store.meetings.listByHandover(handoverId)).toEqual([]);
   const again = await holdMeeting(store, handoverId);
   expect(again.ok).toBe(true);
-  expect(store.meetings.listByHandover(handoverId)).toHaveLength(1);
+  expect(await store.meetings.listByHandover(handoverId)).toHaveLength(1);
   await store.close();
   return tails;
 }
@@ -113,7 +113,7 @@ describe("a refused write never comes back after a restart", () => {
       const file = join(dir, "eksportbro.json");
       const { store, conversation, handoverId } = await acceptedHandover(file);
       const page = statfsSync(dir).bsize;
-      const handoverLine = Buffer.byteLength(JSON.stringify(store.handovers.get(handoverId)));
+      const handoverLine = Buffer.byteLength(JSON.stringify(await store.handovers.get(handoverId)));
       const room = handoverLine + 400;
       await padJournal(store, file, page, room);
       const filler = fillDisk(dir);
@@ -122,15 +122,15 @@ describe("a refused write never comes back after a restart", () => {
         ...MEETING,
       });
       await expect(refused).rejects.toThrow(/ENOSPC/);
-      expect(store.handovers.get(handoverId)?.status).toBe("accepted");
+      expect((await store.handovers.get(handoverId))?.status).toBe("accepted");
       const tails = await expectRefusedMeetingAbsentAndRedoable(await crashCopy(file), handoverId);
       expect(tails).toEqual([]);
       await rm(filler);
       expect((await holdMeeting(store, handoverId)).ok).toBe(true);
       await store.close();
       const reopened = await openLowdbStore(file);
-      expect(reopened.meetings.listByHandover(handoverId)).toHaveLength(1);
-      expect(reopened.handovers.get(handoverId)?.status).not.toBe("accepted");
+      expect(await reopened.meetings.listByHandover(handoverId)).toHaveLength(1);
+      expect((await reopened.handovers.get(handoverId))?.status).not.toBe("accepted");
       await reopened.close();
     },
   );

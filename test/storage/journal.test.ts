@@ -61,8 +61,8 @@ describe("lowdb store journal", () => {
       const journal = line({ t: "handover", v: a }) + line({ t: "handover", v: b }) + tail;
       const file = await crashedFiles(journal);
       const store = await openLowdbStore(file);
-      expect(store.handovers.count()).toBe(2);
-      expect(store.handovers.get(b.id)).toEqual(b);
+      expect(await store.handovers.count()).toBe(2);
+      expect(await store.handovers.get(b.id)).toEqual(b);
       expect((await stat(`${file}.journal`)).size).toBe(0);
       expect(readDurable(file).handovers.size).toBe(2);
       await store.close();
@@ -81,7 +81,7 @@ describe("lowdb store journal", () => {
       const file = await crashedFiles(header + batch + tail);
       const tails: TornTail[] = [];
       const store = await openLowdbStore(file, { onTornTail: (t) => tails.push(t) });
-      expect(store.handovers.all().map((h) => h.id)).toEqual([a.id]);
+      expect((await store.handovers.all()).map((h) => h.id)).toEqual([a.id]);
       expect(tails).toEqual([{ journal: `${file}.journal`, bytes: tail.length, lines }]);
       await store.close();
     }
@@ -108,10 +108,10 @@ describe("lowdb store journal", () => {
       line({ t: "handover", v: { ...h, status: "accepted" } });
     const file = await crashedFiles(journal, doc);
     const store = await openLowdbStore(file);
-    expect(store.meetings.listByHandover(h.id)).toEqual([m]);
-    expect(store.preferences.locale("p1")).toBe("en");
-    expect(store.handovers.get(h.id)?.status).toBe("accepted");
-    expect(store.handovers.count()).toBe(1);
+    expect(await store.meetings.listByHandover(h.id)).toEqual([m]);
+    expect(await store.preferences.locale("p1")).toBe("en");
+    expect((await store.handovers.get(h.id))?.status).toBe("accepted");
+    expect(await store.handovers.count()).toBe(1);
     await store.close();
   });
 
@@ -183,7 +183,7 @@ describe("lowdb store journal", () => {
     expect(journalLines).toBeLessThan(10);
     await store.close();
     const again = await openLowdbStore(file);
-    expect(again.handovers.count()).toBe(40);
+    expect(await again.handovers.count()).toBe(40);
     await again.close();
   });
 
@@ -206,7 +206,7 @@ describe("lowdb store journal", () => {
     await store.close();
     expect(existsSync(`${file}.journal`)).toBe(false);
     const again = await openLowdbStore(file);
-    expect(again.handovers.count()).toBe(60);
+    expect(await again.handovers.count()).toBe(60);
     await again.close();
   });
 

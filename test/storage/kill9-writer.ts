@@ -13,7 +13,7 @@ if (!dataFile) throw new Error("usage: kill9-writer.ts <dataFile> [compactAtByte
 const store = await openLowdbStore(dataFile, {
   compactAtBytes: compactAt ? Number(compactAt) : undefined,
 });
-process.stdout.write(`ready ${store.handovers.count()}\n`);
+process.stdout.write(`ready ${await store.handovers.count()}\n`);
 let acks = 0;
 let previous: ReturnType<typeof makeHandover>[] = [];
 for (let round = 0; ; round++) {

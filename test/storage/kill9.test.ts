@@ -81,9 +81,9 @@ it("keeps every acknowledged write across repeated kill -9 of a writing process"
     0,
   );
   const store = await openLowdbStore(dataFile);
-  expect(store.handovers.count()).toBeGreaterThanOrEqual(acked.size);
+  expect(await store.handovers.count()).toBeGreaterThanOrEqual(acked.size);
   for (const [id, status] of acked) {
-    const h = store.handovers.get(id);
+    const h = await store.handovers.get(id);
     expect(h, id).toBeDefined();
     if (status === "accepted") expect(h?.status, id).toBe("accepted");
   }

@@ -72,7 +72,7 @@ describe("lowdb store on a real file", () => {
     expect(snapshots).toBe(0);
     await store.close();
     const again = await openLowdbStore(file);
-    expect(handovers.every((h) => again.handovers.get(h.id))).toBe(true);
+    for (const h of handovers) expect(await again.handovers.get(h.id)).toBeDefined();
     await again.close();
   });
 
@@ -103,7 +103,10 @@ describe("lowdb store on a real file", () => {
     await rmdir(blocker);
     const later = makeHandover();
     await store.handovers.save(later);
-    expect(failed.map((h) => store.handovers.get(h.id))).toEqual([undefined, undefined]);
+    expect(await Promise.all(failed.map((h) => store.handovers.get(h.id)))).toEqual([
+      undefined,
+      undefined,
+    ]);
     expect(appends).toBe(1);
     expect(storedIds(file)).toEqual([later.id]);
     await store.close();
@@ -130,7 +133,7 @@ describe("preferences in the lowdb store", () => {
     await first.preferences.update("p2", { returnedAt: "2026-11-20T08:00:00.000Z" });
     await first.close();
     const second = await openLowdbStore(file);
-    expect(second.preferences.get("p1")).toEqual({
+    expect(await second.preferences.get("p1")).toEqual({
       locale: "en",
       absentSince: "2026-11-27T08:00:00.000Z",
     });
@@ -140,9 +143,9 @@ describe("preferences in the lowdb store", () => {
     });
     await second.close();
     const third = await openLowdbStore(file);
-    expect(third.preferences.get("p1")?.absentSince).toBeUndefined();
-    expect(third.preferences.get("p1")?.returnedAt).toBe("2026-11-28T08:00:00.000Z");
-    expect(third.preferences.get("p2")).toEqual({ returnedAt: "2026-11-20T08:00:00.000Z" });
+    expect((await third.preferences.get("p1"))?.absentSince).toBeUndefined();
+    expect((await third.preferences.get("p1"))?.returnedAt).toBe("2026-11-28T08:00:00.000Z");
+    expect(await third.preferences.get("p2")).toEqual({ returnedAt: "2026-11-20T08:00:00.000Z" });
     await third.close();
   });
 });
@@ -174,16 +177,16 @@ describe("failed writes in the lowdb store", () => {
     const inserted = store.handovers.save(fresh);
     const results = await Promise.allSettled([accepted, redirected, inserted]);
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected"]);
-    expect(store.handovers.get(h.id)).toEqual(h);
-    expect(store.handovers.get(fresh.id)).toBeUndefined();
-    expect(store.handovers.openCountByAssignee()).toEqual(new Map([["adv-1", 1]]));
-    expect(store.handovers.lastAssignedAt().get("adv-2")).toBeUndefined();
+    expect(await store.handovers.get(h.id)).toEqual(h);
+    expect(await store.handovers.get(fresh.id)).toBeUndefined();
+    expect(await store.handovers.openCountByAssignee()).toEqual(new Map([["adv-1", 1]]));
+    expect((await store.handovers.lastAssignedAt()).get("adv-2")).toBeUndefined();
     await rmdir(`${file}.journal`);
     await store.handovers.save(makeHandover());
     await store.close();
     const reopened = await openLowdbStore(file);
-    expect(reopened.handovers.get(h.id)).toEqual(h);
-    expect(reopened.handovers.get(fresh.id)).toBeUndefined();
+    expect(await reopened.handovers.get(h.id)).toEqual(h);
+    expect(await reopened.handovers.get(fresh.id)).toBeUndefined();
     await reopened.close();
   });
 });

@@ -29,12 +29,12 @@ describe("a write whose commit fails leaves no trace", () => {
     const store = storeOver(new StoreState(emptyDocument()), flakyBackend(1));
     const h = makeHandover({ assigneeId: "adv-1" });
     const saving = store.handovers.save(h);
-    expect(store.handovers.findOpenByCvr(h.cvr)?.id).toBe(h.id);
+    expect((await store.handovers.findOpenByCvr(h.cvr))?.id).toBe(h.id);
     await expect(saving).rejects.toThrow("ENOSPC");
-    expect(store.handovers.get(h.id)).toBeUndefined();
-    expect(store.handovers.findOpenByCvr(h.cvr)).toBeUndefined();
-    expect(store.handovers.openCountByAssignee().get("adv-1")).toBeUndefined();
-    expect(store.handovers.listOpenFor(h.referrerId)).toEqual([]);
+    expect(await store.handovers.get(h.id)).toBeUndefined();
+    expect(await store.handovers.findOpenByCvr(h.cvr)).toBeUndefined();
+    expect((await store.handovers.openCountByAssignee()).get("adv-1")).toBeUndefined();
+    expect(await store.handovers.listOpenFor(h.referrerId)).toEqual([]);
   });
 
   it("an update returns to the previous version", async () => {
@@ -47,8 +47,8 @@ describe("a write whose commit fails leaves no trace", () => {
       flakyBackend(1),
     );
     await expect(failing.handovers.save({ ...h, status: "declined" })).rejects.toThrow();
-    expect(failing.handovers.get(h.id)?.status).toBe("sent");
-    expect(failing.handovers.findOpenByCvr(h.cvr)?.id).toBe(h.id);
+    expect((await failing.handovers.get(h.id))?.status).toBe("sent");
+    expect((await failing.handovers.findOpenByCvr(h.cvr))?.id).toBe(h.id);
   });
 
   it("meeting records and language choices are undone too", async () => {
@@ -64,9 +64,9 @@ describe("a write whose commit fails leaves no trace", () => {
         description: "D",
       }),
     ).rejects.toThrow();
-    expect(store.meetings.listByHandover("h")).toEqual([]);
+    expect(await store.meetings.listByHandover("h")).toEqual([]);
     await expect(store.preferences.setLocale("p", "en")).rejects.toThrow();
-    expect(store.preferences.locale("p")).toBeUndefined();
+    expect(await store.preferences.locale("p")).toBeUndefined();
   });
 
   it("a /henvis that could not be stored can simply be sent again: no phantom duplicate", async () => {
@@ -82,6 +82,6 @@ describe("a write whose commit fails leaves no trace", () => {
     expect(bot.notices("adv-midtjylland-1")).toEqual([]);
     const retry = await conversation.onText("bd-midtjylland-1", "/henvis 10150817 Eksport");
     expect(retry[0]?.title).toBe("Henvisning sendt");
-    expect(deps.store.handovers.count()).toBe(1);
+    expect(await deps.store.handovers.count()).toBe(1);
   });
 });

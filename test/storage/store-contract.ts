@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Handover } from "../../src/domain/handover.js";
 import type { Store } from "../../src/ports/store.js";
 import { makeHandover, makeMeeting } from "../support/handover-factory.js";
+import { storeDecisionsContract } from "./store-decisions-contract.js";
 
 /** How a suite gets a store; `reopen` closes it and opens it again on the same data, when that applies. */
 export interface StoreHarness {
@@ -11,8 +12,9 @@ export interface StoreHarness {
 
 const ids = (list: Handover[]) => list.map((h) => h.id).sort();
 
-/** The behaviour every Store must have, run against each implementation. */
+/** The behaviour every Store must have, run against each implementation (memory, file, PostgreSQL). */
 export function storeContract(name: string, harness: StoreHarness): void {
+  storeDecisionsContract(name, harness);
   describe(`Store contract: ${name}`, () => {
     let store: Store | undefined;
     afterEach(async () => {
@@ -45,9 +47,9 @@ export function storeContract(name: string, harness: StoreHarness): void {
 
     it("starts empty", async () => {
       store = await harness.open();
-      expect(store.handovers.count()).toBe(0);
-      expect(store.handovers.get("nope")).toBeUndefined();
-      expect(store.handovers.openCountByAssignee().size).toBe(0);
+      expect(await store.handovers.count()).toBe(0);
+      expect(await store.handovers.get("nope")).toBeUndefined();
+      expect((await store.handovers.openCountByAssignee()).size).toBe(0);
     });
 
     it("answers every index query, also after a reopen", async () => {
@@ -55,21 +57,21 @@ export function storeContract(name: string, harness: StoreHarness): void {
       const { a, b, c, d, e, f } = fixture();
       await Promise.all([a, b, c, d, e, f].map((h) => store?.handovers.save(h)));
       for (const s of await reopened(store)) {
-        expect(s.handovers.count()).toBe(6);
-        expect(s.handovers.get(a.id)).toEqual(a);
-        expect(s.handovers.findOpenByCvr(a.cvr)?.id).toBe(a.id);
-        expect(ids(s.handovers.listOpen())).toEqual(ids([a, b, c, e, f]));
-        expect(ids(s.handovers.all())).toEqual(ids([a, b, c, d, e, f]));
-        expect(s.handovers.findOpenByCvr(d.cvr)).toBeUndefined();
-        expect(ids(s.handovers.listOpenFor("bd1"))).toEqual(ids([a, b]));
-        expect(ids(s.handovers.listOpenFor("adv1"))).toEqual(ids([a, c, e]));
-        expect(Object.fromEntries(s.handovers.openCountByAssignee())).toEqual({
+        expect(await s.handovers.count()).toBe(6);
+        expect(await s.handovers.get(a.id)).toEqual(a);
+        expect((await s.handovers.findOpenByCvr(a.cvr))?.id).toBe(a.id);
+        expect(ids(await s.handovers.listOpen())).toEqual(ids([a, b, c, e, f]));
+        expect(ids(await s.handovers.all())).toEqual(ids([a, b, c, d, e, f]));
+        expect(await s.handovers.findOpenByCvr(d.cvr)).toBeUndefined();
+        expect(ids(await s.handovers.listOpenFor("bd1"))).toEqual(ids([a, b]));
+        expect(ids(await s.handovers.listOpenFor("adv1"))).toEqual(ids([a, c, e]));
+        expect(Object.fromEntries(await s.handovers.openCountByAssignee())).toEqual({
           adv1: 2,
           adv2: 1,
           bd3: 1,
         });
-        expect(ids(s.handovers.listUnclaimedForHouse("Fyn"))).toEqual([e.id]);
-        expect(s.handovers.listUnclaimedForHouse("Sjælland")).toEqual([]);
+        expect(ids(await s.handovers.listUnclaimedForHouse("Fyn"))).toEqual([e.id]);
+        expect(await s.handovers.listUnclaimedForHouse("Sjælland")).toEqual([]);
       }
     });
 
@@ -87,19 +89,19 @@ export function storeContract(name: string, harness: StoreHarness): void {
         assigneeHouse: undefined,
       });
       for (const s of await reopened(store)) {
-        expect(s.handovers.findOpenByCvr(a.cvr)).toBeUndefined();
-        expect(s.handovers.findOpenByCvr(c.cvr)).toBeUndefined();
-        expect(s.handovers.get(a.id)?.status).toBe("declined");
-        expect(ids(s.handovers.listOpenFor("bd1"))).toEqual([b.id]);
-        expect(ids(s.handovers.listOpenFor("adv1"))).toEqual([e.id]);
-        expect(ids(s.handovers.listOpenFor("bd-fyn"))).toEqual([e.id]);
-        expect(s.handovers.listOpenFor("adv2")).toEqual([]);
-        expect(Object.fromEntries(s.handovers.openCountByAssignee())).toEqual({
+        expect(await s.handovers.findOpenByCvr(a.cvr)).toBeUndefined();
+        expect(await s.handovers.findOpenByCvr(c.cvr)).toBeUndefined();
+        expect((await s.handovers.get(a.id))?.status).toBe("declined");
+        expect(ids(await s.handovers.listOpenFor("bd1"))).toEqual([b.id]);
+        expect(ids(await s.handovers.listOpenFor("adv1"))).toEqual([e.id]);
+        expect(ids(await s.handovers.listOpenFor("bd-fyn"))).toEqual([e.id]);
+        expect(await s.handovers.listOpenFor("adv2")).toEqual([]);
+        expect(Object.fromEntries(await s.handovers.openCountByAssignee())).toEqual({
           adv3: 1,
           "bd-fyn": 1,
         });
-        expect(s.handovers.listUnclaimedForHouse("Fyn")).toEqual([]);
-        expect(s.handovers.count()).toBe(4);
+        expect(await s.handovers.listUnclaimedForHouse("Fyn")).toEqual([]);
+        expect(await s.handovers.count()).toBe(4);
       }
     });
 
@@ -109,8 +111,8 @@ export function storeContract(name: string, harness: StoreHarness): void {
       await store.handovers.save(h);
       h.status = "closed";
       h.assigneeId = "someone-else";
-      expect(store.handovers.get(h.id)?.status).toBe("sent");
-      expect(Object.fromEntries(store.handovers.openCountByAssignee())).toEqual({ adv1: 1 });
+      expect((await store.handovers.get(h.id))?.status).toBe("sent");
+      expect(Object.fromEntries(await store.handovers.openCountByAssignee())).toEqual({ adv1: 1 });
     });
 
     it("stores meeting records and locale preferences", async () => {
@@ -121,10 +123,10 @@ export function storeContract(name: string, harness: StoreHarness): void {
       await store.meetings.add(record);
       await store.preferences.setLocale("p1", "en");
       for (const s of await reopened(store)) {
-        expect(s.meetings.listByHandover(h.id)).toEqual([record]);
-        expect(s.meetings.listByHandover("other")).toEqual([]);
-        expect(s.preferences.locale("p1")).toBe("en");
-        expect(s.preferences.locale("p2")).toBeUndefined();
+        expect(await s.meetings.listByHandover(h.id)).toEqual([record]);
+        expect(await s.meetings.listByHandover("other")).toEqual([]);
+        expect(await s.preferences.locale("p1")).toBe("en");
+        expect(await s.preferences.locale("p2")).toBeUndefined();
       }
     });
 
@@ -132,7 +134,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
       const s = await harness.open();
       await s.close();
       await expect(s.handovers.save(makeHandover())).rejects.toThrow(/closed/);
-      expect(s.handovers.count()).toBe(0);
+      expect(await s.handovers.count()).toBe(0);
     });
   });
 }

@@ -35,6 +35,7 @@ export function makeHandover(overrides: Partial<Handover> = {}): Handover {
     createdAt: at,
     updatedAt: at,
     history: [],
+    version: 0,
     ...overrides,
   };
 }

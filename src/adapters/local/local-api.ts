@@ -120,7 +120,7 @@ export function mountLocalApi(
   server.get("/local/texts/:personId", async (req: Request, res: Response) => {
     const person = directory.get(String(req.params.personId ?? ""));
     if (!person) return badRequest(res, 404, "local.api.unknown_person");
-    const tr = translator(conversation.localeOf(person.id));
+    const tr = translator(await conversation.localeOf(person.id));
     res.send(200, { texts: pageTexts(tr), label: describePerson(tr, person).label });
   });
 

@@ -7,8 +7,8 @@ export function localTransport(inbox: LocalInbox): MessageTransport {
   return {
     channel: "local",
     limits: [],
-    canReach: (person: Person) => !inbox.unreachable.has(person.id),
-    conversationOf: (person: Person) => person.id,
+    canReach: async (person: Person) => !inbox.unreachable.has(person.id),
+    conversationOf: async (person: Person) => person.id,
     async send(message: OutboxMessage, person: Person): Promise<SendOutcome> {
       await inbox.deliver(person, message.view);
       return { kind: "sent" };

@@ -76,7 +76,7 @@ export async function openModal(
   triggerId: string,
   origin: ModalOrigin = {},
 ): Promise<void> {
-  const t = translator(ctx.conversation.localeOf(person.id));
+  const t = translator(await ctx.conversation.localeOf(person.id));
   const modal = renderModal(view, {
     closeLabel: t("slack.modal.close"),
     metadata: { data: view.form?.submit.data ?? {}, ...origin },

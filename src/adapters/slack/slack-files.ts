@@ -41,7 +41,7 @@ export async function uploadFiles(
   views: View[],
   say: (view: View) => Promise<unknown>,
 ): Promise<void> {
-  const t = translator(ctx.conversation.localeOf(person.id));
+  const t = translator(await ctx.conversation.localeOf(person.id));
   for (const view of views) {
     if (!view.files?.length) continue;
     try {

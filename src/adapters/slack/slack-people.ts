@@ -25,7 +25,7 @@ export class SlackPeople {
 
   /** The person, or undefined when they are not in the directory. */
   async find(slackUserId: string): Promise<Person | undefined> {
-    const known = this.known(slackUserId);
+    const known = await this.known(slackUserId);
     if (known) return known;
     if ((this.unknownUntil.get(slackUserId) ?? 0) > Date.now()) return undefined;
     let lookup = this.pending.get(slackUserId);
@@ -37,10 +37,10 @@ export class SlackPeople {
   }
 
   /** The person when the directory or a learned address already names them; no Web API call. */
-  known(slackUserId: string): Person | undefined {
+  async known(slackUserId: string): Promise<Person | undefined> {
     const direct = this.directory.bySlackUser(slackUserId);
     if (direct) return direct;
-    const learnedId = this.learned.personIdAt(slackUserId);
+    const learnedId = await this.learned.personIdAt(slackUserId);
     return learnedId ? this.directory.get(learnedId) : undefined;
   }
 

@@ -28,8 +28,11 @@ const PERMANENT = new Set([
 export const SLACK_CHANNEL = "slack";
 
 /** The Slack user id a person is reached at: the directory's, or one learned by e-mail. */
-export function slackIdOf(person: Person, learned: ChatAddresses): string | undefined {
-  return person.slackUserId ?? learned.of(person);
+export async function slackIdOf(
+  person: Person,
+  learned: ChatAddresses,
+): Promise<string | undefined> {
+  return person.slackUserId ?? (await learned.of(person));
 }
 
 /** The outbox's Slack platform: a DM by user id through chat.postMessage, 1 a second per person. */
@@ -37,10 +40,10 @@ export function slackTransport(client: webApi.WebClient, learned: ChatAddresses)
   return {
     channel: SLACK_CHANNEL,
     limits: [{ count: 1, windowMs: 1000 }],
-    canReach: (person) => slackIdOf(person, learned) !== undefined,
-    conversationOf: (person) => slackIdOf(person, learned) ?? person.id,
+    canReach: async (person) => (await slackIdOf(person, learned)) !== undefined,
+    conversationOf: async (person) => (await slackIdOf(person, learned)) ?? person.id,
     async send(message: OutboxMessage, person: Person): Promise<SendOutcome> {
-      const channel = slackIdOf(person, learned);
+      const channel = await slackIdOf(person, learned);
       if (!channel) return { kind: "failed", reason: "no Slack user id" };
       try {
         const res = await client.chat.postMessage({ channel, ...renderMessage(message.view) });

@@ -28,8 +28,12 @@ export interface SubmitContext {
   answer: ModalAnswer;
 }
 
-function notice(ctx: SlackContext, view: View, person?: Person): Record<string, unknown> {
-  const t = translator(person ? ctx.conversation.localeOf(person.id) : undefined);
+async function notice(
+  ctx: SlackContext,
+  view: View,
+  person?: Person,
+): Promise<Record<string, unknown>> {
+  const t = translator(person ? await ctx.conversation.localeOf(person.id) : undefined);
   const modal = renderNoticeModal(view, t("slack.modal.notice_title"), t("slack.modal.close"));
   return { response_action: "update", view: modal };
 }
@@ -46,7 +50,7 @@ function formWithAnswers(form: View, answers: Record<string, string>): View {
 export async function apologise(s: SubmitContext, error: unknown, person?: Person): Promise<void> {
   s.ctx.log.error({ err: error }, "a Slack modal submit failed");
   const sorry: View = { tone: "error", text: [translator()("error.internal")] };
-  if (await s.answer(notice(s.ctx, sorry, person))) return;
+  if (await s.answer(await notice(s.ctx, sorry, person))) return;
   await s.ctx.client.chat
     .postMessage({ channel: s.userId, ...renderMessage(sorry) })
     .catch((err: unknown) => s.ctx.log.error({ err }, "could not apologise in Slack either"));
@@ -57,7 +61,7 @@ export async function answerSubmit(s: SubmitContext, outcome: Submitted): Promis
   const { ctx, userId, answer } = s;
   if (outcome.kind === "duplicate") return void (await answer());
   if (outcome.kind === "stranger") {
-    if (await answer(notice(ctx, refusal()))) return;
+    if (await answer(await notice(ctx, refusal()))) return;
     return tellPrivately(ctx, userId, undefined, refusal());
   }
   if (outcome.kind === "failed") return apologise(s, outcome.error, outcome.person);

@@ -44,6 +44,8 @@ export const handoverSchema = z.looseObject({
   createdAt: text,
   updatedAt: text,
   history: z.array(historyEntry),
+  /** Absent in data written before compare-and-set: read as 0. */
+  version: z.number().int().min(0).optional(),
 });
 
 export const meetingSchema = z.looseObject({

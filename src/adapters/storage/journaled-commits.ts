@@ -2,6 +2,7 @@ import type { Low } from "lowdb";
 import { emptyDocument, type StoredDocument } from "./data-schema.js";
 import { GroupCommit } from "./group-commit.js";
 import type { Journal } from "./journal.js";
+import { Mutex } from "./mutex.js";
 import type { Change } from "./store-over.js";
 import type { StoreState } from "./store-state.js";
 
@@ -14,8 +15,8 @@ import type { StoreState } from "./store-state.js";
  * snapshot already holds, which replay as harmless upserts.
  */
 export class JournaledCommits {
-  /** Changed records not yet in a flush; one line per record however often it changed. */
-  private readonly pending = new Map<string, Change>();
+  /** Journal lines of changed records not yet in a flush; one per record however often it changed. */
+  private readonly pending = new Map<string, string>();
   private readonly group: GroupCommit;
   /** Journal size at which the next compaction is tried. */
   private nextCompactionAt: number;
@@ -26,6 +27,8 @@ export class JournaledCommits {
     private readonly journal: Journal,
     private readonly compactAtBytes: number,
     private readonly onError: (error: unknown) => void = () => undefined,
+    /** Held by the store's transactions: a snapshot is taken only between them. */
+    private readonly mutex = new Mutex(),
   ) {
     this.nextCompactionAt = compactAtBytes;
     this.group = new GroupCommit(
@@ -34,11 +37,17 @@ export class JournaledCommits {
     );
   }
 
-  /** Resolves once `changes` (and every change made before them) are durable, all in one batch. */
+  /**
+   * Takes the changed records' values now (a transaction begun later cannot leak into this batch)
+   * and resolves once they, and every change made before them, are durable, all in one batch.
+   */
   commit(changes: readonly Change[]): Promise<void> {
     for (const change of changes) {
       const scope = change.t === "rec" ? change.c : "";
-      this.pending.set(`${change.t}\u0000${scope}\u0000${change.id}`, change);
+      const key = `${change.t}\u0000${scope}\u0000${change.id}`;
+      const line = lineFor(this.state, change);
+      if (line === undefined) this.pending.delete(key);
+      else this.pending.set(key, line);
     }
     return this.group.request();
   }
@@ -52,7 +61,7 @@ export class JournaledCommits {
 
   /** Writes the snapshot with the whole state, then empties the journal. */
   async compact(): Promise<void> {
-    this.db.data = this.state.toDocument();
+    this.db.data = await this.mutex.run(() => this.state.toDocument());
     try {
       await this.db.write();
     } finally {
@@ -62,13 +71,9 @@ export class JournaledCommits {
   }
 
   private async flush(): Promise<void> {
-    const changes = [...this.pending.values()];
+    const lines = [...this.pending.values()];
     this.pending.clear();
     if (!this.journal.intact) return this.compact();
-    if (changes.length === 0) return;
-    const lines = changes
-      .map((change) => lineFor(this.state, change))
-      .filter((l) => l !== undefined);
     if (lines.length === 0) return;
     await this.journal.append(lines.join(""), lines.length);
   }

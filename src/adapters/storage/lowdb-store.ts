@@ -8,6 +8,7 @@ import { acquireLock } from "./file-lock.js";
 import { type AppendListener, Journal } from "./journal.js";
 import { replayJournal } from "./journal-replay.js";
 import { JournaledCommits } from "./journaled-commits.js";
+import { Mutex } from "./mutex.js";
 import { REFUSAL, StoreOpenError } from "./store-open-error.js";
 import { storeOver } from "./store-over.js";
 import { StoreState } from "./store-state.js";
@@ -55,27 +56,33 @@ export async function openLowdbStore(
     const adapter = new DurableFileAdapter<StoredDocument>(dataFile, options.onWrite);
     const { state, stale } = await load(adapter, journal, options);
     const db = new Low(adapter, emptyDocument());
+    const mutex = new Mutex();
     const commits = new JournaledCommits(
       state,
       db,
       journal,
       options.compactAtBytes ?? DEFAULT_COMPACT_AT_BYTES,
       options.onError,
+      mutex,
     );
     if (stale) await commits.compact();
     let closed = false;
-    return storeOver(state, {
-      commit: (changes) => commits.commit(changes),
-      isClosed: () => closed,
-      close: async () => {
-        closed = true;
-        try {
-          await commits.close();
-        } finally {
-          await release();
-        }
+    return storeOver(
+      state,
+      {
+        commit: (changes) => commits.commit(changes),
+        isClosed: () => closed,
+        close: async () => {
+          closed = true;
+          try {
+            await commits.close();
+          } finally {
+            await release();
+          }
+        },
       },
-    });
+      mutex,
+    );
   } catch (error) {
     await journal.close();
     await release();

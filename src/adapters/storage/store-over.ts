@@ -1,8 +1,7 @@
-import type { Handover } from "../../domain/handover.js";
-import type { MeetingRecord } from "../../domain/meeting-record.js";
-import type { Preferences } from "../../domain/org.js";
-import type { Collection, Keyed, Store } from "../../ports/store.js";
+import type { Store } from "../../ports/store.js";
+import { Mutex } from "./mutex.js";
 import type { StoreState } from "./store-state.js";
+import { type Applied, stateWrites } from "./store-writes.js";
 
 /** What one write changed: the record a journal line must carry. */
 export type Change =
@@ -12,17 +11,10 @@ export type Change =
   /** A collection record put or deleted; its line carries the value, or a deletion. */
   | { t: "rec"; c: string; id: string };
 
-/** How upsert reaches one kind of record in the state. */
-interface RecordTable<T> {
-  get(id: string): T | undefined;
-  put(record: T): string;
-  adopt(record: T): void;
-  remove(id: string): void;
-}
-
 /**
- * How a store makes the state durable: `commit` resolves once `changes` (and all before them)
- * are, and lands them as one atomic unit: after a crash or a refusal all of them or none.
+ * How a store makes the state durable: `commit` takes the changed records' values as they are now,
+ * resolves once `changes` (and all before them) are durable, and lands them as one atomic unit:
+ * after a crash or a refusal all of them or none.
  */
 export interface Backend {
   commit(changes: readonly Change[]): Promise<void>;
@@ -30,118 +22,125 @@ export interface Backend {
   isClosed(): boolean;
 }
 
+/** How a view of the store writes: straight through to the backend, or into a transaction. */
+type Writer = <R>(step: () => Applied<R>) => Promise<R>;
+
+const closedError = () => new Error("The store is closed.");
+
 /**
- * The Store port over a state and its backend; writes after close are refused. A write is in
- * memory at once (so a check-then-save cannot race), and a write whose commit fails is undone,
- * so a caller told "failed" finds no trace of it.
+ * The Store port over a state and its backend. A write is applied in memory at once and undone
+ * when its commit fails, so a caller told "failed" finds no trace of it. Transactions run one at
+ * a time under `mutex` (the in-process world is the whole world: the file is locked to this
+ * process); a plain write waits while one runs. Reads outside a transaction may see its writes
+ * before it commits; they are undone if it does not.
  */
-export function storeOver(state: StoreState, backend: Backend): Store {
-  const mutate = (apply: () => Change, undo: (() => void) | undefined): Promise<void> => {
-    if (backend.isClosed()) return Promise.reject(new Error("The store is closed."));
-    let change: Change;
+export function storeOver(state: StoreState, backend: Backend, mutex = new Mutex()): Store {
+  const direct: Writer = async <R>(step: () => Applied<R>): Promise<R> => {
+    if (mutex.locked) await mutex.acquire();
+    else mutex.acquire();
+    let applied: Applied<R>;
+    let committed: Promise<void> | undefined;
     try {
-      change = apply();
-    } catch (error) {
-      return Promise.reject(error);
+      if (backend.isClosed()) throw closedError();
+      applied = step();
+      if (applied.change) committed = backend.commit([applied.change]);
+    } finally {
+      mutex.release();
     }
-    return backend.commit([change]).catch((error: unknown) => {
-      undo?.();
+    try {
+      await committed;
+    } catch (error) {
+      applied.undo?.();
       throw error;
-    });
+    }
+    return applied.result;
   };
-  /** Inserts or replaces a record; a failed commit puts back what was there (or nothing). */
-  const upsert =
-    <T extends { id: string }>(t: "handover" | "meeting", table: RecordTable<T>) =>
-    (record: T): Promise<void> => {
-      const previous = table.get(record.id);
-      let mine: T | undefined;
-      const apply = (): Change => {
-        const id = table.put(record);
-        mine = table.get(id);
-        return { t, id };
-      };
-      const undo = () => {
-        if (table.get(record.id) !== mine) return;
-        if (previous) table.adopt(previous);
-        else table.remove(record.id);
-      };
-      return mutate(apply, undo);
+
+  const transaction = async <R>(fn: (tx: Store) => Promise<R>): Promise<R> => {
+    await mutex.acquire();
+    const done: Applied<unknown>[] = [];
+    let open = true;
+    const undoAll = () => {
+      for (const a of done.reverse()) a.undo?.();
     };
-  const saveHandover = upsert<Handover>("handover", {
-    get: (id) => state.getHandover(id),
-    put: (h) => state.putHandover(h),
-    adopt: (h) => {
-      const undone = state.getHandover(h.id);
-      state.adoptHandover(h);
-      if (undone?.assigneeId) state.recomputeLastAssigned(undone.assigneeId);
-    },
-    remove: (id) => state.removeHandover(id),
-  });
-  const addMeeting = upsert<MeetingRecord>("meeting", {
-    get: (id) => state.getMeeting(id),
-    put: (m) => state.addMeeting(m),
-    adopt: (m) => state.adoptMeeting(m),
-    remove: (id) => state.removeMeeting(id),
-  });
-  const updatePreferences = (personId: string, changes: Partial<Preferences>) => {
-    const previous = state.preferencesOf(personId);
-    let mine: Preferences | undefined;
-    const apply = (): Change => {
-      mine = { ...previous, ...changes };
-      state.restorePreferences(personId, mine);
-      return { t: "prefs", id: personId };
+    const inside: Writer = async (step) => {
+      if (!open) throw new Error("The transaction is over; write through the store instead.");
+      const applied = step();
+      if (applied.change) done.push(applied);
+      return applied.result;
     };
-    const undo = () => {
-      if (state.preferencesOf(personId) === mine) state.restorePreferences(personId, previous);
-    };
-    return mutate(apply, undo);
+    let result: R;
+    let committed: Promise<void> | undefined;
+    try {
+      if (backend.isClosed()) throw closedError();
+      const tx: Store = view(state, inside, (nested) => nested(tx), backend);
+      try {
+        result = await fn(tx);
+        if (backend.isClosed()) throw closedError();
+      } catch (error) {
+        undoAll();
+        throw error;
+      } finally {
+        open = false;
+      }
+      const changes = done.flatMap((a) => (a.change ? [a.change] : []));
+      if (changes.length > 0) committed = backend.commit(changes);
+    } finally {
+      mutex.release();
+    }
+    try {
+      await committed;
+    } catch (error) {
+      undoAll();
+      throw error;
+    }
+    return result;
   };
-  const collection = <T extends Keyed>(name: string): Collection<T> => {
-    const write = (id: string, next: Keyed | undefined): Promise<void> => {
-      const previous = state.getRecord(name, id);
-      const apply = (): Change => {
-        if (next) state.adoptRecord(name, next);
-        else state.removeRecord(name, id);
-        return { t: "rec", c: name, id };
-      };
-      const undo = () => {
-        if (state.getRecord(name, id) !== next) return;
-        if (previous) state.adoptRecord(name, previous);
-        else state.removeRecord(name, id);
-      };
-      return mutate(apply, undo);
-    };
-    return {
-      get: (id) => state.getRecord(name, id) as T | undefined,
-      all: () => state.listRecords(name) as T[],
-      put: (record) => write(record.id, structuredClone(record)),
-      delete: (id) => (state.getRecord(name, id) ? write(id, undefined) : Promise.resolve()),
-    };
-  };
+
+  return view(state, direct, transaction, backend);
+}
+
+/** The port's face over the state, writing through `write`. */
+function view(
+  state: StoreState,
+  write: Writer,
+  transaction: Store["transaction"],
+  backend: Backend,
+): Store {
+  const w = stateWrites(state);
   return {
-    collection: (spec) => collection(spec.name),
     handovers: {
-      get: (id) => state.getHandover(id),
-      findOpenByCvr: (cvr) => state.findOpenByCvr(cvr),
-      listOpenFor: (personId) => state.listOpenFor(personId),
-      listUnclaimedForHouse: (house) => state.listUnclaimedForHouse(house),
-      listOpen: () => state.listOpen(),
-      all: () => state.allHandovers(),
-      openCountByAssignee: () => state.openCountByAssignee(),
-      lastAssignedAt: () => state.lastAssignedAt(),
-      save: saveHandover,
-      count: () => state.handoverCount(),
+      get: async (id) => state.getHandover(id),
+      findOpenByCvr: async (cvr) => state.findOpenByCvr(cvr),
+      listOpenFor: async (personId) => state.listOpenFor(personId),
+      listUnclaimedForHouse: async (house) => state.listUnclaimedForHouse(house),
+      listOpen: async () => state.listOpen(),
+      all: async () => state.allHandovers(),
+      openCountByAssignee: async () => state.openCountByAssignee(),
+      lastAssignedAt: async () => state.lastAssignedAt(),
+      count: async () => state.handoverCount(),
+      create: (h) => write(() => w.createHandover(h)),
+      update: (h, expectedVersion) => write(() => w.updateHandover(h, expectedVersion)),
+      save: (h) => write(() => w.putHandover(h)),
     },
     meetings: {
-      add: addMeeting,
-      listByHandover: (handoverId) => state.listMeetings(handoverId),
+      add: (record) => write(() => w.addMeeting(record)),
+      listByHandover: async (handoverId) => state.listMeetings(handoverId),
     },
     preferences: {
-      locale: (personId) => state.locale(personId),
-      setLocale: (personId, locale) => updatePreferences(personId, { locale }),
-      get: (personId) => state.preferencesOf(personId),
-      update: updatePreferences,
+      locale: async (personId) => state.locale(personId),
+      setLocale: (personId, locale) => write(() => w.updatePreferences(personId, { locale })),
+      get: async (personId) => state.preferencesOf(personId),
+      update: (personId, changes) => write(() => w.updatePreferences(personId, changes)),
     },
+    collection: <T extends { id: string }>(spec: { name: string }) => ({
+      get: async (id: string) => state.getRecord(spec.name, id) as T | undefined,
+      all: async () => state.listRecords(spec.name) as T[],
+      put: (record: T) => write(() => w.putRecord(spec.name, record)),
+      delete: (id: string) => write(() => w.deleteRecord(spec.name, id)),
+      insertIfAbsent: (record: T) => write(() => w.insertRecord(spec.name, record)),
+    }),
+    transaction,
     close: () => backend.close(),
   };
 }

@@ -123,6 +123,7 @@ export class StoreState {
 
   /** Inserts or replaces `h` itself (no copy) and returns its id. */
   adoptHandover(h: Handover): string {
+    if (typeof h.version !== "number") h.version = 0;
     this.unindex(h.id);
     this.handovers.set(h.id, h);
     this.noteAssignment(h);

@@ -16,7 +16,7 @@ export async function openPersonalChat(
   person: Person,
 ): Promise<void> {
   const incoming = context.activity;
-  if (references.get(person.id) || !incoming.serviceUrl || !incoming.from?.id) return;
+  if ((await references.get(person.id)) || !incoming.serviceUrl || !incoming.from?.id) return;
   const tenantId = tenantOf(incoming);
   const parameters = {
     isGroup: false,

@@ -19,7 +19,7 @@ export class TeamsReferences {
     this.addresses = new ChatAddresses(store, TEAMS_CHANNEL);
   }
 
-  get(personId: string): ChatAddress | undefined {
+  get(personId: string): Promise<ChatAddress | undefined> {
     return this.addresses.get(personId);
   }
 

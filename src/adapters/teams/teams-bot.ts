@@ -98,7 +98,7 @@ export class TeamsBot extends TeamsActivityHandler {
       return;
     const person = await identify(context, this.deps.directory);
     if (!person) return;
-    const greeted = this.deps.references.get(person.id)?.address === conversation?.id;
+    const greeted = (await this.deps.references.get(person.id))?.address === conversation?.id;
     await this.deps.references.remember(person, context.activity);
     if (greeted) return;
     const [welcome] = await this.deps.conversation.welcome(person.id);
@@ -106,16 +106,16 @@ export class TeamsBot extends TeamsActivityHandler {
   }
 
   /** A view for this person's card, its files offered the way Teams can. */
-  private prepared(person: Person, view: View): [View, CardOptions] {
+  private async prepared(person: Person, view: View): Promise<[View, CardOptions]> {
     const { view: shown, options } = this.deps.files(
       view,
-      this.deps.conversation.localeOf(person.id),
+      await this.deps.conversation.localeOf(person.id),
     );
     return [shown, options];
   }
 
-  private out(person: Person, view: View): Partial<Activity> {
-    return cardMessage(...this.prepared(person, view));
+  private async out(person: Person, view: View): Promise<Partial<Activity>> {
+    return cardMessage(...(await this.prepared(person, view)));
   }
 
   private async message(context: TurnContext): Promise<void> {
@@ -127,16 +127,16 @@ export class TeamsBot extends TeamsActivityHandler {
     const submit = submitted(context.activity.value);
     if (!submit) {
       const views = await this.deps.conversation.onText(person.id, typedText(context));
-      for (const view of views) await context.sendActivity(this.out(person, view));
+      for (const view of views) await context.sendActivity(await this.out(person, view));
       return;
     }
     const reply = await this.deps.conversation.onAction(person.id, submit.verb, submit.data);
     const plan = planReply(reply, isShared(context));
     const replyToId = context.activity.replyToId;
     if (plan.replace && replyToId)
-      await context.updateActivity({ ...this.out(person, plan.replace), id: replyToId });
-    else if (plan.replace) await context.sendActivity(this.out(person, plan.replace));
-    for (const view of plan.show) await context.sendActivity(this.out(person, view));
+      await context.updateActivity({ ...(await this.out(person, plan.replace)), id: replyToId });
+    else if (plan.replace) await context.sendActivity(await this.out(person, plan.replace));
+    for (const view of plan.show) await context.sendActivity(await this.out(person, view));
   }
 
   protected override async onAdaptiveCardInvoke(
@@ -155,12 +155,12 @@ export class TeamsBot extends TeamsActivityHandler {
     if (answer.tone === "error") return notice(answer);
     const replyToId = context.activity.replyToId;
     if (replyToId && shared && plan.replace)
-      await context.updateActivity({ ...this.out(person, plan.replace), id: replyToId });
-    for (const view of after) await context.sendActivity(this.out(person, view));
+      await context.updateActivity({ ...(await this.out(person, plan.replace)), id: replyToId });
+    for (const view of after) await context.sendActivity(await this.out(person, view));
     return {
       statusCode: 200,
       type: CARD_CONTENT_TYPE,
-      value: card(...this.prepared(person, answer)),
+      value: card(...(await this.prepared(person, answer))),
     };
   }
 }

@@ -54,10 +54,11 @@ export function teamsTransport(
       { count: 7, windowMs: 1_000 },
       { count: 60, windowMs: 30_000 },
     ],
-    canReach: (person: Person) => references.get(person.id) !== undefined,
-    conversationOf: (person: Person) => references.get(person.id)?.address ?? person.id,
+    canReach: async (person: Person) => (await references.get(person.id)) !== undefined,
+    conversationOf: async (person: Person) =>
+      (await references.get(person.id))?.address ?? person.id,
     async send(message: OutboxMessage, person: Person): Promise<SendOutcome> {
-      const address = references.get(person.id);
+      const address = await references.get(person.id);
       if (!address) return { kind: "failed", reason: "no Teams conversation for this person" };
       const reference = address.reference as Partial<ConversationReference>;
       let activityId = "";

@@ -22,10 +22,10 @@ export async function copyPlan(
   year: number,
 ): Promise<ActionPlan> {
   requirePlanEditor(person, house);
-  const current = findPlan(deps, house, year);
+  const current = await findPlan(deps, house, year);
   if (current && current.goals.length + current.activities.length > 0)
     throw new DomainError("PLAN.NOT_EMPTY", { house, year });
-  const last = requirePlan(deps, house, year - 1);
+  const last = await requirePlan(deps, house, year - 1);
   const base = current ?? newPlan(deps, house, year, person);
   const next: ActionPlan = {
     ...base,

@@ -22,8 +22,8 @@ export async function nudgeMissingAnswers(
   house: HouseId,
   period: Period,
 ): Promise<{ nudged: Person[]; unreachable: Person[] }> {
-  if (!findPlan(deps, house, yearOf(period))) return { nudged: [], unreachable: [] };
-  const record = statusOf(deps, house, period);
+  if (!(await findPlan(deps, house, yearOf(period)))) return { nudged: [], unreachable: [] };
+  const record = await statusOf(deps, house, period);
   const due = statusRespondents(deps, house).filter(
     (p) => !record.submittedBy.includes(p.id) && !record.nudged.includes(p.id),
   );
@@ -35,7 +35,7 @@ export async function nudgeMissingAnswers(
   );
   const nudged = due.filter((p) => !unreachable.includes(p));
   if (nudged.length > 0) {
-    const latest = statusOf(deps, house, period);
+    const latest = await statusOf(deps, house, period);
     await saveStatus(deps, { ...latest, nudged: [...latest.nudged, ...nudged.map((p) => p.id)] });
   }
   return { nudged, unreachable };

@@ -60,21 +60,33 @@ export function advisorsOf(
 }
 
 /** The house's plan for a year, if one was set up. */
-export function findPlan(deps: Pick<Deps, "store">, house: HouseId, year: number) {
+export function findPlan(
+  deps: Pick<Deps, "store">,
+  house: HouseId,
+  year: number,
+): Promise<ActionPlan | undefined> {
   return deps.store.collection(planCollection).get(planId(house, year));
 }
 
 /** The house's plan for a year, or PLAN.NONE telling how to set it up. */
-export function requirePlan(deps: Pick<Deps, "store">, house: HouseId, year: number): ActionPlan {
-  const plan = findPlan(deps, house, year);
+export async function requirePlan(
+  deps: Pick<Deps, "store">,
+  house: HouseId,
+  year: number,
+): Promise<ActionPlan> {
+  const plan = await findPlan(deps, house, year);
   if (!plan) throw new DomainError("PLAN.NONE", { house, year });
   return plan;
 }
 
 /** The house's status answers for a period (an empty record when none were saved). */
-export function statusOf(deps: Pick<Deps, "store" | "clock">, house: HouseId, period: Period) {
+export async function statusOf(
+  deps: Pick<Deps, "store" | "clock">,
+  house: HouseId,
+  period: Period,
+): Promise<StatusRecord> {
   return (
-    deps.store.collection(statusCollection).get(statusId(house, period)) ??
+    (await deps.store.collection(statusCollection).get(statusId(house, period))) ??
     emptyStatus(house, period, deps.clock.now().toISOString())
   );
 }

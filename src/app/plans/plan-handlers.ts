@@ -39,8 +39,8 @@ export function planCommand(deps: Deps) {
   return async ({ person, t }: Asker, args: string): Promise<View[]> => {
     const { house, year } = parsePlanArgs(args, person, deps.clock, t("plans.usage.plan"));
     requirePlanEditor(person, house);
-    const plan = findPlan(deps, house, year) ?? newPlan(deps, house, year, person);
-    const copyFrom = findPlan(deps, house, year - 1) ? year - 1 : undefined;
+    const plan = (await findPlan(deps, house, year)) ?? newPlan(deps, house, year, person);
+    const copyFrom = (await findPlan(deps, house, year - 1)) ? year - 1 : undefined;
     return [planView(t, plan, true, [], copyFrom)];
   };
 }
@@ -60,7 +60,7 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
     "plan.goal.open": async (asker, data) => {
       const { house, year, itemId } = target(asker, data);
       const goal = itemId
-        ? requirePlan(deps, house, year).goals.find((g) => g.id === itemId)
+        ? (await requirePlan(deps, house, year)).goals.find((g) => g.id === itemId)
         : undefined;
       if (itemId && !goal) throw new DomainError("PLAN.ITEM_GONE");
       return ok([planFormCard(asker.t, "goal", house, year, itemId, goal ? goalValues(goal) : {})]);
@@ -89,7 +89,7 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
     "plan.activity.open": async (asker, data) => {
       const { house, year, itemId } = target(asker, data);
       const act = itemId
-        ? requirePlan(deps, house, year).activities.find((a) => a.id === itemId)
+        ? (await requirePlan(deps, house, year)).activities.find((a) => a.id === itemId)
         : undefined;
       if (itemId && !act) throw new DomainError("PLAN.ITEM_GONE");
       return ok([
@@ -117,7 +117,7 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
     },
     "plan.meetings.open": async (asker, data) => {
       const { house, year } = target(asker, data);
-      const meetings = findPlan(deps, house, year)?.meetings ?? {};
+      const meetings = (await findPlan(deps, house, year))?.meetings ?? {};
       return ok([planFormCard(asker.t, "meetings", house, year, undefined, { ...meetings })]);
     },
     "plan.meetings.submit": async (asker, data) => {
@@ -137,7 +137,7 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
     },
     "plan.advisors.open": async (asker, data) => {
       const { house, year } = target(asker, data);
-      const advisors = advisorsOf(deps, house, findPlan(deps, house, year));
+      const advisors = advisorsOf(deps, house, await findPlan(deps, house, year));
       return ok([
         planFormCard(asker.t, "advisors", house, year, undefined, { advisors: String(advisors) }),
       ]);
@@ -158,14 +158,14 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
     },
     "plan.item.remove": async (asker, data) => {
       const { house, year, itemId } = target(asker, data);
-      const plan = requirePlan(deps, house, year);
+      const plan = await requirePlan(deps, house, year);
       const item = [...plan.goals, ...plan.activities].find((i) => i.id === itemId);
       if (!item) throw new DomainError("PLAN.ITEM_GONE");
       return ok([removeConfirmView(asker.t, plan, item)]);
     },
     "plan.item.keep": async (asker, data) => {
       const { house, year } = target(asker, data);
-      return ok([planView(asker.t, requirePlan(deps, house, year), true)]);
+      return ok([planView(asker.t, await requirePlan(deps, house, year), true)]);
     },
     "plan.item.remove.confirm": async (asker, data) => {
       const { house, year, itemId } = target(asker, data);
@@ -180,7 +180,7 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
     },
     "plan.export": async (asker, data) => {
       const { house, year } = target(asker, data);
-      const plan = requirePlan(deps, house, year);
+      const plan = await requirePlan(deps, house, year);
       const saved = await writeReportFiles(out, planDoc(asker.t, plan));
       return ok([
         {

@@ -21,17 +21,22 @@ function answerValues(record: StatusRecord, itemId: string): Record<string, stri
 }
 
 /** The answers to show in a goal's or activity's form. */
-export function prefillAnswer(deps: Deps, house: HouseId, period: Period, itemId: string): Prefill {
-  const own = answerValues(statusOf(deps, house, period), itemId);
+export async function prefillAnswer(
+  deps: Deps,
+  house: HouseId,
+  period: Period,
+  itemId: string,
+): Promise<Prefill> {
+  const own = answerValues(await statusOf(deps, house, period), itemId);
   if (own) return { values: own };
   const before = previousPeriod(period);
-  const last = answerValues(statusOf(deps, house, before), itemId);
+  const last = answerValues(await statusOf(deps, house, before), itemId);
   return last ? { values: last, from: before } : { values: {} };
 }
 
 /** The budget answer to show: this period's, if saved. */
-export function prefillBudget(deps: Deps, house: HouseId, period: Period): Prefill {
-  const b = statusOf(deps, house, period).budget;
+export async function prefillBudget(deps: Deps, house: HouseId, period: Period): Promise<Prefill> {
+  const b = (await statusOf(deps, house, period)).budget;
   if (!b) return { values: {} };
   return { values: { spent: String(b.spent), ...(b.comment ? { comment: b.comment } : {}) } };
 }

@@ -12,7 +12,7 @@ export async function removePlanItem(
   itemId: string,
 ): Promise<ActionPlan> {
   requirePlanEditor(person, house);
-  const plan = requirePlan(deps, house, year);
+  const plan = await requirePlan(deps, house, year);
   const next = {
     ...plan,
     goals: plan.goals.filter((g) => g.id !== itemId),

@@ -21,12 +21,12 @@ export function reportCommand(deps: Deps, out: ReportOutput) {
     const today = copenhagenDate(deps.clock.now());
     if (all) {
       if (!mayReadNationalReport(person)) throw new DomainError("PLAN.NATIONAL_ONLY");
-      const national = gatherNationalReport(deps, period);
+      const national = await gatherNationalReport(deps, period);
       const saved = await writeReportFiles(out, nationalDoc(t, national, today));
       return [nationalReportCard(t, national, saved)];
     }
     if (!mayReadReport(person, house)) throw new DomainError("PLAN.NOT_READER", { house });
-    const report = gatherHouseReport(deps, house, period);
+    const report = await gatherHouseReport(deps, house, period);
     const saved = await writeReportFiles(out, houseStatusDoc(t, report, deps.directory, today));
     return [houseReportCard(t, report, saved)];
   };

@@ -16,7 +16,7 @@ export async function saveActivity(
   input: ActivityInput,
 ): Promise<ActionPlan> {
   requirePlanEditor(person, house);
-  const plan = findPlan(deps, house, year) ?? newPlan(deps, house, year, person);
+  const plan = (await findPlan(deps, house, year)) ?? newPlan(deps, house, year, person);
   const activity: Activity = { id: activityId ?? deps.ids.next("act"), ...input };
   const next = { ...plan, activities: upsertById(plan.activities, activity) };
   await savePlan(deps, next, person);

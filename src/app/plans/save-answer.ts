@@ -15,12 +15,12 @@ import { requirePlan, requireReporter, saveStatus, statusOf } from "./plan-acces
 export type AnswerInput = Omit<ItemAnswer, "by" | "at">;
 
 /** The plan and answers of a period a person may still change, or the refusal why not. */
-export function openForAnswers(deps: Deps, person: Person, house: HouseId, period: Period) {
+export async function openForAnswers(deps: Deps, person: Person, house: HouseId, period: Period) {
   requireReporter(person, house);
-  const plan = requirePlan(deps, house, yearOf(period));
+  const plan = await requirePlan(deps, house, yearOf(period));
   if (isLocked(plan, period, copenhagenDate(deps.clock.now())))
     throw new DomainError("PLAN.STATUS_LOCKED", { period });
-  return { plan, record: statusOf(deps, house, period) };
+  return { plan, record: await statusOf(deps, house, period) };
 }
 
 /** Saves one goal's or activity's answer as part of the house's draft for the period. */
@@ -32,7 +32,7 @@ export async function saveAnswer(
   itemId: string,
   input: AnswerInput,
 ): Promise<StatusRecord> {
-  const { plan, record } = openForAnswers(deps, person, house, period);
+  const { plan, record } = await openForAnswers(deps, person, house, period);
   if (!itemIds(plan).includes(itemId)) throw new DomainError("PLAN.ITEM_GONE");
   const at = deps.clock.now().toISOString();
   const answer: ItemAnswer = { ...input, by: person.id, at };

@@ -13,7 +13,7 @@ export async function saveBudgetUse(
   period: Period,
   input: Omit<BudgetAnswer, "by" | "at">,
 ): Promise<StatusRecord> {
-  const { record } = openForAnswers(deps, person, house, period);
+  const { record } = await openForAnswers(deps, person, house, period);
   const at = deps.clock.now().toISOString();
   const next = { ...record, budget: { ...input, by: person.id, at }, updatedAt: at };
   await saveStatus(deps, next);

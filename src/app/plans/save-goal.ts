@@ -16,7 +16,7 @@ export async function saveGoal(
   input: GoalInput,
 ): Promise<ActionPlan> {
   requirePlanEditor(person, house);
-  const plan = findPlan(deps, house, year) ?? newPlan(deps, house, year, person);
+  const plan = (await findPlan(deps, house, year)) ?? newPlan(deps, house, year, person);
   const goal: Goal = { id: goalId ?? deps.ids.next("goal"), ...input };
   const next = { ...plan, goals: upsertById(plan.goals, goal) };
   await savePlan(deps, next, person);

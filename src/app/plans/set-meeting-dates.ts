@@ -18,7 +18,7 @@ export async function setMeetingDates(
   meetings: ActionPlan["meetings"],
 ): Promise<ActionPlan> {
   requirePlanEditor(person, house);
-  const plan = findPlan(deps, house, year) ?? newPlan(deps, house, year, person);
+  const plan = (await findPlan(deps, house, year)) ?? newPlan(deps, house, year, person);
   const next = { ...plan, meetings };
   await savePlan(deps, next, person);
   await followPlan(deps, person, house, year, plan.meetings, meetings);
@@ -39,7 +39,7 @@ async function followPlan(
   meetings: ActionPlan["meetings"],
 ): Promise<void> {
   const today = copenhagenDate(deps.clock.now());
-  const cycle = currentCycles(deps, today).find((c) => c.id === house);
+  const cycle = (await currentCycles(deps, today)).find((c) => c.id === house);
   if (!cycle || yearOf(cycle.period) !== year) return;
   const half = `H${halfOf(cycle.period)}` as const;
   const date = meetings[half];
@@ -68,7 +68,7 @@ export async function followStatusMeeting(
 ): Promise<void> {
   const year = yearOf(period);
   const half = halfOf(period);
-  const plan = findPlan(deps, house, year);
+  const plan = await findPlan(deps, house, year);
   const { from, to } = meetingWindow(year, half);
   if (!plan || date < from || date > to) return;
   await savePlan(deps, { ...plan, meetings: { ...plan.meetings, [`H${half}`]: date } }, by);

@@ -12,7 +12,7 @@ export async function setStationedAdvisors(
   advisors: number,
 ): Promise<ActionPlan> {
   requirePlanEditor(person, house);
-  const plan = findPlan(deps, house, year) ?? newPlan(deps, house, year, person);
+  const plan = (await findPlan(deps, house, year)) ?? newPlan(deps, house, year, person);
   const next = { ...plan, advisors };
   await savePlan(deps, next, person);
   return next;

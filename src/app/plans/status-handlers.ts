@@ -23,17 +23,17 @@ import { submitStatus } from "./submit-status.js";
 type Data = Record<string, unknown>;
 type ActionHandler = (asker: Asker, data: Data) => Promise<ActionReply>;
 
-function overview(
+async function overview(
   deps: Deps,
   t: Translator,
   person: Person,
   house: HouseId,
   period: Period,
   lead: string[] = [],
-): View {
+): Promise<View> {
   requireReporter(person, house);
-  const plan = requirePlan(deps, house, yearOf(period));
-  const report = gatherHouseReport(deps, house, period);
+  const plan = await requirePlan(deps, house, yearOf(period));
+  const report = await gatherHouseReport(deps, house, period);
   const view = statusOverview(t, {
     plan,
     record: report.record,
@@ -46,41 +46,48 @@ function overview(
   return { ...view, text: [...lead, ...view.text] };
 }
 
-function itemForm(deps: Deps, t: Translator, plan: ActionPlan, period: Period, itemId: string) {
+async function itemForm(
+  deps: Deps,
+  t: Translator,
+  plan: ActionPlan,
+  period: Period,
+  itemId: string,
+) {
   const item = [...plan.goals, ...plan.activities].find((i) => i.id === itemId);
   if (!item) throw new DomainError("PLAN.ITEM_GONE");
-  const prefill = prefillAnswer(deps, plan.house, period, itemId);
+  const prefill = await prefillAnswer(deps, plan.house, period, itemId);
   return itemFormCard(t, plan, period, item, prefill.values, {}, prefill.from);
 }
 
-function budgetCard(deps: Deps, t: Translator, house: HouseId, period: Period) {
-  const { budget } = gatherHouseReport(deps, house, period);
-  return budgetFormCard(t, house, period, budget, prefillBudget(deps, house, period).values);
+async function budgetCard(deps: Deps, t: Translator, house: HouseId, period: Period) {
+  const { budget } = await gatherHouseReport(deps, house, period);
+  const prefill = await prefillBudget(deps, house, period);
+  return budgetFormCard(t, house, period, budget, prefill.values);
 }
 
 /** The next unanswered goal, activity or budget form; the overview when all are answered. */
-function nextStep(
+async function nextStep(
   deps: Deps,
   asker: Asker,
   house: HouseId,
   period: Period,
   lead: string[] = [],
-): View {
-  const { plan, record } = openForAnswers(deps, asker.person, house, period);
+): Promise<View> {
+  const { plan, record } = await openForAnswers(deps, asker.person, house, period);
   const missing = unanswered(plan, record);
   const first = missing.items[0];
   const view = first
-    ? itemForm(deps, asker.t, plan, period, first)
+    ? await itemForm(deps, asker.t, plan, period, first)
     : missing.budget
-      ? budgetCard(deps, asker.t, house, period)
-      : overview(deps, asker.t, asker.person, house, period, [asker.t("plans.all_answered")]);
+      ? await budgetCard(deps, asker.t, house, period)
+      : await overview(deps, asker.t, asker.person, house, period, [asker.t("plans.all_answered")]);
   return { ...view, text: [...lead, ...view.text] };
 }
 
 /** The half-year before `current` while its status meeting is still ahead (a January meeting on H2), else `current`. */
-function pendingPeriod(deps: Deps, house: HouseId, current: Period): Period {
+async function pendingPeriod(deps: Deps, house: HouseId, current: Period): Promise<Period> {
   const before = previousPeriod(current);
-  const plan = findPlan(deps, house, yearOf(before));
+  const plan = await findPlan(deps, house, yearOf(before));
   if (!plan?.meetings[halfOf(before) === 1 ? "H1" : "H2"]) return current;
   return isLocked(plan, before, copenhagenDate(deps.clock.now())) ? current : before;
 }
@@ -91,8 +98,8 @@ export function statusCommand(deps: Deps) {
     const parsed = parsePlanArgs(args, person, deps.clock, t("plans.usage.status"));
     const period = parsed.periodGiven
       ? parsed.period
-      : pendingPeriod(deps, parsed.house, parsed.period);
-    return [overview(deps, t, person, parsed.house, period)];
+      : await pendingPeriod(deps, parsed.house, parsed.period);
+    return [await overview(deps, t, person, parsed.house, period)];
   };
 }
 
@@ -107,25 +114,25 @@ export function statusActions(deps: Deps): Record<string, ActionHandler> {
   return {
     "plan.status.open": async (asker, data) => {
       const { house, period } = where(data);
-      const first = overview(deps, asker.t, asker.person, house, period);
-      const { plan, record } = openForAnswers(deps, asker.person, house, period);
+      const first = await overview(deps, asker.t, asker.person, house, period);
+      const { plan, record } = await openForAnswers(deps, asker.person, house, period);
       const missing = unanswered(plan, record);
       const more = missing.items.length > 0 || missing.budget;
-      return ok(more ? [first, nextStep(deps, asker, house, period)] : [first]);
+      return ok(more ? [first, await nextStep(deps, asker, house, period)] : [first]);
     },
     "plan.status.next": async (asker, data) => {
       const { house, period } = where(data);
-      return ok([nextStep(deps, asker, house, period)]);
+      return ok([await nextStep(deps, asker, house, period)]);
     },
     "plan.status.item": async (asker, data) => {
       const { house, period } = where(data);
-      const { plan } = openForAnswers(deps, asker.person, house, period);
-      return ok([itemForm(deps, asker.t, plan, period, itemFrom(data) ?? "")]);
+      const { plan } = await openForAnswers(deps, asker.person, house, period);
+      return ok([await itemForm(deps, asker.t, plan, period, itemFrom(data) ?? "")]);
     },
     "plan.status.item.submit": async (asker, data) => {
       const { house, period } = where(data);
       const itemId = itemFrom(data) ?? "";
-      const { plan } = openForAnswers(deps, asker.person, house, period);
+      const { plan } = await openForAnswers(deps, asker.person, house, period);
       const item = [...plan.goals, ...plan.activities].find((i) => i.id === itemId);
       if (!item) throw new DomainError("PLAN.ITEM_GONE");
       const def = "track" in item ? goalProgressForm : activityProgressForm;
@@ -142,7 +149,7 @@ export function statusActions(deps: Deps): Record<string, ActionHandler> {
           };
           await saveAnswer(deps, asker.person, house, period, itemId, input);
           return [
-            nextStep(deps, asker, house, period, [
+            await nextStep(deps, asker, house, period, [
               asker.t("plans.saved_answer", { title: item.title }),
             ]),
           ];
@@ -151,13 +158,13 @@ export function statusActions(deps: Deps): Record<string, ActionHandler> {
     },
     "plan.status.budget": async (asker, data) => {
       const { house, period } = where(data);
-      openForAnswers(deps, asker.person, house, period);
-      return ok([budgetCard(deps, asker.t, house, period)]);
+      await openForAnswers(deps, asker.person, house, period);
+      return ok([await budgetCard(deps, asker.t, house, period)]);
     },
     "plan.status.budget.submit": async (asker, data) => {
       const { house, period } = where(data);
-      openForAnswers(deps, asker.person, house, period);
-      const { budget } = gatherHouseReport(deps, house, period);
+      await openForAnswers(deps, asker.person, house, period);
+      const { budget } = await gatherHouseReport(deps, house, period);
       return submitForm(
         asker.t,
         budgetForm,
@@ -168,7 +175,7 @@ export function statusActions(deps: Deps): Record<string, ActionHandler> {
             spent: v.spent,
             ...(v.comment ? { comment: v.comment } : {}),
           });
-          return [nextStep(deps, asker, house, period, [asker.t("plans.saved_budget")])];
+          return [await nextStep(deps, asker, house, period, [asker.t("plans.saved_budget")])];
         },
       );
     },
@@ -176,7 +183,7 @@ export function statusActions(deps: Deps): Record<string, ActionHandler> {
       const { house, period } = where(data);
       await submitStatus(deps, asker.person, house, period);
       return ok([
-        overview(deps, asker.t, asker.person, house, period, [asker.t("plans.submitted")]),
+        await overview(deps, asker.t, asker.person, house, period, [asker.t("plans.submitted")]),
       ]);
     },
   };

@@ -13,7 +13,7 @@ export async function submitStatus(
   house: HouseId,
   period: Period,
 ): Promise<StatusRecord> {
-  const { plan, record } = openForAnswers(deps, person, house, period);
+  const { plan, record } = await openForAnswers(deps, person, house, period);
   const missing = unanswered(plan, record);
   const count = missing.items.length + (missing.budget ? 1 : 0);
   if (count > 0) throw new DomainError("PLAN.STATUS_INCOMPLETE", { count });

@@ -6,14 +6,14 @@ import { calendar } from "./calendar.js";
 import { reminderCollection } from "./reminder-collections.js";
 
 /** The reminders still to come for a person (for the coordinator: for everyone), soonest first. */
-export function listReminders(
+export async function listReminders(
   deps: Deps,
   config: ReminderConfig,
   person: Person,
-): ReminderRecord[] {
+): Promise<ReminderRecord[]> {
   const now = deps.clock.now();
-  const stored = deps.store.collection(reminderCollection).all();
-  const { put, remove } = reconcile(calendar(deps, config, now), stored, now);
+  const stored = await deps.store.collection(reminderCollection).all();
+  const { put, remove } = reconcile(await calendar(deps, config, now), stored, now);
   const byId = new Map(stored.map((r) => [r.id, r]));
   for (const r of put) byId.set(r.id, r);
   for (const id of remove) byId.delete(id);

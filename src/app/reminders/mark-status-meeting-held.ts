@@ -16,7 +16,7 @@ export async function markStatusMeetingHeld(
   house: string,
   period: string,
 ): Promise<{ held: string; next: StatusCycle }> {
-  const cycle = cycleFor(deps, person, house);
+  const cycle = await cycleFor(deps, person, house);
   const held = cycle.meetingDate;
   if (cycle.period !== period || held === undefined)
     throw new ReminderRefusal("statusmeeting.already_answered");
@@ -24,7 +24,7 @@ export async function markStatusMeetingHeld(
   const next = cycleAfterMeeting(cycle, held);
   await deps.store.collection(statusCycleCollection).put(next);
   const reminders = deps.store.collection(reminderCollection);
-  for (const r of reminders.all()) {
+  for (const r of await reminders.all()) {
     if (r.kind === "status.held" && r.data.house === house && r.data.period === period)
       await reminders.put({ ...r, state: "done" });
   }

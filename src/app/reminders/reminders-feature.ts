@@ -72,7 +72,7 @@ function splitHouse(args: string, own: string): { house: string; dateText: strin
 export function remindersFeature(deps: Deps, config: ReminderConfig): Feature {
   const statusMeeting: Command = async ({ person, t }, args) => {
     const { house, dateText } = splitHouse(args, person.house);
-    if (dateText === "") return [statusMeetingView(t, cycleFor(deps, person, house))];
+    if (dateText === "") return [statusMeetingView(t, await cycleFor(deps, person, house))];
     const date = parseDateInput(dateText);
     if (!date)
       return [{ tone: "error", text: [t("statusmeeting.bad_date"), t("statusmeeting.usage")] }];
@@ -108,7 +108,7 @@ export function remindersFeature(deps: Deps, config: ReminderConfig): Feature {
   };
 
   const reminders: Command = async ({ person, t }) => {
-    const records = listReminders(deps, config, person);
+    const records = await listReminders(deps, config, person);
     const companies = await companyLabels(
       deps,
       t,
@@ -164,7 +164,7 @@ export function remindersFeature(deps: Deps, config: ReminderConfig): Feature {
     "status.moved": async ({ person, t }, data) => {
       const house = text(data, "house");
       const period = text(data, "period");
-      const cycle = cycleFor(deps, person, house);
+      const cycle = await cycleFor(deps, person, house);
       if (cycle.period !== period) throw new ReminderRefusal("statusmeeting.already_answered");
       return { ok: true, replies: [movedForm(t, { house, period })] };
     },
@@ -172,7 +172,7 @@ export function remindersFeature(deps: Deps, config: ReminderConfig): Feature {
       const house = text(data, "house");
       const period = text(data, "period");
       const hidden = { house, period };
-      if (cycleFor(deps, person, house).period !== period)
+      if ((await cycleFor(deps, person, house)).period !== period)
         throw new ReminderRefusal("statusmeeting.already_answered");
       const checked = validateForm(movedMeetingForm, data);
       if (!checked.ok)

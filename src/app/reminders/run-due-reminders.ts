@@ -36,25 +36,29 @@ const running = new WeakMap<object, Promise<unknown>>();
 
 async function runOnce(deps: Deps, config: ReminderConfig): Promise<TickReport> {
   const now = deps.clock.now();
-  const cycles = currentCycles(deps, copenhagenDate(now));
+  const cycles = await currentCycles(deps, copenhagenDate(now));
   await saveCycles(deps, cycles);
   const records = deps.store.collection(reminderCollection);
-  const { put, remove, due } = reconcile(calendar(deps, config, now, cycles), records.all(), now);
+  const { put, remove, due } = reconcile(
+    await calendar(deps, config, now, cycles),
+    await records.all(),
+    now,
+  );
   await Promise.all([...put.map((r) => records.put(r)), ...remove.map((id) => records.delete(id))]);
   const report: TickReport = { sent: 0, late: 0, failed: [] };
   const visits = due.some((d) => d.occurrence.kind === "visit.digest")
-    ? lastVisits(deps)
+    ? await lastVisits(deps)
     : new Map();
   for (const { record, occurrence, late } of due) {
     const person = deps.directory.get(record.personId);
     if (!person) continue;
     const handoverId = occurrence.data.handoverId;
     const view = reminderCard(
-      translatorFor(deps, person),
+      await translatorFor(deps, person),
       occurrence,
       {
         directory: deps.directory,
-        handover: handoverId ? deps.store.handovers.get(handoverId) : undefined,
+        handover: handoverId ? await deps.store.handovers.get(handoverId) : undefined,
         lastVisits: visits,
         visitIntervalDays: config.visitIntervalDays,
       },
@@ -69,7 +73,7 @@ async function runOnce(deps: Deps, config: ReminderConfig): Promise<TickReport> 
       report.failed.push({ id: record.id, personId: person.id, error: reason });
       continue;
     }
-    const current = records.get(record.id) ?? record;
+    const current = (await records.get(record.id)) ?? record;
     await records.put({
       ...current,
       state: current.state === "done" ? "done" : "sent",

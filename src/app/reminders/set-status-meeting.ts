@@ -16,11 +16,12 @@ export interface MeetingSet {
 }
 
 /** The house's current cycle, for an advisor of that house (the coordinator may act for any house). */
-export function cycleFor(deps: Deps, person: Person, house: string): StatusCycle {
+export async function cycleFor(deps: Deps, person: Person, house: string): Promise<StatusCycle> {
   if (person.role !== "advisor") throw new ReminderRefusal("statusmeeting.advisors_only");
   if (person.house !== house && !person.coordinator)
     throw new ReminderRefusal("statusmeeting.other_house", { house });
-  const cycle = currentCycles(deps, copenhagenDate(deps.clock.now())).find((c) => c.id === house);
+  const cycles = await currentCycles(deps, copenhagenDate(deps.clock.now()));
+  const cycle = cycles.find((c) => c.id === house);
   if (!cycle) throw new ReminderRefusal("statusmeeting.other_house", { house });
   return cycle;
 }
@@ -35,7 +36,7 @@ export async function setStatusMeeting(
   house: string,
   date: string,
 ): Promise<MeetingSet> {
-  const cycle = cycleFor(deps, person, house);
+  const cycle = await cycleFor(deps, person, house);
   const today = copenhagenDate(deps.clock.now());
   if (date < today) throw new ReminderRefusal("statusmeeting.past");
   if (date > addDays(today, 366)) throw new ReminderRefusal("statusmeeting.too_far");

@@ -12,8 +12,12 @@ import { ReminderRefusal } from "./refusal.js";
 import { reminderCollection } from "./reminder-collections.js";
 
 /** The reminder with this id, if it is the person's own and has been sent to them. */
-export function ownSentReminder(deps: Deps, person: Person, id: string): ReminderRecord {
-  const record = deps.store.collection(reminderCollection).get(id);
+export async function ownSentReminder(
+  deps: Deps,
+  person: Person,
+  id: string,
+): Promise<ReminderRecord> {
+  const record = await deps.store.collection(reminderCollection).get(id);
   if (!record || record.sends === 0) throw new ReminderRefusal("reminder.not_found");
   if (record.personId !== person.id) throw new ReminderRefusal("reminder.not_yours");
   if (record.state === "done") throw new ReminderRefusal("reminder.already_done");
@@ -27,7 +31,7 @@ export async function snoozeReminder(
   id: string,
   span: "day" | "week",
 ): Promise<string> {
-  const record = ownSentReminder(deps, person, id);
+  const record = await ownSentReminder(deps, person, id);
   const today = copenhagenDate(deps.clock.now());
   const until =
     span === "day" ? copenhagenInstant(addWorkingDays(today, 1)) : sendTimeOn(addDays(today, 7));
