@@ -1,6 +1,7 @@
 import { DomainError } from "../domain/errors.js";
 import type { Handover, HandoverEvent, Outcome } from "../domain/handover.js";
 import type { Person } from "../domain/org.js";
+import { copenhagenDate } from "../domain/time.js";
 import {
   closeForm,
   declineForm,
@@ -18,6 +19,7 @@ import {
 import { handoverForm } from "../forms/handover-form.js";
 import { type MessageKey, type Translator, translator } from "../i18n/index.js";
 import { errorView, formCard } from "../views/common-views.js";
+import { cancelledRequestView } from "../views/confirm-ceased-view.js";
 import { stepResultCard } from "../views/handover-views.js";
 import { handoverFormCard } from "../views/request-views.js";
 import type { View } from "../views/view.js";
@@ -56,6 +58,10 @@ interface DecisionForm<T> {
   title: MessageKey;
   options?: (ctx: Ctx) => Promise<Record<string, { value: string; label: string }[]>>;
   run(ctx: Ctx, value: T): Promise<StepResult>;
+  /** The submit button's text when it is not "Send" (a record is saved: "Gem"). */
+  submit?: MessageKey;
+  /** What the form shows filled in when it opens. */
+  initial?(ctx: Ctx, h: Handover): Record<string, string>;
   /** Checks the use case makes too, run on the raw answers so every error shows in one round. */
   check?(ctx: Ctx, values: Record<string, string>): Promise<DomainError | undefined>;
 }
@@ -82,12 +88,18 @@ const decisions: Record<string, DecisionForm<unknown>> = {
         label: c.t("handover.person_house", { name: p.name, house: p.house }),
       })),
     }),
-    run: (c, v: { to: string }) => redirectHandover(c.deps, c.person.id, c.handoverId, v.to),
+    run: (c, v: { to: string; note?: string }) =>
+      redirectHandover(c.deps, c.person.id, c.handoverId, v.to, v.note),
   }),
   "handover.meeting": decision({
     event: "meeting",
     def: (h) => (h.direction === "EH_TO_TC" ? meetingForm : houseMeetingForm),
     title: "form.meeting.title",
+    submit: "form.save",
+    initial: (c, h) => ({
+      meetingDate: copenhagenDate(c.deps.clock.now()),
+      ...(h.contactPerson ? { contactPerson: h.contactPerson } : {}),
+    }),
     run: (c, v: MeetingInput & { jointVisit?: "true" | "false" }) =>
       recordMeeting(c.deps, c.person.id, c.handoverId, {
         ...v,
@@ -100,6 +112,7 @@ const decisions: Record<string, DecisionForm<unknown>> = {
     event: "close",
     def: closeForm,
     title: "form.close.title",
+    submit: "form.save",
     run: (c, v: { outcome: Outcome }) =>
       closeHandover(c.deps, c.person.id, c.handoverId, v.outcome),
   }),
@@ -119,7 +132,8 @@ async function openDecision(
 ): Promise<ActionReply> {
   const handover = await requireHandover(ctx.deps, ctx.handoverId);
   assertMayTake(ctx.deps, handover, ctx.person, decision.event);
-  return { ok: true, replies: [await drawForm(ctx, id, decision)] };
+  const values = decision.initial?.(ctx, handover);
+  return { ok: true, replies: [await drawForm(ctx, id, decision, values)] };
 }
 
 function stepReply(ctx: Ctx, result: StepResult): ActionReply {
@@ -139,7 +153,11 @@ async function drawForm(
   errors: FieldErrors = {},
 ): Promise<View> {
   const form = renderForm(await formOf(ctx, decision), ctx.t, {
-    submit: { id: `${id}.submit`, data: { handoverId: ctx.handoverId } },
+    submit: {
+      id: `${id}.submit`,
+      data: { handoverId: ctx.handoverId },
+      ...(decision.submit ? { label: decision.submit } : {}),
+    },
     values,
     errors,
     ...(decision.options ? { options: await decision.options(ctx) } : {}),
@@ -177,15 +195,20 @@ function invalid(ctx: Ctx, form: View, errors: FieldErrors): ActionReply {
   return { ok: false, errors: translateErrors(errors, ctx.t), form };
 }
 
-async function submitRequest(ctx: Ctx): Promise<ActionReply> {
+async function submitRequest(ctx: Ctx, confirmed = false): Promise<ActionReply> {
   const checked = validateForm(handoverForm, ctx.data);
-  if (checked.ok)
-    return { ok: true, replies: await submitHandover(ctx.deps, ctx.person, ctx.t, checked.value) };
+  if (checked.ok) {
+    const request = { ...checked.value, confirmed };
+    return { ok: true, replies: await submitHandover(ctx.deps, ctx.person, ctx.t, request) };
+  }
   return invalid(ctx, handoverFormCard(ctx.t, checked.values, checked.errors), checked.errors);
 }
 
 function handlerFor(actionId: string): Handler | undefined {
-  if (actionId === "handover.request.submit") return submitRequest;
+  if (actionId === "handover.request.submit") return (c) => submitRequest(c);
+  if (actionId === "handover.request.confirm") return (c) => submitRequest(c, true);
+  if (actionId === "handover.request.cancel")
+    return async (c) => ({ ok: true, replies: [cancelledRequestView(c.t)] });
   if (actionId === "handover.accept")
     return async (c) => stepReply(c, await acceptHandover(c.deps, c.person.id, c.handoverId));
   const decision = decisions[actionId];

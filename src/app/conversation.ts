@@ -153,7 +153,7 @@ async function henvis(deps: Deps, person: Person, t: Translator, args: string): 
   const { cvrText, need } = splitCvr(withoutHiddenMarks(args).trim());
   const parsed = parseCvr(cvrText);
   if (!parsed.ok) {
-    const reason = t(`error.${parsed.code}`, { digits: parsed.digits ?? "" });
+    const reason = t(`error.${parsed.code}`);
     return [{ tone: "error", text: [reason, t("request.usage")] }];
   }
   if (need === "")

@@ -31,6 +31,7 @@ export async function redirectHandover(
   actorId: string,
   handoverId: string,
   toId: string,
+  note?: string,
 ): Promise<StepResult> {
   const actor = requirePerson(deps, actorId);
   const before = await requireHandover(deps, handoverId);
@@ -43,6 +44,7 @@ export async function redirectHandover(
       by: actor.id,
       to: target.id,
       reason: { kind: "redirect", byName: actor.name },
+      ...(note ? { note } : {}),
     }),
     tellReferrer: (t, h) => stepNotice(t, deps.directory, h, actor),
   });

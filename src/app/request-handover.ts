@@ -15,15 +15,19 @@ export interface HandoverRequest {
   cvr: Cvr;
   need: string;
   contactPerson?: string | undefined;
+  /** The referrer has seen that the register says ceased or bankrupt, and sends it anyway. */
+  confirmed?: boolean;
 }
 
 /** A new handover with the people it went to, or the open one that already exists. */
 export type HandoverRequestResult =
   | { kind: "created"; handover: Handover; recipients: Person[]; unreachable: Person[] }
-  | { kind: "duplicate"; existing: Handover };
+  | { kind: "duplicate"; existing: Handover }
+  | { kind: "confirm"; company: Company };
 
 /**
- * `/henvis`: looks the company up, refuses a duplicate of an open handover, routes it (EH->TC to
+ * `/henvis`: looks the company up, refuses a duplicate of an open handover, asks first about a
+ * company the register says is ceased or bankrupt, routes it (EH->TC to
  * an advisor, TC->EH to the business developers of the company's house) and notifies the recipients.
  */
 export async function requestHandover(
@@ -39,6 +43,12 @@ export async function requestHandover(
 
   const open = await deps.store.handovers.findOpenByCvr(request.cvr);
   if (open) return { kind: "duplicate", existing: open };
+  if (
+    company &&
+    (company.status === "closed" || company.status === "bankrupt") &&
+    !request.confirmed
+  )
+    return { kind: "confirm", company };
 
   const target =
     sideOf(referrer) === "EH"

@@ -1,5 +1,6 @@
 import type { Person } from "../domain/org.js";
 import type { Translator } from "../i18n/index.js";
+import { confirmCeasedView } from "../views/confirm-ceased-view.js";
 import { duplicateView, handoverSentView } from "../views/request-views.js";
 import type { View } from "../views/view.js";
 import type { Deps } from "./deps.js";
@@ -14,5 +15,6 @@ export async function submitHandover(
 ): Promise<View[]> {
   const result = await requestHandover(deps, referrer.id, request);
   if (result.kind === "duplicate") return [duplicateView(t, deps.directory, result.existing)];
+  if (result.kind === "confirm") return [confirmCeasedView(t, result.company, request)];
   return [handoverSentView(t, deps.directory, result.handover, referrer, result.unreachable)];
 }

@@ -26,7 +26,7 @@ export const OUTCOMES: readonly Outcome[] = [
 export type HandoverEvent =
   | { type: "accept"; by: string }
   | { type: "decline"; by: string; reason: string }
-  | { type: "redirect"; by: string; to: string; reason: RoutingReason }
+  | { type: "redirect"; by: string; to: string; reason: RoutingReason; note?: string }
   | { type: "meeting"; by: string; date: string }
   | { type: "close"; by: string; outcome: Outcome };
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { OUTCOMES } from "../domain/handover.js";
 import { MEETING_DESCRIPTION_MAX } from "../domain/meeting-record.js";
 import type { FieldDef, FormDef } from "./engine.js";
-import { dateField, mustBeTicked, requiredText } from "./fields.js";
+import { dateField, mustBeTicked, optionalText, requiredText } from "./fields.js";
 
 /** Decline needs a reason, which the referrer is told. */
 export const declineForm = {
@@ -19,11 +19,23 @@ export const declineForm = {
   schema: z.object({ reason: requiredText(300) }),
 } satisfies FormDef<unknown>;
 
-/** Redirect to another person (choices given when rendered). */
+/** Longest note the new holder of a redirected handover is given. */
+export const REDIRECT_NOTE_MAX = 280;
+
+/** Redirect to another person (choices given when rendered), with a note the new holder sees. */
 export const redirectForm = {
   id: "redirect",
-  fields: [{ name: "to", kind: "choice", label: "form.redirect.to", required: true }],
-  schema: z.object({ to: requiredText(100) }),
+  fields: [
+    { name: "to", kind: "choice", label: "form.redirect.to", required: true },
+    {
+      name: "note",
+      kind: "multiline",
+      label: "form.redirect.note",
+      required: false,
+      maxLength: REDIRECT_NOTE_MAX,
+    },
+  ],
+  schema: z.object({ to: requiredText(100), note: optionalText(REDIRECT_NOTE_MAX) }),
 } satisfies FormDef<unknown>;
 
 const meetingFields = [
@@ -58,7 +70,13 @@ export const meetingForm = {
   id: "meeting",
   fields: [
     ...meetingFields,
-    { name: "disclosed", kind: "toggle", label: "form.meeting.disclosed", required: true },
+    {
+      name: "disclosed",
+      kind: "toggle",
+      label: "form.meeting.disclosure",
+      required: true,
+      placeholder: "form.meeting.disclosed",
+    },
   ],
   schema: z.object({
     ...meetingSchema,

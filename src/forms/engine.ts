@@ -101,6 +101,10 @@ export function renderForm(def: FormDef<unknown>, t: Translator, opts: RenderOpt
     if (f.required) view.requiredMessage = t("form.required");
     if (f.maxLength) view.maxLength = f.maxLength;
     if (f.placeholder) view.placeholder = t(f.placeholder);
+    if (f.kind === "multiline" && f.maxLength) {
+      const limit = t("form.limit", { max: f.maxLength });
+      view.placeholder = view.placeholder ? `${view.placeholder} ${limit}` : limit;
+    }
     const options =
       opts.options?.[f.name] ?? f.options?.map((o) => ({ value: o.value, label: t(o.label) }));
     if (options) view.options = options;

@@ -26,8 +26,7 @@ export const cvrField = z
   .transform((s, ctx) => {
     const parsed = parseCvr(s);
     if (parsed.ok) return parsed.cvr;
-    const params = parsed.digits ? { params: { digits: parsed.digits } } : {};
-    ctx.addIssue({ code: "custom", message: `error.${parsed.code}`, ...params });
+    ctx.addIssue({ code: "custom", message: `error.${parsed.code}` });
     return z.NEVER;
   });
 

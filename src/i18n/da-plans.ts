@@ -2,7 +2,7 @@
 export const daPlans = {
   "error.PLAN.BAD_REQUEST":
     "Knappen mangler oplysninger om hus eller periode. Skriv kommandoen igen.",
-  "error.PLAN.USAGE": "Jeg forstår ikke «{word}». {usage}",
+  "error.PLAN.USAGE": "Jeg forstår ikke »{word}«. {usage}",
   "error.PLAN.NOT_EDITOR":
     "Kun koordinatoren og ledelsen i Erhvervshus {house} kan ændre husets mål og handlingsplan.",
   "error.PLAN.NOT_REPORTER":
@@ -17,7 +17,7 @@ export const daPlans = {
   "error.PLAN.STATUS_LOCKED":
     "Statusmødet for {period} er holdt, så svarene kan ikke længere rettes.",
   "error.PLAN.STATUS_INCOMPLETE":
-    "Der mangler stadig {count} svar, før status kan indsendes. Tryk «Fortsæt» for at besvare dem.",
+    "Der mangler stadig {count} svar, før status kan indsendes. Tryk »Fortsæt« for at besvare dem.",
   "plans.usage.plan": "Skriv /handlingsplan [hus] [år], fx /handlingsplan Fyn 2026.",
   "plans.usage.status":
     "Skriv /halvårsstatus [hus] [periode], fx /halvårsstatus Fyn 2026H2 (i Teams og den lokale chat også /status).",
@@ -48,7 +48,7 @@ export const daPlans = {
   "plans.status.dropped": "Opgivet",
   "plans.status.none": "Ikke besvaret",
   "plans.warning.missing_purpose":
-    "Handlingsplanen mangler en aktivitet, der «{purpose}» (kravet i bilagets pkt. 7).",
+    "Handlingsplanen mangler en aktivitet, der »{purpose}« (kravet i bilagets pkt. 7).",
   "plans.plan.title": "Handlingsplan {year} – Erhvervshus {house}",
   "plans.plan.empty":
     "Planen er tom. Tilføj husets lokale mål (spor A, B og C) og de aktiviteter, der understøtter dem.",
@@ -61,16 +61,16 @@ export const daPlans = {
   "plans.remove": "Fjern",
   "plans.answer": "Besvar",
   "plans.continue": "Fortsæt",
-  "plans.submit": "Indsend status",
+  "plans.submit": "Send",
   "plans.save": "Gem",
-  "plans.save_next": "Gem og fortsæt",
+  "plans.save_next": "Gem",
   "plans.none": "–",
   "plans.yes": "Ja",
   "plans.total": "I alt",
   "plans.dkk": "{amount} kr.",
   "plans.house_name": "Erhvervshus {house}",
-  "plans.saved_goal": "Målet «{title}» er gemt.",
-  "plans.saved_activity": "Aktiviteten «{title}» er gemt.",
+  "plans.saved_goal": "Målet »{title}« er gemt.",
+  "plans.saved_activity": "Aktiviteten »{title}« er gemt.",
   "plans.saved_meetings": "Datoerne for statusmøderne er gemt.",
   "plans.removed": "Punktet er fjernet fra handlingsplanen.",
   "plans.form.goal_heading": "Mål for Erhvervshus {house} {year}",
@@ -87,13 +87,13 @@ export const daPlans = {
   "plans.form.unit_placeholder": "fx virksomhedsforløb, arrangementer, henvisninger",
   "plans.form.activity_title": "Aktivitet",
   "plans.form.owner": "Ansvarlig",
-  "plans.form.owner_placeholder": "fx navn eller «EH og TC i fællesskab»",
+  "plans.form.owner_placeholder": "fx navn eller »EH og TC i fællesskab«",
   "plans.form.due": "Frist",
   "plans.form.due_in_year": "Fristen skal ligge i {year}, handlingsplanens år.",
   "plans.form.meeting_h1": "Statusmøde 1. halvår",
   "plans.form.meeting_h2": "Statusmøde 2. halvår",
   "plans.form.meeting_in_window": "Statusmødet skal ligge mellem {from} og {to}.",
-  "plans.form.progress": "Fremdrift (tal nået indtil nu)",
+  "plans.form.progress": "Opnået indtil nu (antal)",
   "plans.form.activity_progress": "Tal (fx deltagere eller virksomheder; valgfrit)",
   "plans.form.status": "Status",
   "plans.form.comment": "Kort kommentar",
@@ -107,19 +107,20 @@ export const daPlans = {
   "plans.answered_count": "{done} af {total} punkter er besvaret.",
   "plans.submitted_by": "Indsendt af: {names}.",
   "plans.submitted": "Tak – din status er indsendt. Du kan rette svarene frem til statusmødet.",
-  "plans.all_answered": "Alle punkter er besvaret. Tryk «Indsend status», når I er klar.",
+  "plans.all_answered": "Alle punkter er besvaret. Tryk »Send«, når I er klar.",
   "plans.locked": "Statusmødet er holdt; svarene kan ikke længere rettes.",
   "plans.figures_auto":
     "Henvisningstallene udfyldes automatisk ud fra henvisningerne i Eksportbro.",
   "plans.progress_of": "{progress} af {target} {unit}",
   "plans.target_is": "Målsætning: {target} {unit}",
   "plans.prefilled_from": "Udfyldt med svarene fra {period}. Ret det, der har ændret sig, og gem.",
-  "plans.saved_answer": "Svaret på «{title}» er gemt som kladde.",
+  "plans.saved_answer": "Svaret på »{title}« er gemt som kladde.",
   "plans.saved_budget": "Forbruget er gemt som kladde.",
   "plans.budget.heading": "Budget {period}",
   "plans.budget.lead":
     "Skriv, hvad huset har brugt af de afsatte midler i halvåret. Forbruget indgår i den nationale ramme på 7,5 mio. kr., hvor uforbrugte midler overføres til næste års budget (bilagets pkt. 8).",
-  "plans.budget.allowance": "Kontorplads: 50.000 kr. × {advisors} rådgiver(e) i {year}",
+  "plans.budget.allowance": "Kontorplads: 50.000 kr. × {advisors} rådgivere i {year}",
+  "plans.budget.allowance_one": "Kontorplads: 50.000 kr. × 1 rådgiver i {year}",
   "plans.budget.carried_in": "Overført fra {prev}",
   "plans.budget.house_note":
     "Uforbrugte midler overføres ikke pr. hus, men i den nationale ramme på 7,5 mio. kr. til næste års budget (bilagets pkt. 8); se den samlede rapport.",
@@ -216,7 +217,7 @@ export const daPlans = {
   "files.link_expired":
     "Linket til filen er udløbet eller ugyldigt. Bed om rapporten igen for at få et nyt link.",
   "local.api.no_file": "Filen findes ikke (længere). Bed om rapporten igen.",
-  "plans.remove_confirm": "Fjern «{title}» fra handlingsplanen?",
+  "plans.remove_confirm": "Fjern »{title}« fra handlingsplanen?",
   "plans.remove_lead":
     "Punktet og de svar, der er givet på det, kommer ikke længere med i status og rapporter.",
   "plans.remove_yes": "Ja, fjern",

@@ -87,8 +87,7 @@ export const daReminders = {
     "Tak. Statusmødet er registreret som holdt {date}. Det næste ({period}) bør holdes senest {target}; jeg minder dig om at indkalde i god tid.",
   "statusmeeting.moved_title": "Statusmødet er flyttet",
   "statusmeeting.new_date": "Ny dato for statusmødet",
-  "statusmeeting.advisors_only":
-    "Statusmøder indkaldes af internationaliseringsrådgiverne; din rolle kan ikke sætte datoen.",
+  "statusmeeting.advisors_only": "Det er rådgiverne, der sætter datoen for statusmødet.",
   "statusmeeting.other_house":
     "Du er ikke rådgiver i Erhvervshus {house}, så du kan ikke svare for dets statusmøde.",
   "statusmeeting.past": "Datoen er passeret. Vælg en dato fra i dag og frem.",
@@ -97,7 +96,7 @@ export const daReminders = {
   "statusmeeting.not_yet": "Mødedatoen er ikke nået endnu, så mødet kan ikke være holdt.",
   "visit.usage": "Skriv /besøg <hus> [dato], fx /besøg Fyn eller /besøg Sjælland 12.11.2026.",
   "visit.unknown_house":
-    "«{house}» er ikke et erhvervshus. Vælg mellem Hovedstaden, Sjælland, Fyn, Sydjylland, Midtjylland og Nordjylland.",
+    "»{house}« er ikke et erhvervshus. Vælg mellem Hovedstaden, Sjælland, Fyn, Sydjylland, Midtjylland og Nordjylland.",
   "visit.recorded": "Besøget i Erhvervshus {house} den {date} er registreret.",
   "visit.coordinator_only": "Kun koordinatoren registrerer besøg i erhvervshusene.",
   "visit.future": "Datoen ligger i fremtiden; registrér besøget, når det har fundet sted.",

@@ -10,22 +10,25 @@ export const da = {
   "error.CVR.EMPTY":
     "Skriv et CVR-nummer: 8 cifre, fx /henvis 10150817 Vil eksportere til Tyskland.",
   "error.CVR.NOT_DIGITS":
-    "Et CVR-nummer består kun af cifrene 0-9 (ingen bogstaver, mellemrum eller andre tegn).",
+    "Et CVR-nummer består af cifrene 0-9, fx 10150817 eller DK 1015 0817 (ingen andre bogstaver eller tegn).",
   "error.CVR.LENGTH": "Et CVR-nummer har præcis 8 cifre.",
   "error.CVR.LEADING_ZERO": "Et CVR-nummer begynder aldrig med 0.",
   "error.CVR.ALL_ZERO": "00000000 er ikke et CVR-nummer.",
-  "error.CVR.WRITTEN_OTHERWISE":
-    'Skriv CVR-nummeret som 8 cifre uden mellemrum eller "DK"/"CVR" foran, altså {digits}.',
   "error.CVR.CHECKSUM": "Kontrolcifferet passer ikke: tjek CVR-nummeret for en tastefejl.",
   "error.COMPANY.NOT_FOUND":
     "CVR {cvr} findes ikke i CVR-registret. Tjek nummeret; der er ikke oprettet nogen henvisning.",
   "error.PERSON.UNKNOWN":
     "Du står ikke i Eksportbros katalog over erhvervshuse og rådgivere, så jeg kan ikke hjælpe dig endnu. Kontakt din administrator.",
   "error.ROLE.NOT_ALLOWED":
-    "Henvisninger sendes af forretningsudviklere, EH-ledelse og internationaliseringsrådgivere; din rolle kan ikke sende dem.",
+    "Det er forretningsudviklere, EH-ledelse og internationaliseringsrådgivere, der sender henvisninger.",
   "error.HANDOVER.NOT_FOUND": "Henvisningen findes ikke.",
+  "handover.already.sent": "Henvisningen er ikke accepteret endnu. Se /mine.",
+  "handover.already.accepted": "Henvisningen er allerede accepteret. Se /mine.",
+  "handover.already.declined": "Henvisningen er allerede afvist. Se /mine.",
+  "handover.already.meeting_held": "Mødet om henvisningen er allerede registreret. Se /mine.",
+  "handover.already.closed": "Henvisningen er allerede afsluttet. Se /mine.",
   "error.HANDOVER.ILLEGAL_TRANSITION":
-    "Det kan ikke lade sig gøre nu: henvisningen har status «{statusText}».",
+    "Det kan ikke lade sig gøre nu: henvisningen har status »{statusText}«.",
   "error.HANDOVER.NOT_ASSIGNEE": "Henvisningen ligger hos {holder}, så du kan ikke svare på den.",
   "error.HANDOVER.NOT_FOR_YOU": "Henvisningen er ikke sendt til dig, så du kan ikke svare på den.",
   "error.ROUTING.NO_ADVISOR":
@@ -61,6 +64,8 @@ export const da = {
   "form.contact_details":
     "E-mailadresser og telefonnumre må kun stå i feltet Kontaktperson. Fjern dem her, og send igen.",
   "form.submit": "Send",
+  "form.save": "Gem",
+  "form.limit": "Højst {max} tegn.",
   "form.handover.cvr": "CVR-nummer",
   "form.handover.cvr_placeholder": "8 cifre, fx 10150817",
   "form.handover.need": "Virksomhedens behov",
@@ -69,12 +74,14 @@ export const da = {
   "form.decline.reason": "Begrundelse (sendes til den, der henviste)",
   "form.redirect.title": "Send henvisning videre",
   "form.redirect.to": "Send videre til",
+  "form.redirect.note": "Besked til den nye modtager (valgfri)",
   "form.meeting.title": "Registrér møde",
   "form.meeting.date": "Mødedato",
   "form.meeting.contact": "Kontaktperson",
   "form.meeting.description": "Kort, generel beskrivelse af mødet",
   "form.meeting.description_placeholder":
     "Fx: Indledende møde om eksport til Tyskland. Ingen følsomme oplysninger.",
+  "form.meeting.disclosure": "Oplyst om samarbejdet",
   "form.meeting.disclosed": "Virksomheden er oplyst om, at jeg også arbejder med erhvervshuset",
   "form.meeting.disclosed_required":
     "Mødet kan kun registreres, når virksomheden er oplyst om samarbejdet med erhvervshuset.",
@@ -105,6 +112,7 @@ export const da = {
   "fact.need": "Behov",
   "fact.contact": "Kontaktperson",
   "fact.routing": "Hvorfor denne modtager",
+  "fact.redirect_note": "Besked fra {name}",
   "fact.created": "Sendt",
   "routing.same_house": "rådgiver i henviserens eget erhvervshus ({house})",
   "routing.other_house": "ingen ledig rådgiver i henviserens erhvervshus ({house})",
@@ -127,7 +135,7 @@ export const da = {
   "warning.unverified":
     "CVR-registret kunne ikke slås op lige nu, så virksomheden er ikke verificeret. Henvisningen er sendt med CVR-nummeret alene.",
   "warning.bankrupt": "Ifølge CVR-registret er virksomheden under konkurs.",
-  "warning.unknown_status": "CVR-registret angiver virksomhedens status som «{status}».",
+  "warning.unknown_status": "CVR-registret angiver virksomhedens status som »{status}«.",
   "warning.closed": "Ifølge CVR-registret er virksomheden ophørt.",
   "action.accept": "Acceptér",
   "action.decline": "Afvis",
@@ -155,6 +163,12 @@ export const da = {
   "request.sent_to_person": "Sendt til {name}.",
   "request.sent_to_house":
     "Sendt til forretningsudviklerne i Erhvervshus {house}; den første, der accepterer, overtager den.",
+  "request.confirm_title": "Send henvisningen alligevel?",
+  "request.confirm_question":
+    "Tjek, om virksomheden stadig kan hjælpes. Henvisningen sendes først, når du bekræfter.",
+  "request.confirm_send": "Send alligevel",
+  "request.confirm_cancel": "Send ikke",
+  "request.cancelled": "Henvisningen er ikke sendt.",
   "request.duplicate_title": "Der er allerede en åben henvisning",
   "request.duplicate":
     "{company} har allerede en åben henvisning hos {holder} (status: {status}). Der er ikke oprettet en ny.",
@@ -185,7 +199,7 @@ export const da = {
   "help.title": "Eksportbro: kommandoer",
   "help.intro":
     "Jeg formidler henvisninger af virksomheder mellem erhvervshusene og Trade Councils internationaliseringsrådgivere.",
-  "help.unknown": "Jeg kender ikke «{command}».",
+  "help.unknown": "Jeg kender ikke »{command}«.",
   "help.unknown_action": "Den knap kender jeg ikke (måske er beskeden forældet).",
   "help.henvis_usage": "/henvis <CVR> <behov>",
   "help.henvis": "Henvis en virksomhed; jeg finder den rette modtager.",

@@ -62,9 +62,9 @@ export const enPlans = {
   "plans.remove": "Remove",
   "plans.answer": "Answer",
   "plans.continue": "Continue",
-  "plans.submit": "Send in status",
+  "plans.submit": "Send",
   "plans.save": "Save",
-  "plans.save_next": "Save and continue",
+  "plans.save_next": "Save",
   "plans.none": "–",
   "plans.yes": "Yes",
   "plans.total": "Total",
@@ -95,7 +95,7 @@ export const enPlans = {
   "plans.form.meeting_h1": "Status meeting, first half",
   "plans.form.meeting_h2": "Status meeting, second half",
   "plans.form.meeting_in_window": "The status meeting must be between {from} and {to}.",
-  "plans.form.progress": "Progress (number reached so far)",
+  "plans.form.progress": "Achieved so far (number)",
   "plans.form.activity_progress": "Number (e.g. participants or companies; optional)",
   "plans.form.status": "Status",
   "plans.form.comment": "Short comment",
@@ -110,7 +110,7 @@ export const enPlans = {
   "plans.submitted_by": "Sent in by: {names}.",
   "plans.submitted":
     "Thank you – your status is sent in. You can change the answers until the status meeting.",
-  "plans.all_answered": "All items are answered. Press “Send in status” when you are ready.",
+  "plans.all_answered": "All items are answered. Press “Send” when you are ready.",
   "plans.locked": "The status meeting has been held; the answers can no longer be changed.",
   "plans.figures_auto":
     "The handover figures are filled in automatically from the handovers in Eksportbro.",
@@ -123,7 +123,8 @@ export const enPlans = {
   "plans.budget.heading": "Budget {period}",
   "plans.budget.lead":
     "Enter what the house spent of the allocated funds in the half-year. The spending counts against the national frame of DKK 7.5 million, where unspent money is carried over to next year's budget (section 8 of the annex).",
-  "plans.budget.allowance": "Desk: DKK 50,000 × {advisors} advisor(s) in {year}",
+  "plans.budget.allowance": "Desk: DKK 50,000 × {advisors} advisors in {year}",
+  "plans.budget.allowance_one": "Desk: DKK 50,000 × 1 advisor in {year}",
   "plans.budget.carried_in": "Carried over from {prev}",
   "plans.budget.house_note":
     "Unspent money is not carried over per house but in the national frame of DKK 7.5 million, to next year's budget (section 8 of the annex); see the national report.",

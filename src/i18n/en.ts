@@ -11,12 +11,10 @@ export const en = {
   "error.CVR.EMPTY":
     "Type a CVR number: 8 digits, e.g. /refer 10150817 Wants to export to Germany.",
   "error.CVR.NOT_DIGITS":
-    "A CVR number contains only the digits 0-9 (no letters, spaces or other characters).",
+    "A CVR number is made of the digits 0-9, e.g. 10150817 or DK 1015 0817 (no other letters or characters).",
   "error.CVR.LENGTH": "A CVR number has exactly 8 digits.",
   "error.CVR.LEADING_ZERO": "A CVR number never starts with 0.",
   "error.CVR.ALL_ZERO": "00000000 is not a CVR number.",
-  "error.CVR.WRITTEN_OTHERWISE":
-    'Write the CVR number as 8 digits without spaces or "DK"/"CVR" in front: {digits}.',
   "error.CVR.CHECKSUM": "The check digit does not match: look for a typo in the CVR number.",
   "error.COMPANY.NOT_FOUND":
     "CVR {cvr} is not in the CVR register. Check the number; no handover was created.",
@@ -25,7 +23,12 @@ export const en = {
   "error.ROLE.NOT_ALLOWED":
     "Handovers are sent by business developers, house managers and export advisors; your role cannot send them.",
   "error.HANDOVER.NOT_FOUND": "That handover does not exist.",
-  "error.HANDOVER.ILLEGAL_TRANSITION": "That is not possible now: the handover is «{statusText}».",
+  "handover.already.sent": "The handover has not been accepted yet. See /my.",
+  "handover.already.accepted": "The handover has already been accepted. See /my.",
+  "handover.already.declined": "The handover has already been declined. See /my.",
+  "handover.already.meeting_held": "The meeting on this handover is already recorded. See /my.",
+  "handover.already.closed": "The handover is already closed. See /my.",
+  "error.HANDOVER.ILLEGAL_TRANSITION": "That is not possible now: the handover is “{statusText}”.",
   "error.HANDOVER.NOT_ASSIGNEE": "The handover is with {holder}, so you cannot answer it.",
   "error.HANDOVER.NOT_FOR_YOU": "The handover was not sent to you, so you cannot answer it.",
   "error.ROUTING.NO_ADVISOR":
@@ -60,6 +63,8 @@ export const en = {
   "form.contact_details":
     "E-mail addresses and phone numbers belong only in the contact person field. Remove them here and send again.",
   "form.submit": "Send",
+  "form.save": "Save",
+  "form.limit": "Up to {max} characters.",
   "form.handover.cvr": "CVR number",
   "form.handover.cvr_placeholder": "8 digits, e.g. 10150817",
   "form.handover.need": "The company's need",
@@ -67,6 +72,7 @@ export const en = {
   "form.decline.title": "Decline handover",
   "form.decline.reason": "Reason (sent to the referrer)",
   "form.redirect.title": "Pass handover on",
+  "form.redirect.note": "Note for the new holder (optional)",
   "form.redirect.to": "Pass on to",
   "form.meeting.title": "Record meeting",
   "form.meeting.date": "Meeting date",
@@ -74,6 +80,7 @@ export const en = {
   "form.meeting.description": "Short, general description of the meeting",
   "form.meeting.description_placeholder":
     "E.g.: First meeting about exporting to Germany. No sensitive details.",
+  "form.meeting.disclosure": "Told about the cooperation",
   "form.meeting.disclosed": "The company has been told that I also work with the business house",
   "form.meeting.disclosed_required":
     "The meeting can only be recorded once the company has been told about the cooperation with the business house.",
@@ -104,6 +111,7 @@ export const en = {
   "fact.need": "Need",
   "fact.contact": "Contact person",
   "fact.routing": "Why this recipient",
+  "fact.redirect_note": "Note from {name}",
   "fact.created": "Sent",
   "routing.same_house": "advisor in the referrer's own business house ({house})",
   "routing.other_house": "no available advisor in the referrer's business house ({house})",
@@ -126,7 +134,7 @@ export const en = {
   "warning.unverified":
     "The CVR register could not be reached just now, so the company is not verified. The handover was sent with the CVR number alone.",
   "warning.bankrupt": "According to the CVR register the company is in bankruptcy.",
-  "warning.unknown_status": "The CVR register gives the company's status as «{status}».",
+  "warning.unknown_status": "The CVR register gives the company's status as “{status}”.",
   "warning.closed": "According to the CVR register the company has ceased.",
   "action.accept": "Accept",
   "action.decline": "Decline",
@@ -153,6 +161,12 @@ export const en = {
   "request.sent_to_person": "Sent to {name}.",
   "request.sent_to_house":
     "Sent to the business developers of Erhvervshus {house}; the first to accept takes it.",
+  "request.confirm_title": "Send the referral anyway?",
+  "request.confirm_question":
+    "Check whether the company can still be helped. The referral is only sent once you confirm.",
+  "request.confirm_send": "Send anyway",
+  "request.confirm_cancel": "Don't send",
+  "request.cancelled": "The referral was not sent.",
   "request.duplicate_title": "There is already an open handover",
   "request.duplicate":
     "{company} already has an open handover with {holder} (status: {status}). No new one was created.",
@@ -183,7 +197,7 @@ export const en = {
   "help.title": "Eksportbro: commands",
   "help.intro":
     "I pass companies between the business houses and the Trade Council's export advisors.",
-  "help.unknown": "I do not know «{command}».",
+  "help.unknown": "I do not know “{command}”.",
   "help.unknown_action": "I do not know that button (the message may be out of date).",
   "help.henvis_usage": "/refer <CVR> <need>",
   "help.henvis": "Refer a company; I find the right recipient.",

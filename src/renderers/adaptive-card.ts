@@ -51,6 +51,13 @@ export function cardAction(action: ActionView): Record<string, unknown> {
   return rendered;
 }
 
+/** Input.Number takes a number: "1500" and "1.500" (Danish grouping) become 1500; other text none. */
+function numberValue(text: string | undefined): number | undefined {
+  const compact = text?.replace(/\s/g, "") ?? "";
+  const plain = /^\d{1,3}(\.\d{3})+$/.test(compact) ? compact.replace(/\./g, "") : compact;
+  return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : undefined;
+}
+
 function input(field: FieldView): Record<string, unknown>[] {
   const base: Record<string, unknown> = {
     id: field.name,
@@ -70,19 +77,22 @@ function input(field: FieldView): Record<string, unknown>[] {
       choices: (field.options ?? []).map((o) => ({ title: o.label, value: o.value })),
     };
   } else if (field.kind === "toggle") {
-    const { label: _shownAsTitle, ...unlabelled } = base;
+    const { label: _label, placeholder: _tick, ...unlabelled } = base;
+    const labelled = field.required || field.placeholder !== undefined;
     element = {
-      ...unlabelled,
+      ...(labelled ? { ...unlabelled, label: field.label } : unlabelled),
       type: "Input.Toggle",
       wrap: true,
-      title: field.label,
+      title: field.placeholder ?? field.label,
       valueOn: "true",
       valueOff: "false",
     };
   } else if (field.kind === "date") {
     element = { ...base, type: "Input.Date" };
   } else if (field.kind === "number") {
-    element = { ...base, type: "Input.Number" };
+    const { value: _typed, ...rest } = base;
+    const value = numberValue(field.value);
+    element = { ...rest, type: "Input.Number", ...(value === undefined ? {} : { value }) };
   } else {
     element = { ...base, type: "Input.Text", isMultiline: field.kind === "multiline" };
     if (field.maxLength) element.maxLength = field.maxLength;

@@ -208,7 +208,8 @@ function element(field: FieldView): Block {
     return select;
   }
   if (field.kind === "toggle") {
-    const option = { text: plain(field.label, LIMITS.optionText), value: "true" };
+    const tick = field.placeholder ?? field.label;
+    const option = { text: plain(tick, LIMITS.optionText), value: "true" };
     const boxes: Block = { type: "checkboxes", action_id: "value", options: [option] };
     if (field.value === "true") boxes.initial_options = [option];
     return boxes;

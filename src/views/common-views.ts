@@ -7,6 +7,8 @@ export function errorView(t: Translator, error: DomainError): View {
   const params = { ...error.params };
   if (typeof params.status === "string")
     params.statusText = t(`status.${params.status}` as MessageKey);
+  if (error.code === "HANDOVER.ILLEGAL_TRANSITION" && typeof params.status === "string")
+    return { tone: "error", text: [t(`handover.already.${params.status}` as MessageKey)] };
   return { tone: "error", text: [t(`error.${error.code}`, params)] };
 }
 

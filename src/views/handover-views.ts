@@ -66,6 +66,11 @@ function facts(t: Translator, dir: PeopleDirectory, h: Handover): View["facts"] 
   if (h.contactPerson) rows.push({ label: t("fact.contact"), value: h.contactPerson });
   for (const e of h.history) {
     if (e.type === "decline") rows.push({ label: t("fact.reason"), value: e.reason });
+    if (e.type === "redirect" && e.note)
+      rows.push({
+        label: t("fact.redirect_note", { name: dir.get(e.by)?.name ?? e.by }),
+        value: e.note,
+      });
     if (e.type === "close")
       rows.push({ label: t("fact.outcome"), value: t(`outcome.${e.outcome}`) });
   }
@@ -124,6 +129,13 @@ function stepTitle(t: Translator, h: Handover): string {
     : t(`status.${h.status}`);
 }
 
+/** Green for a step forward (accepted, meeting held, closed), orange for a decline, plain for a redirect. */
+function stepTone(h: Handover): NonNullable<View["tone"]> {
+  const last = h.history.at(-1)?.type;
+  if (last === "decline") return "warning";
+  return last === "redirect" ? "info" : "success";
+}
+
 /** What the referrer is told after a step (accepted, declined, redirected, meeting held, closed). */
 export function stepNotice(t: Translator, dir: PeopleDirectory, h: Handover, actor: Person): View {
   const last = h.history.at(-1);
@@ -137,7 +149,7 @@ export function stepNotice(t: Translator, dir: PeopleDirectory, h: Handover, act
     text = t("notice.meeting", { ...base, date: formatDate(last.date) });
   if (last?.type === "close")
     text = t("notice.closed", { ...base, outcome: t(`outcome.${last.outcome}`) });
-  return { title: stepTitle(t, h), tone: "info", text: [text], facts: facts(t, dir, h) };
+  return { title: stepTitle(t, h), tone: stepTone(h), text: [text], facts: facts(t, dir, h) };
 }
 
 /** What the other business developers of a house are told when one of them claims or declines its handover. */
@@ -186,8 +198,8 @@ export function stepResultCard(
 ): View {
   const card = handoverCard(t, dir, h, { viewer: actor });
   card.title = stepTitle(t, h);
-  card.tone = "success";
   card.text = [...card.text, ...unreachableText(t, unreachable)];
+  card.tone = card.text.length > 0 ? "warning" : "success";
   return card;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeBot, makeFullBot } from "../support/bot.js";
+import { findAction, makeBot, makeFullBot } from "../support/bot.js";
 
 describe("commands", () => {
   it.each(["/hjælp", "hjælp", "/help", "HJÆLP", ""])("%j lists the commands", async (text) => {
@@ -11,16 +11,16 @@ describe("commands", () => {
 
   it("an unknown command gets help, never silence", async () => {
     const answer = await makeBot().says("bd-fyn-1", "/hvadså nu");
-    expect(answer).toContain("Jeg kender ikke «/hvadså».");
+    expect(answer).toContain("Jeg kender ikke »/hvadså«.");
     expect(answer).toContain("/henvis <CVR> <behov>");
   });
 
   it.each([
     ["/henvis 10150818 x", "Kontrolcifferet passer ikke"],
     ["/henvis 1234 x", "Et CVR-nummer har præcis 8 cifre."],
-    ["/henvis abcdefgh x", "Et CVR-nummer består kun af cifrene 0-9"],
+    ["/henvis abcdefgh x", "Et CVR-nummer består af cifrene 0-9"],
     ["/henvis 00000000 x", "00000000 er ikke et CVR-nummer."],
-    ["/henvis １０１５０８１７ x", "Et CVR-nummer består kun af cifrene 0-9"],
+    ["/henvis １０１５０８１７ x", "Et CVR-nummer består af cifrene 0-9"],
   ])("%j is refused with the reason and nothing is stored", async (text, reason) => {
     const bot = makeBot();
     const answer = await bot.says("bd-fyn-1", text);
@@ -50,7 +50,7 @@ describe("commands", () => {
   it("the TC manager cannot send handovers", async () => {
     const bot = makeBot();
     expect(await bot.says("tc-manager", "/henvis 10150817 x")).toContain(
-      "din rolle kan ikke sende dem.",
+      "der sender henvisninger.",
     );
     expect(await bot.deps.store.handovers.count()).toBe(0);
   });
@@ -142,7 +142,7 @@ describe("register details", () => {
     };
     const answer = await bot.says("bd-midtjylland-1", "/henvis 10150817 Eksport");
     expect(answer).toContain(
-      "CVR-registret angiver virksomhedens status som «UNDER REKONSTRUKTION».",
+      "CVR-registret angiver virksomhedens status som »UNDER REKONSTRUKTION«.",
     );
     expect(bot.notices("adv-midtjylland-1")[0]).toContain("UNDER REKONSTRUKTION");
   });
@@ -160,7 +160,9 @@ describe("register details", () => {
 describe("/mine", () => {
   it("shows what the advisor needs to decide: the need, the warning, the routing reason", async () => {
     const bot = makeBot();
-    await bot.says("bd-fyn-1", "/henvis 92487598 Vil eksportere skibsudstyr");
+    const [ask] = await bot.replies("bd-fyn-1", "/henvis 92487598 Vil eksportere skibsudstyr");
+    const confirm = findAction(ask, "handover.request.confirm");
+    await bot.act("bd-fyn-1", confirm.id, confirm.data);
     const mine = await bot.says("adv-fyn-1", "/mine");
     expect(mine).toContain("Advarsel: Ifølge CVR-registret er virksomheden under konkurs.");
     expect(mine).toContain("Behov: Vil eksportere skibsudstyr");
@@ -185,25 +187,40 @@ describe("/mine", () => {
 describe("a CVR written another way", () => {
   it.each([
     ["/henvis 10 15 08 17 Vil eksportere", "10150817"],
+    ["/henvis 1015 0817 Vil eksportere", "10150817"],
     ["/henvis DK10150817 Vil eksportere", "10150817"],
+    ["/henvis DK-10150817 Vil eksportere", "10150817"],
     ["/henvis CVR 41726393 Vil eksportere", "41726393"],
-  ])("%j is refused with the 8 digits to type, and nothing stored", async (text, digits) => {
+  ])("%j is accepted as %s", async (text, cvr) => {
     const bot = makeBot();
     const answer = await bot.says("bd-fyn-1", text);
-    expect(answer).toContain(
-      `Skriv CVR-nummeret som 8 cifre uden mellemrum eller "DK"/"CVR" foran, altså ${digits}.`,
+    expect(answer).toContain(`(CVR ${cvr})`);
+    expect((await bot.deps.store.handovers.findOpenByCvr(cvr as never))?.need).toBe(
+      "Vil eksportere",
     );
-    expect(await bot.deps.store.handovers.count()).toBe(0);
   });
 
-  it("the form says the same on the CVR field", async () => {
-    const answer = await makeBot().act("bd-fyn-1", "handover.request.submit", {
+  it("the form accepts it too, and stores the 8 digits", async () => {
+    const bot = makeBot();
+    const answer = await bot.act("bd-fyn-1", "handover.request.submit", {
       cvr: "DK 41726393",
       need: "x",
     });
-    expect(!answer.ok && answer.errors.cvr).toBe(
-      'Skriv CVR-nummeret som 8 cifre uden mellemrum eller "DK"/"CVR" foran, altså 41726393.',
+    expect(answer.ok).toBe(true);
+    expect(await bot.deps.store.handovers.findOpenByCvr("41726393" as never)).toBeDefined();
+  });
+
+  it("a number written another way that is wrong for another reason stays refused", async () => {
+    const bot = makeBot();
+    expect(await bot.says("bd-fyn-1", "/henvis DK 10150818 x")).toContain(
+      "Kontrolcifferet passer ikke",
     );
+    const form = await bot.act("bd-fyn-1", "handover.request.submit", {
+      cvr: "1015 0818",
+      need: "x",
+    });
+    expect(!form.ok && form.errors.cvr).toContain("Kontrolcifferet passer ikke");
+    expect(await bot.deps.store.handovers.count()).toBe(0);
   });
 });
 

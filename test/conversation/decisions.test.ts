@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { renderAdaptiveCard } from "../../src/renderers/adaptive-card.js";
+import type { View } from "../../src/views/view.js";
 import { findAction, makeBot } from "../support/bot.js";
 
 async function referred() {
@@ -129,5 +131,75 @@ describe("redirect", () => {
     });
     expect(done.ok && done.replies[0]?.tone).toBe("success");
     expect((await bot.deps.store.handovers.get(handoverId))?.assigneeId).toBe("adv-midtjylland-2");
+  });
+});
+
+describe("forms that know", () => {
+  it("a redirect's note reaches the new holder on the handover card, and is optional", async () => {
+    const { bot, handoverId } = await referred();
+    const form = await bot.act("adv-midtjylland-1", "handover.redirect", { handoverId });
+    const note = form.ok ? form.replies[0]?.form?.fields.find((f) => f.name === "note") : undefined;
+    expect(note).toMatchObject({ kind: "multiline", required: false, maxLength: 280 });
+    expect(note?.placeholder).toBe("Højst 280 tegn.");
+    await bot.act("adv-midtjylland-1", "handover.redirect.submit", {
+      handoverId,
+      to: "adv-fyn-1",
+      note: "Du kender branchen bedre end jeg",
+    });
+    expect(bot.notices("adv-fyn-1").at(-1)).toContain(
+      "Besked fra Camilla Dam Poulsen: Du kender branchen bedre end jeg",
+    );
+    const tooLong = await bot.act("adv-fyn-1", "handover.redirect.submit", {
+      handoverId,
+      to: "adv-sjaelland-1",
+      note: "x".repeat(281),
+    });
+    expect(!tooLong.ok && tooLong.errors.note).toContain("280");
+    expect(bot.notices("adv-sjaelland-1")).toHaveLength(0);
+    const plain = await bot.act("adv-fyn-1", "handover.redirect.submit", {
+      handoverId,
+      to: "adv-sjaelland-1",
+    });
+    expect(plain.ok).toBe(true);
+    expect(bot.notices("adv-sjaelland-1").at(-1)).not.toContain("Besked fra Line Ravn Jakobsen");
+  });
+
+  it("the meeting form opens with today's date and the handover's contact person", async () => {
+    const bot = makeBot();
+    await bot.act("bd-midtjylland-1", "handover.request.submit", {
+      cvr: "10150817",
+      need: "Eksport til Tyskland",
+      contactPerson: "Jens Jensen",
+    });
+    const { handoverId } = findAction(bot.lastNotice("adv-midtjylland-1"), "handover.accept").data;
+    await bot.act("adv-midtjylland-1", "handover.accept", { handoverId });
+    bot.clock.advance(3 * 24 * 3600 * 1000);
+    const form = await bot.act("adv-midtjylland-1", "handover.meeting", { handoverId });
+    const fields = form.ok ? (form.replies[0]?.form?.fields ?? []) : [];
+    const value = (name: string) => fields.find((f) => f.name === name)?.value;
+    expect(value("meetingDate")).toBe("2026-11-30");
+    expect(value("contactPerson")).toBe("Jens Jensen");
+    expect(fields.find((f) => f.name === "description")?.placeholder).toContain("Højst 280 tegn.");
+    expect(form.ok && form.replies[0]?.form?.submit.label).toBe("Gem");
+  });
+});
+
+describe("colours mean one thing", () => {
+  it("accepted is green to both, a decline orange to the referrer, the decliner's own saved step green", async () => {
+    const { bot, handoverId } = await referred();
+    const accepted = await bot.act("adv-midtjylland-1", "handover.accept", { handoverId });
+    expect(accepted.ok && accepted.replies[0]?.tone).toBe("success");
+    expect(bot.lastNotice("bd-midtjylland-1")?.tone).toBe("success");
+
+    const other = await referred();
+    const declined = await other.bot.act("adv-midtjylland-1", "handover.decline.submit", {
+      handoverId: other.handoverId,
+      reason: "Ikke parat",
+    });
+    expect(declined.ok && declined.replies[0]?.tone).toBe("success");
+    expect(other.bot.lastNotice("bd-midtjylland-1")?.tone).toBe("warning");
+    expect(
+      renderAdaptiveCard(other.bot.lastNotice("bd-midtjylland-1") as View).body,
+    ).toContainEqual(expect.objectContaining({ color: "warning" }));
   });
 });

@@ -56,7 +56,7 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
       handoverId,
     });
     expect(declineAfterAccept.ok && declineAfterAccept.replies[0]?.text[0]).toBe(
-      "Det kan ikke lade sig gøre nu: henvisningen har status «Accepteret».",
+      "Henvisningen er allerede accepteret. Se /mine.",
     );
 
     const meetingForm = await bot.act("adv-midtjylland-1", "handover.meeting", { handoverId });
@@ -149,16 +149,48 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     expect((await bot.deps.store.handovers.get(handoverId as string))?.status).toBe("sent");
   });
 
-  it("a closed or bankrupt company is sent with a warning to both sides", async () => {
+  it.each([
+    ["91750457", "Ifølge CVR-registret er virksomheden ophørt."],
+    ["92487598", "Ifølge CVR-registret er virksomheden under konkurs."],
+  ])(
+    "a company the register calls ceased or bankrupt (%s) is only sent once the referrer confirms",
+    async (cvr, warning) => {
+      const bot = makeBot();
+      const [ask] = await bot.replies("bd-fyn-1", `/henvis ${cvr} Vil sælge til Sverige`);
+      expect(ask?.tone).toBe("warning");
+      expect(ask?.text).toEqual([warning, expect.stringContaining("når du bekræfter")]);
+      expect(await bot.deps.store.handovers.count()).toBe(0);
+      expect(bot.notices("adv-fyn-1")).toEqual([]);
+
+      const cancel = findAction(ask, "handover.request.cancel");
+      const cancelled = await bot.act("bd-fyn-1", cancel.id, cancel.data);
+      expect(cancelled.ok && cancelled.replies[0]?.text).toEqual(["Henvisningen er ikke sendt."]);
+      expect(await bot.deps.store.handovers.count()).toBe(0);
+
+      const confirm = findAction(ask, "handover.request.confirm");
+      const sent = await bot.act("bd-fyn-1", confirm.id, confirm.data);
+      expect(sent.ok && sent.replies[0]?.title).toBe("Henvisning sendt");
+      expect(sent.ok && sent.replies[0]?.tone).toBe("warning");
+      expect((await bot.deps.store.handovers.findOpenByCvr(cvr as never))?.need).toBe(
+        "Vil sælge til Sverige",
+      );
+      expect(bot.notices("adv-fyn-1").at(-1)).toContain(warning);
+    },
+  );
+
+  it("the form asks the same before sending a ceased company, keeping the contact person", async () => {
     const bot = makeBot();
-    expect(await bot.says("bd-fyn-1", "/henvis 91750457 Vil sælge til Sverige")).toContain(
-      "Ifølge CVR-registret er virksomheden ophørt.",
-    );
-    expect(bot.notices("adv-fyn-1").at(-1)).toContain(
-      "Ifølge CVR-registret er virksomheden ophørt.",
-    );
-    expect(await bot.says("bd-sydjylland-1", "/henvis 92487598 Skibsfart")).toContain(
-      "under konkurs",
+    const form = await bot.act("bd-fyn-1", "handover.request.submit", {
+      cvr: "DK 9175 0457",
+      need: "Eksport",
+      contactPerson: "Jens Jensen",
+    });
+    const ask = form.ok ? form.replies[0] : undefined;
+    expect(ask?.title).toBe("Send henvisningen alligevel?");
+    const confirm = findAction(ask, "handover.request.confirm");
+    await bot.act("bd-fyn-1", confirm.id, confirm.data);
+    expect((await bot.deps.store.handovers.findOpenByCvr("91750457" as never))?.contactPerson).toBe(
+      "Jens Jensen",
     );
   });
 
@@ -233,7 +265,7 @@ describe("forms are only opened for steps that are allowed", () => {
     expect(stranger.ok && stranger.replies[0]?.form).toBeUndefined();
     const early = await bot.act("adv-midtjylland-1", "handover.meeting", { handoverId });
     expect(early.ok && early.replies[0]?.text[0]).toBe(
-      "Det kan ikke lade sig gøre nu: henvisningen har status «Sendt».",
+      "Henvisningen er ikke accepteret endnu. Se /mine.",
     );
   });
 

@@ -87,11 +87,11 @@ describe("a house's desk payment (§4): DKK 50,000 per advisor stationed that ye
     await addGoal(bot, "mgr-midtjylland", "Midtjylland", 2026, goal);
     transferAdvisor(bot);
     const [report] = await bot.replies("mgr-midtjylland", "/rapport Midtjylland 2026H2");
-    expect(plain(report)).toContain("Kontorplads: 50.000 kr. × 2 rådgiver(e) i 2026: 100.000 kr.");
+    expect(plain(report)).toContain("Kontorplads: 50.000 kr. × 2 rådgivere i 2026: 100.000 kr.");
 
     await addGoal(bot, "mgr-midtjylland", "Midtjylland", 2027, goal);
     const [next] = await bot.replies("mgr-midtjylland", "/rapport Midtjylland 2027H1");
-    expect(plain(next)).toContain("Kontorplads: 50.000 kr. × 1 rådgiver(e) i 2027: 50.000 kr.");
+    expect(plain(next)).toContain("Kontorplads: 50.000 kr. × 1 rådgiver i 2027: 50.000 kr.");
   });
 
   it("lets the house manager correct the year's advisors in the plan, validating the number", async () => {
@@ -110,7 +110,7 @@ describe("a house's desk payment (§4): DKK 50,000 per advisor stationed that ye
       "Kun koordinatoren og ledelsen i Erhvervshus Fyn kan ændre",
     );
     const [report] = await bot.replies("mgr-fyn", "/rapport Fyn 2026H2");
-    expect(plain(report)).toContain("Kontorplads: 50.000 kr. × 2 rådgiver(e) i 2026: 100.000 kr.");
+    expect(plain(report)).toContain("Kontorplads: 50.000 kr. × 2 rådgivere i 2026: 100.000 kr.");
   });
 
   it("shows the desk payment and the spending on the status budget form", async () => {
@@ -121,7 +121,7 @@ describe("a house's desk payment (§4): DKK 50,000 per advisor stationed that ye
       await bot.act("mgr-fyn", "plan.status.budget", { house: "Fyn", period: "2026H2" }),
     );
     const text = plain(form);
-    expect(text).toContain("Kontorplads: 50.000 kr. × 1 rådgiver(e) i 2026: 50.000 kr.");
+    expect(text).toContain("Kontorplads: 50.000 kr. × 1 rådgiver i 2026: 50.000 kr.");
     expect(text).toContain("Forbrug i 2026 indtil nu: 12.500 kr.");
     expect(text).not.toContain("Overført");
   });

@@ -22,8 +22,8 @@ describe("/handlingsplan: goals and activities through forms", () => {
     const bot = makePlanBot();
     const empty = await bot.says("mgr-fyn", "/handlingsplan");
     expect(empty).toContain("Handlingsplan 2026 – Erhvervshus Fyn");
-    expect(empty).toContain(`mangler en aktivitet, der «${AWARENESS}»`);
-    expect(empty).toContain(`mangler en aktivitet, der «${JOURNEY}»`);
+    expect(empty).toContain(`mangler en aktivitet, der »${AWARENESS}«`);
+    expect(empty).toContain(`mangler en aktivitet, der »${JOURNEY}«`);
 
     const [first] = await bot.replies("mgr-fyn", "/handlingsplan");
     const add = findAction(first, "plan.activity.open");
@@ -44,9 +44,9 @@ describe("/handlingsplan: goals and activities through forms", () => {
       due: "2026-09-30",
     });
     const text = renderPlainText(one);
-    expect(text).toContain("Aktiviteten «Fælles morgenmøde om eksport» er gemt.");
-    expect(text).not.toContain(`der «${AWARENESS}»`);
-    expect(text).toContain(`der «${JOURNEY}»`);
+    expect(text).toContain("Aktiviteten »Fælles morgenmøde om eksport« er gemt.");
+    expect(text).not.toContain(`der »${AWARENESS}«`);
+    expect(text).toContain(`der »${JOURNEY}«`);
     expect(one.tone).toBe("warning");
 
     const both = await addActivity(bot, "mgr-fyn", "Fyn", 2026, {
@@ -127,7 +127,7 @@ describe("/handlingsplan: goals and activities through forms", () => {
     const ask = views(
       await bot.act("mgr-fyn", "plan.item.remove", { house: "Fyn", year: "2026", itemId: goalId }),
     )[0];
-    expect(ask?.title).toBe("Fjern «Mål A: Eksportparate virksomheder» fra handlingsplanen?");
+    expect(ask?.title).toBe("Fjern »Mål A: Eksportparate virksomheder« fra handlingsplanen?");
     const keep = findAction(ask, "plan.item.keep");
     expect(itemIds(views(await bot.act("mgr-fyn", keep.id, keep.data))[0] as View)).toEqual([
       goalId,
@@ -196,7 +196,7 @@ describe("who may change a plan", () => {
   it("explains a word it does not understand", async () => {
     const bot = makePlanBot();
     expect(await bot.says("mgr-fyn", "/handlingsplan Mars")).toContain(
-      "Jeg forstår ikke «Mars». Skriv /handlingsplan [hus] [år]",
+      "Jeg forstår ikke »Mars«. Skriv /handlingsplan [hus] [år]",
     );
   });
 });
@@ -265,6 +265,6 @@ describe("the plan for KL and ERST", () => {
       "Lokalt aftalte mål og handlingsplan 2026 – Erhvervshus Fyn",
     );
     const notes = summary?.getColumn(1).values.map(String).join("\n");
-    expect(notes).toContain(`der «${JOURNEY}»`);
+    expect(notes).toContain(`der »${JOURNEY}«`);
   });
 });

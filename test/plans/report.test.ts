@@ -22,7 +22,7 @@ describe("/rapport for one house", () => {
     expect(text).toContain("Mål C: Fælles virksomhedsforløb: 8 af 20 forløb · I risiko");
     expect(text).toContain("Gennemført: 1");
     expect(text).toContain("Ikke besvaret: 1");
-    expect(text).toContain("Kontorplads: 50.000 kr. × 2 rådgiver(e) i 2026: 100.000 kr.");
+    expect(text).toContain("Kontorplads: 50.000 kr. × 2 rådgivere i 2026: 100.000 kr.");
     expect(text).toContain("Forbrug i 2026 indtil nu: 75.000 kr.");
     expect(text).toContain("Uforbrugte midler overføres ikke pr. hus, men i den nationale ramme");
     expect(text).not.toContain("Overføres til");
@@ -95,7 +95,7 @@ describe("/rapport for one house", () => {
     ]);
     expect(rowsOf(book.getWorksheet("Budget"))).toEqual([
       ["Post", "Beløb (kr.)"],
-      ["Kontorplads: 50.000 kr. × 2 rådgiver(e) i 2026", 100000],
+      ["Kontorplads: 50.000 kr. × 2 rådgivere i 2026", 100000],
       ["Forbrug 2026H1", 25000],
       ["Forbrug 2026H2", 50000],
       ["Forbrug i alt", 75000],
@@ -140,7 +140,7 @@ describe("/rapport for one house", () => {
     expect(text).toContain(`"'=SUM(A1:A9) ""to"" udskudt; afventer"`);
     const budget = at("Budget");
     expect(rows.slice(budget + 2, budget + 6).map((r) => r.slice(0, 2))).toEqual([
-      ["Kontorplads: 50.000 kr. × 2 rådgiver(e) i 2026", "100000"],
+      ["Kontorplads: 50.000 kr. × 2 rådgivere i 2026", "100000"],
       ["Forbrug 2026H1", "25000"],
       ["Forbrug 2026H2", "50000"],
       ["Forbrug i alt", "75000"],
@@ -168,7 +168,7 @@ describe("/rapport for one house", () => {
     const [card] = await bot.replies("mgr-midtjylland", "/rapport Midtjylland 2026H1");
     const book = await workbookOf(bot.files, fileOf(card, "xlsx").id);
     expect(rowsOf(book.getWorksheet("Budget")).slice(1)).toEqual([
-      ["Kontorplads: 50.000 kr. × 2 rådgiver(e) i 2026", 100000],
+      ["Kontorplads: 50.000 kr. × 2 rådgivere i 2026", 100000],
       ["Forbrug 2026H1", 25000],
       ["Forbrug i alt", 25000],
     ]);
@@ -282,7 +282,7 @@ describe("in English", () => {
     expect(plain(card)).toContain(
       "Goal A: Eksportparate virksomheder: 31 of 40 virksomheder · On track",
     );
-    expect(plain(card)).toContain("Desk: DKK 50,000 × 2 advisor(s) in 2026: DKK 100,000");
+    expect(plain(card)).toContain("Desk: DKK 50,000 × 2 advisors in 2026: DKK 100,000");
     const book = await workbookOf(bot.files, fileOf(card, "xlsx").id);
     expect(book.worksheets.map((s) => s.name)).toEqual([
       "Summary",

@@ -73,7 +73,7 @@ describe("/status: the progress form, item by item", () => {
         comment: "To virksomheder har udskudt.",
       }),
     )[0];
-    expect(saved?.text[0]).toBe("Svaret på «Fælles virksomhedsforløb» er gemt som kladde.");
+    expect(saved?.text[0]).toBe("Svaret på »Fælles virksomhedsforløb« er gemt som kladde.");
     expect(saved?.form?.submit.data.itemId).toBe(activityId);
 
     const later = await bot.replies("adv-fyn-1", "/status Fyn 2026H2");
@@ -125,7 +125,7 @@ describe("/status: the progress form, item by item", () => {
     const all = views(
       await bot.act("mgr-fyn", "plan.status.budget.submit", { ...ref, spent: "1.220.000 kr." }),
     )[0];
-    expect(all?.text).toContain("Alle punkter er besvaret. Tryk «Indsend status», når I er klar.");
+    expect(all?.text).toContain("Alle punkter er besvaret. Tryk »Send«, når I er klar.");
     const done = plain(views(await bot.act("mgr-fyn", "plan.status.submit", ref))[0]);
     expect(done).toContain("Tak – din status er indsendt.");
     expect(done).toContain("Indsendt af: Hanne Stengaard Lauridsen.");

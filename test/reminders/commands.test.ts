@@ -43,7 +43,7 @@ describe("/statusmøde", () => {
     const bot = reminderBot("2026-11-25T10:00:00Z");
     for (const who of ["mgr-fyn", "bd-fyn-1", "tc-manager"])
       expect(await bot.says(who, "/statusmøde 17.12.2026")).toContain(
-        "Statusmøder indkaldes af internationaliseringsrådgiverne",
+        "Det er rådgiverne, der sætter datoen for statusmødet.",
       );
     const other = await bot.act("adv-fyn-1", "status.moved", {
       house: "Sjælland",
@@ -104,7 +104,7 @@ describe("/besøg and the coordinator's weekly digest", () => {
     );
     expect(await bot.says("adv-hovedstaden-1", "/besøg")).toContain("Skriv /besøg <hus> [dato]");
     expect(await bot.says("adv-hovedstaden-1", "/besøg Lolland")).toContain(
-      "«Lolland» er ikke et erhvervshus.",
+      "»Lolland« er ikke et erhvervshus.",
     );
     expect(await bot.says("adv-hovedstaden-1", "/besøg Fyn 31.02.2026")).toContain(
       "Det er ikke en gyldig dato.",

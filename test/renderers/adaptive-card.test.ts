@@ -30,6 +30,24 @@ describe("Adaptive Card renderer", () => {
     ]);
   });
 
+  it("pre-fills a number as a number (the schema's type), also written the Danish way", () => {
+    const field = (value: string) => ({
+      name: "n",
+      kind: "number" as const,
+      label: "Antal",
+      required: true,
+      value,
+    });
+    const inputs = ["7", "1.500", "25 000", "cirka 7"].map(
+      (value) =>
+        (renderAdaptiveCard({
+          text: [],
+          form: { id: "f", fields: [field(value)], submit: accept },
+        }).body[0] ?? {}) as { value?: unknown },
+    );
+    expect(inputs.map((i) => i.value)).toEqual([7, 1500, 25000, undefined]);
+  });
+
   it("renders form fields as inputs with their errors under them, and the submit first", () => {
     const view: View = {
       text: [],
@@ -44,7 +62,14 @@ describe("Adaptive Card renderer", () => {
             maxLength: 300,
             error: "Skal udfyldes.",
           },
-          { name: "ok", kind: "toggle", label: "Oplyst", required: true, value: "true" },
+          {
+            name: "ok",
+            kind: "toggle",
+            label: "Oplyst",
+            required: true,
+            value: "true",
+            placeholder: "Virksomheden er oplyst",
+          },
           {
             name: "to",
             kind: "choice",
@@ -83,7 +108,8 @@ describe("Adaptive Card renderer", () => {
         value: "true",
         type: "Input.Toggle",
         wrap: true,
-        title: "Oplyst",
+        label: "Oplyst",
+        title: "Virksomheden er oplyst",
         valueOn: "true",
         valueOff: "false",
       },

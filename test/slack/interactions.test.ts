@@ -262,3 +262,22 @@ describe("buttons and modals in Slack", () => {
     await eventually(() => dmsTo(slackId("bd-midtjylland-1"), "96213298").at(0));
   });
 });
+
+describe("a company the register calls ceased, in Slack", () => {
+  it("asks first; the advisor is only sent the handover after Send alligevel", async () => {
+    const from = slackId("bd-fyn-2");
+    await post(server, commandBody(fake, from, "/henvis", "91750457 Sverige", "t-ceased"));
+    const ask = await eventually(() => fake.responses.find((r) => r.id === "t-ceased")?.body);
+    expect(JSON.stringify(ask.blocks)).toContain("Ifølge CVR-registret er virksomheden ophørt.");
+    const confirm = buttonsIn(ask.blocks).find((b) => b.action_id === "handover.request.confirm");
+    expect(confirm).toBeDefined();
+    await settle();
+    expect(fake.ok("chat.postMessage").filter((c) => mentions(c, "91750457"))).toEqual([]);
+    const message = { channel: from, ts: "300.000001" };
+    await post(server, payloadBody(buttonClick(fake, from, confirm as Button, message, "300.1")));
+    const dm = await eventually(() =>
+      fake.ok("chat.postMessage").find((c) => mentions(c, "91750457") && c.args.channel !== from),
+    );
+    expect(mentions(dm, "handover.accept")).toBe(true);
+  });
+});

@@ -101,6 +101,14 @@ describe("/henvis in Slack", () => {
     expect(textOf(await responseTo("t-bad"))).toContain("CVR");
   });
 
+  it("accepts a CVR written with DK and spaces as its 8 digits", async () => {
+    const body = commandBody(fake, slackId("bd-fyn-2"), "/henvis", "DK-9297 5967 Stål", "t-dk");
+    await post(server, body);
+    const answer = textOf(await responseTo("t-dk"));
+    expect(answer).toContain("Brokkeby Stålsmedie ApS");
+    expect(answer).toContain("CVR 92975967");
+  });
+
   it("refuses someone not in the directory politely and stores nothing", async () => {
     fake.setEmail("USTRANGER", "stranger@example.com");
     await post(server, commandBody(fake, "USTRANGER", "/henvis", "98785647 Eksport", "t-stranger"));

@@ -80,6 +80,13 @@ describe("Teams: the bot on /api/messages with a fake Bot Framework connector", 
     expect(accept?.data.handoverId).toMatch(/^hv_/);
   });
 
+  it("accepts a CVR written with DK and spaces as its 8 digits", async () => {
+    await post(messageActivity(referrer, "henvis DK 9412 6967 Værft", serviceUrl()));
+    const reply = textOf(cardOf(connector.activities(referrer.conversationId).at(-1)?.body ?? {}));
+    expect(reply).toContain("Vestkystens Værft ApS");
+    expect(reply).toContain("CVR 94126967");
+  });
+
   it("shows the referrer's name literally on the advisor's card (no link, no markup)", async () => {
     const card = cardOf(connector.activities(advisor.conversationId)[1]?.body ?? {});
     const shown = textOf(card);

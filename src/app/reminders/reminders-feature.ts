@@ -128,7 +128,7 @@ export function remindersFeature(deps: Deps, config: ReminderConfig): Feature {
     formCard(
       t("statusmeeting.moved_title"),
       renderForm(movedMeetingForm, t, {
-        submit: { id: "status.moved.submit", data },
+        submit: { id: "status.moved.submit", label: "form.save", data },
         values,
         errors,
       }),

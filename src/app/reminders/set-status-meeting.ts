@@ -2,13 +2,11 @@ import type { Person } from "../../domain/org.js";
 import type { StatusCycle } from "../../domain/status-cycle.js";
 import { copenhagenDate } from "../../domain/time.js";
 import { addDays } from "../../domain/working-days.js";
-import { statusMeetingSetNotice } from "../../views/status-meeting-views.js";
 import type { Deps } from "../deps.js";
-import { notify } from "../people.js";
 import { followStatusMeeting } from "../plans/set-meeting-dates.js";
 import { currentCycles } from "./calendar.js";
+import { recordCycleDate } from "./record-cycle-date.js";
 import { ReminderRefusal } from "./refusal.js";
-import { statusCycleCollection } from "./reminder-collections.js";
 
 /** The result of setting a date: the cycle, whether it moved an earlier date, who could not be told. */
 export interface MeetingSet {
@@ -42,21 +40,7 @@ export async function setStatusMeeting(
   const today = copenhagenDate(deps.clock.now());
   if (date < today) throw new ReminderRefusal("statusmeeting.past");
   if (date > addDays(today, 366)) throw new ReminderRefusal("statusmeeting.too_far");
-  const next: StatusCycle = { ...cycle, meetingDate: date, setBy: person.id };
-  await deps.store.collection(statusCycleCollection).put(next);
   await followStatusMeeting(deps, person, cycle.id, cycle.period, date);
-  const told = deps.directory.people.filter(
-    (p) =>
-      p.id !== person.id &&
-      (p.coordinator === true ||
-        (p.house === cycle.id && (p.role === "houseManager" || p.role === "advisor"))),
-  );
-  const key = `statusmeeting.set:${cycle.id}:${cycle.period}:${date}`;
-  const unreachable = await notify(
-    deps,
-    told,
-    (t) => statusMeetingSetNotice(t, next, person, cycle.meetingDate),
-    (p) => `${key}:${p.id}`,
-  );
+  const { next, unreachable } = await recordCycleDate(deps, person, cycle, date);
   return { cycle: next, movedFrom: cycle.meetingDate, unreachable };
 }

@@ -106,19 +106,28 @@ export function planView(
       ...plan.goals.map((g) => goalItem(t, plan, g, edit)),
       ...plan.activities.map((a) => activityItem(t, plan, a, edit)),
     ],
-    actions: edit
-      ? [
-          { id: "plan.goal.open", label: t("plans.add_goal"), data, style: "primary" },
-          { id: "plan.activity.open", label: t("plans.add_activity"), data },
-          { id: "plan.meetings.open", label: t("plans.set_meetings"), data },
-          { id: "plan.advisors.open", label: t("plans.set_advisors"), data },
-          { id: "plan.export", label: t("plans.export.button"), data },
-          ...(empty && copyFrom
-            ? [{ id: "plan.copy", label: t("plans.copy", { year: copyFrom }), data }]
-            : []),
-        ]
-      : [],
+    actions: edit ? planActions(t, data, empty ? copyFrom : undefined) : [],
   };
+}
+
+/** At most 5 buttons (what hosts show): an empty plan offers copying last year's instead of export. */
+function planActions(t: Translator, data: Record<string, string>, copyFrom?: number): ActionView[] {
+  const first: ActionView[] = copyFrom
+    ? [{ id: "plan.copy", label: t("plans.copy", { year: copyFrom }), data, style: "primary" }]
+    : [];
+  return [
+    ...first,
+    {
+      id: "plan.goal.open",
+      label: t("plans.add_goal"),
+      data,
+      ...(copyFrom ? {} : { style: "primary" as const }),
+    },
+    { id: "plan.activity.open", label: t("plans.add_activity"), data },
+    { id: "plan.meetings.open", label: t("plans.set_meetings"), data },
+    { id: "plan.advisors.open", label: t("plans.set_advisors"), data },
+    ...(copyFrom ? [] : [{ id: "plan.export", label: t("plans.export.button"), data }]),
+  ];
 }
 
 /** Form values of a saved goal, to edit it. */
@@ -168,7 +177,11 @@ export function planFormCard(
 ): View {
   const def = formOf(kind, year);
   const data = { ...ref(house, year), ...(itemId ? { itemId } : {}) };
-  const form = renderForm(def, t, { submit: { id: `plan.${kind}.submit`, data }, values, errors });
+  const form = renderForm(def, t, {
+    submit: { id: `plan.${kind}.submit`, label: "plans.save", data },
+    values,
+    errors,
+  });
   const title = t(`plans.form.${kind}_heading`, { house, year });
   const lead = LEADS[kind] ? [t(LEADS[kind])] : [];
   return formCard(title, form, lead);

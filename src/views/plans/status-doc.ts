@@ -68,11 +68,18 @@ function activitiesTable(t: Translator, r: HouseReport): ReportTable {
   };
 }
 
+/** "1 rådgiver", "2 rådgivere": the desk payment's label agrees with the number of advisors. */
+export function allowanceKey(
+  advisors: number,
+): "plans.budget.allowance" | "plans.budget.allowance_one" {
+  return advisors === 1 ? "plans.budget.allowance_one" : "plans.budget.allowance";
+}
+
 /** The budget lines of a house for the report's year: the desk payment and the spending entered. */
 export function budgetLines(r: HouseReport): [MessageKey, Cell][] {
   const b = r.budget;
   const lines: [MessageKey, Cell][] = [
-    ["plans.budget.allowance", b.deskPayment],
+    [allowanceKey(b.advisors), b.deskPayment],
     ["plans.budget.spent_h1", b.spentH1 ?? null],
   ];
   if (halfOf(r.period) === 2) lines.push(["plans.budget.spent_h2", b.spentH2 ?? null]);

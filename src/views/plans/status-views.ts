@@ -12,7 +12,7 @@ import type { Translator } from "../../i18n/index.js";
 import { formCard } from "../common-views.js";
 import type { ActionView, View } from "../view.js";
 import { formatDkk, formatNumber } from "./report-doc.js";
-import { statusWord } from "./status-doc.js";
+import { allowanceKey, statusWord } from "./status-doc.js";
 
 /** What the status overview shows besides the plan and answers. */
 export interface StatusContext {
@@ -70,7 +70,7 @@ export function itemTitle(t: Translator, item: Goal | Activity): string {
 export function budgetFacts(t: Translator, b: HouseBudget) {
   const params = { advisors: b.advisors, year: b.year };
   return [
-    { label: t("plans.budget.allowance", params), value: formatDkk(t, b.deskPayment) },
+    { label: t(allowanceKey(b.advisors), params), value: formatDkk(t, b.deskPayment) },
     { label: t("plans.budget.spent_year", params), value: formatDkk(t, b.spent) },
   ];
 }
