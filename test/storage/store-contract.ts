@@ -159,7 +159,9 @@ export function storeContract(name: string, harness: StoreHarness): void {
       const s = await harness.open();
       await s.close();
       await expect(s.handovers.save(makeHandover())).rejects.toThrow(/closed/);
-      expect(await s.handovers.count()).toBe(0);
+      const again = harness.reopen ? await harness.reopen(s) : s;
+      expect(await again.handovers.count()).toBe(0);
+      if (again !== s) await again.close();
     });
   });
 }

@@ -79,6 +79,10 @@ export function handoverRepo(db: Queryable): HandoverRepo {
       throw new Error(`A handover with id ${h.id} is already stored; ids must be new.`);
     },
     update: async (h, expectedVersion) => {
+      if (h.version !== expectedVersion + 1)
+        throw new Error(
+          `Handover ${h.id} must carry version ${expectedVersion + 1}, not ${h.version}.`,
+        );
       const updated = await db.query(
         `UPDATE handovers SET ${SET_HANDOVER} WHERE id = $1 AND version = $12`,
         [...toParams(h), expectedVersion],
