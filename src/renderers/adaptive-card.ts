@@ -109,7 +109,9 @@ function imageContainer(image: ImageView): Record<string, unknown> {
     separator: true,
     items: [
       textBlock(image.title, { weight: "Bolder" }),
-      { type: "Image", url: image.url, altText: image.alt, size: "Stretch" },
+      image.url
+        ? { type: "Image", url: image.url, altText: image.alt, size: "Stretch" }
+        : textBlock(image.alt, { isSubtle: true }),
       factSet(image.facts),
     ],
   };

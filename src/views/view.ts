@@ -40,7 +40,7 @@ export interface FileView {
 /** A chart on a card: the picture, its description, and its numbers as text (the fallback). */
 export interface ImageView {
   title: string;
-  /** A data: URI (PNG) or a URL the client can load. */
+  /** A data: URI (PNG) or a URL the client can load; empty when only the description is shown. */
   url: string;
   alt: string;
   /** The chart's numbers, one line per group, for readers who cannot see the picture. */

@@ -59,6 +59,8 @@ describe("report files in the local chat", () => {
       "statusrapport-fyn-2026H2.xlsx",
       "statusrapport-fyn-2026H2.csv",
       "statusrapport-fyn-2026H2.md",
+      "statusrapport-fyn-2026H2-maal.png",
+      "statusrapport-fyn-2026H2-henvisninger.png",
     ]);
     expect(links[0]?.url).toMatch(/^\/local\/files\/fil_[0-9a-f]{32}$/);
 

@@ -73,7 +73,11 @@ describe("Teams: report files as download links under PUBLIC_URL", () => {
       "statusrapport-midtjylland-2026H2.xlsx",
       "statusrapport-midtjylland-2026H2.csv",
       "statusrapport-midtjylland-2026H2.md",
+      "statusrapport-midtjylland-2026H2-maal.png",
+      "statusrapport-midtjylland-2026H2-henvisninger.png",
     ]);
+    const body = JSON.stringify(card?.body);
+    expect(body).toContain("Søjlediagram");
     for (const link of links)
       expect(link.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files\/fil_\w+\?exp=\d+&sig=[\w-]+$/);
     expect(JSON.stringify(card?.body)).not.toContain("PUBLIC_URL");

@@ -26,16 +26,29 @@ export function cardAttachment(view: View, options: CardOptions = {}): Attachmen
 
 /**
  * A View as a Teams message: its Adaptive Card, with the plain text as notification summary.
- * A card over Teams' size limit goes as shortened plain text instead of being refused.
+ * A card over Teams' size limit first loses its pictures, last first (each keeps its title,
+ * description and numbers); a card still too big goes as shortened plain text.
  */
 export function cardMessage(view: View, options: CardOptions = {}): Partial<Activity> {
   const summary = renderPlainText(view).split("\n")[0]?.slice(0, 200) ?? "";
-  const message: Partial<Activity> = {
-    type: "message",
-    summary,
-    attachments: [cardAttachment(view, options)],
-  };
-  if (teamsSizeBytes(message) <= BUDGET_BYTES) return message;
+  for (let shown = view; ; shown = withoutLastPicture(shown)) {
+    const message: Partial<Activity> = {
+      type: "message",
+      summary,
+      attachments: [cardAttachment(shown, options)],
+    };
+    if (teamsSizeBytes(message) <= BUDGET_BYTES) return message;
+    if (!shown.images?.some((image) => image.url !== "")) break;
+  }
   const text = escapeCardText(renderPlainText(view)).slice(0, BUDGET_BYTES / 2 - 1024);
   return { type: "message", textFormat: "plain", text };
+}
+
+/** The view with its last picture left out (its description and numbers stay). */
+function withoutLastPicture(view: View): View {
+  const images = [...(view.images ?? [])];
+  const index = images.findLastIndex((image) => image.url !== "");
+  const image = images[index];
+  if (image) images[index] = { ...image, url: "" };
+  return { ...view, images };
 }

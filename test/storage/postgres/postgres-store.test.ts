@@ -57,7 +57,7 @@ describePg("PostgreSQL store: what the database decides", () => {
     const stored = await store.handovers.get(h.id);
     expect(stored?.version).toBe(1);
     expect(stored?.status).toBe(a ? "accepted" : "declined");
-    expect(await store.handovers.update({ ...h, version: 1 }, 5)).toBe(false);
+    expect(await store.handovers.update({ ...h, version: 6 }, 5)).toBe(false);
     expect(await store.handovers.update({ ...versioned(), version: 1 }, 0)).toBe(false);
   });
 
