@@ -49,7 +49,7 @@ describe("a lock that is no longer ours", () => {
       expect(lost).toHaveLength(1);
       expect(lost[0]?.message).toContain(`${file}.lock`);
       expect(lost[0]?.message).toContain(how);
-      expect(store.handovers.count()).toBe(1);
+      expect(await store.handovers.count()).toBe(1);
       await store.close();
       expect((await readFile(`${file}.journal`)).equals(journalBefore)).toBe(true);
       expect((await readFile(file)).equals(snapshotBefore)).toBe(true);
