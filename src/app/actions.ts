@@ -30,6 +30,7 @@ import type { Deps } from "./deps.js";
 import type { Feature } from "./feature.js";
 import { assertMayTake, requireHandover, type StepResult } from "./handover-access.js";
 import { helpFor } from "./help.js";
+import { noteActions } from "./note-actions.js";
 import { translatorFor } from "./people.js";
 import { type MeetingInput, meetingDateProblem, recordMeeting } from "./record-meeting.js";
 import { redirectHandover, redirectTargets } from "./redirect-handover.js";
@@ -209,6 +210,8 @@ function handlerFor(actionId: string): Handler | undefined {
   if (actionId === "handover.request.confirm") return (c) => submitRequest(c, true);
   if (actionId === "handover.request.cancel")
     return async (c) => ({ ok: true, replies: [cancelledRequestView(c.t)] });
+  const note = noteActions[actionId];
+  if (note) return (c) => note(c.deps, c.person, c.t, c.data);
   if (actionId === "handover.accept")
     return async (c) => stepReply(c, await acceptHandover(c.deps, c.person.id, c.handoverId));
   const decision = decisions[actionId];

@@ -38,6 +38,24 @@ export const redirectForm = {
   schema: z.object({ to: requiredText(100), note: optionalText(REDIRECT_NOTE_MAX) }),
 } satisfies FormDef<unknown>;
 
+/** Longest note a referrer may add to someone else's open handover. */
+export const HANDOVER_NOTE_MAX = 280;
+
+/** A note to the holder of an open handover (the next step after a duplicate /henvis). */
+export const handoverNoteForm = {
+  id: "handover-note",
+  fields: [
+    {
+      name: "note",
+      kind: "multiline",
+      label: "form.note.text",
+      required: true,
+      maxLength: HANDOVER_NOTE_MAX,
+    },
+  ],
+  schema: z.object({ note: requiredText(HANDOVER_NOTE_MAX) }),
+} satisfies FormDef<unknown>;
+
 const meetingFields = [
   { name: "meetingDate", kind: "date", label: "form.meeting.date", required: true },
   {

@@ -169,6 +169,14 @@ export const da = {
   "request.confirm_send": "Send alligevel",
   "request.confirm_cancel": "Send ikke",
   "request.cancelled": "Henvisningen er ikke sendt.",
+  "note.button": "Skriv en note til {holder}",
+  "note.form_title": "Note til den, der har henvisningen",
+  "note.form_lead":
+    "Skriv, hvad {company} har brug for, så indehaveren af henvisningen kan tage det med.",
+  "form.note.text": "Din note",
+  "note.notice_title": "Note om {company}",
+  "note.notice_text": "{name} ville henvise {company}, som du allerede har, og skriver:",
+  "note.sent": "Din note er sendt til {names}.",
   "request.duplicate_title": "Der er allerede en åben henvisning",
   "request.duplicate":
     "{company} har allerede en åben henvisning hos {holder} (status: {status}). Der er ikke oprettet en ny.",

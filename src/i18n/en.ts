@@ -167,6 +167,14 @@ export const en = {
   "request.confirm_send": "Send anyway",
   "request.confirm_cancel": "Don't send",
   "request.cancelled": "The referral was not sent.",
+  "note.button": "Write a note to {holder}",
+  "note.form_title": "A note to whoever holds the handover",
+  "note.form_lead":
+    "Write what {company} needs, so the holder of the handover can take it into account.",
+  "form.note.text": "Your note",
+  "note.notice_title": "A note about {company}",
+  "note.notice_text": "{name} wanted to refer {company}, which you already hold, and writes:",
+  "note.sent": "Your note has been sent to {names}.",
   "request.duplicate_title": "There is already an open handover",
   "request.duplicate":
     "{company} already has an open handover with {holder} (status: {status}). No new one was created.",

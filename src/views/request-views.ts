@@ -44,6 +44,14 @@ export function duplicateView(t: Translator, dir: PeopleDirectory, existing: Han
         status: t(`status.${existing.status}`),
       }),
     ],
+    actions: [
+      {
+        id: "handover.note",
+        label: t("note.button", { holder }),
+        data: { handoverId: existing.id },
+        style: "primary",
+      },
+    ],
   };
 }
 
