@@ -25,6 +25,7 @@ export const daPlans = {
     "Skriv /rapport <hus> <år>H1|H2, fx /rapport Fyn 2026H2, eller /rapport alle 2026H2.",
   "plans.button.plan": "Handlingsplan",
   "plans.button.status": "Halvårsstatus",
+  "plans.step": "Trin {step} af {steps}",
   "plans.help.plan_usage": "/handlingsplan [hus] [år]",
   "plans.help.plan":
     "Opret og ret husets lokale mål og handlingsplan; eksportér dem til KL og ERST.",

@@ -26,6 +26,7 @@ export const enPlans = {
     "Type /report <house> <year>H1|H2, e.g. /report Fyn 2026H2, or /report all 2026H2.",
   "plans.button.plan": "Action plan",
   "plans.button.status": "Half-year status",
+  "plans.step": "Step {step} of {steps}",
   "plans.help.plan_usage": "/plan [house] [year]",
   "plans.help.plan":
     "Set up and change the house's local goals and action plan; export them for KL and ERST.",

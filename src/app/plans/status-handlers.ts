@@ -59,10 +59,15 @@ async function itemForm(
   return itemFormCard(t, plan, period, item, prefill.values, {}, prefill.from);
 }
 
+/** The status wizard's steps: one per goal and activity, then the budget. */
+function wizardSteps(plan: ActionPlan | undefined): number {
+  return (plan?.goals.length ?? 0) + (plan?.activities.length ?? 0) + 1;
+}
+
 async function budgetCard(deps: Deps, t: Translator, house: HouseId, period: Period) {
-  const { budget } = await gatherHouseReport(deps, house, period);
+  const { budget, plan } = await gatherHouseReport(deps, house, period);
   const prefill = await prefillBudget(deps, house, period);
-  return budgetFormCard(t, house, period, budget, prefill.values);
+  return budgetFormCard(t, house, period, budget, wizardSteps(plan), prefill.values);
 }
 
 /** The next unanswered goal, activity or budget form; the overview when all are answered. */
@@ -164,12 +169,13 @@ export function statusActions(deps: Deps): Record<string, ActionHandler> {
     "plan.status.budget.submit": async (asker, data) => {
       const { house, period } = where(data);
       await openForAnswers(deps, asker.person, house, period);
-      const { budget } = await gatherHouseReport(deps, house, period);
+      const { budget, plan } = await gatherHouseReport(deps, house, period);
+      const steps = wizardSteps(plan);
       return submitForm(
         asker.t,
         budgetForm,
         data,
-        (values, errors) => budgetFormCard(asker.t, house, period, budget, values, errors),
+        (values, errors) => budgetFormCard(asker.t, house, period, budget, steps, values, errors),
         async (v) => {
           await saveBudgetUse(deps, asker.person, house, period, {
             spent: v.spent,

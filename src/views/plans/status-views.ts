@@ -167,19 +167,22 @@ export function itemFormCard(
     values,
     errors,
   });
-  const lead = isGoal
-    ? [t("plans.target_is", { target: formatNumber(t, item.target), unit: item.unit })]
-    : [];
+  const items = [...plan.goals, ...plan.activities];
+  const step = items.findIndex((i) => i.id === item.id) + 1;
+  const lead = [t("plans.step", { step, steps: items.length + 1 })];
+  if (isGoal)
+    lead.push(t("plans.target_is", { target: formatNumber(t, item.target), unit: item.unit }));
   if (from) lead.push(t("plans.prefilled_from", { period: from }));
   return formCard(itemTitle(t, item), form, lead);
 }
 
-/** The half-year budget form, with the year's budget shown above it. */
+/** The half-year budget form (the wizard's last of `steps`), with the year's budget shown above it. */
 export function budgetFormCard(
   t: Translator,
   house: HouseId,
   period: Period,
   budget: HouseBudget,
+  steps: number,
   values: Record<string, string>,
   errors: FieldErrors = {},
 ): View {
@@ -188,7 +191,10 @@ export function budgetFormCard(
     values,
     errors,
   });
-  const view = formCard(t("plans.budget.heading", { period }), form, [t("plans.budget.lead")]);
+  const view = formCard(t("plans.budget.heading", { period }), form, [
+    t("plans.step", { step: steps, steps }),
+    t("plans.budget.lead"),
+  ]);
   return { ...view, facts: budgetFacts(t, budget) };
 }
 
