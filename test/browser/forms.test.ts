@@ -1,38 +1,14 @@
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
-import { launchChromium } from "../support/browser.js";
-import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
+import type { Locator, Page } from "playwright-core";
+import { beforeEach, expect, it } from "vitest";
+import { useLocalChatPage, WAIT } from "../support/local-chat-page.js";
+import type { RunningServer } from "../support/start-server.js";
 
-/** The page polls the inbox every 1.5 s; leave room for several rounds on a slow machine. */
-const WAIT = { timeout: 15_000 };
-
-let browser: Browser;
+const chat = useLocalChatPage();
 let server: RunningServer;
-let context: BrowserContext;
 let page: Page;
-let pageErrors: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  removeServerDirs();
-});
-
-beforeEach(async () => {
-  server = await startServer();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(server.url);
-  await page.waitForFunction(() => document.body.dataset.ready === "true", undefined, WAIT);
-});
-afterEach(async () => {
-  await context?.close();
-  await server?.stop();
-  expect(pageErrors).toEqual([]);
+beforeEach(() => {
+  ({ server, page } = chat.current());
 });
 
 type Card = Record<string, unknown>;

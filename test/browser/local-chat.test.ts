@@ -1,43 +1,20 @@
 import { readFileSync } from "node:fs";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
-import { launchChromium } from "../support/browser.js";
-import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
+import type { Locator, Page } from "playwright-core";
+import { beforeEach, expect, it } from "vitest";
+import { useLocalChatPage, WAIT } from "../support/local-chat-page.js";
+import { type RunningServer, startServer } from "../support/start-server.js";
 
 const REFERRER = "bd-midtjylland-1";
 const ADVISOR = "adv-midtjylland-1";
 const ADVISOR_NAME = "Camilla Dam Poulsen";
 const COMPANY = "Nordlys Maskinfabrik A/S";
-/** The page polls the inbox every 1.5 s; leave room for several rounds on a slow machine. */
-const WAIT = { timeout: 15_000 };
 
-let browser: Browser;
+const chat = useLocalChatPage();
 let server: RunningServer;
-let context: BrowserContext;
 let page: Page;
-let pageErrors: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  removeServerDirs();
-});
-
-beforeEach(async () => {
-  server = await startServer();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(server.url);
-  await page.waitForFunction(() => document.body.dataset.ready === "true", undefined, WAIT);
-});
-afterEach(async () => {
-  await context?.close();
-  await server?.stop();
-  expect(pageErrors).toEqual([]);
+beforeEach(() => {
+  ({ server, page } = chat.current());
 });
 
 async function actAs(personId: string): Promise<void> {
@@ -189,6 +166,7 @@ it("keeps showing notifications after the server restarts", async () => {
   const port = new URL(server.url).port;
   await server.stop();
   server = await startServer({ PORT: port, DATA_FILE: server.dataFile });
+  chat.current().server = server;
   await apiSay(REFERRER, "/henvis 99886226 Arbejdstøj til Sverige");
   await notice("Uldsokken Arbejdstøj ApS");
 }, 60_000);
