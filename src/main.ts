@@ -4,6 +4,8 @@ import { createLogger, routeConsoleTo } from "./logger.js";
 
 /** How long requests in flight get to finish on shutdown before the data file is closed. */
 const STOP_GRACE_MS = 5_000;
+/** How long the outbox, tick and store get to finish before the process exits anyway. */
+const CLOSE_GRACE_MS = 10_000;
 
 /** Starts listening; a port in use becomes a sentence naming PORT instead of a stack trace. */
 function listen(app: App, port: number, host: string): Promise<void> {
@@ -51,8 +53,16 @@ async function main(): Promise<void> {
     const closed = new Promise<void>((resolve) => app.server.close(() => resolve()));
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS))]);
     try {
-      await app.close();
-      process.exit(code);
+      const closed = await Promise.race([
+        app.close().then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), CLOSE_GRACE_MS).unref()),
+      ]);
+      if (!closed)
+        log.error(
+          { waitedMs: CLOSE_GRACE_MS },
+          "closing did not finish in time (a send could not be recorded); exiting, the journal keeps every acknowledged write",
+        );
+      process.exit(closed ? code : code || 1);
     } catch (err) {
       log.error(
         { err },
