@@ -227,7 +227,11 @@ export class Outbox implements ChatDelivery {
     try {
       await this.messages.put(sending);
     } catch {
-      return; // Not recorded as sending, so not sent; the next scan tries again.
+      // Not recorded as sending, so not sent. The next scan tries again after a pause: a store
+      // that refuses at once (a lost lock) would otherwise be asked again and again in one
+      // stream of microtasks, and nothing else, not even the shutdown, would ever run.
+      if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, 1000).unref?.());
+      return;
     }
     let outcome: SendOutcome;
     try {

@@ -40,15 +40,13 @@ describe("a lock deleted under a running bot", () => {
     expect(await says(second, "bd-fyn-1", "/henvis 41726393 Eksport")).toContain(
       "Henvisning sendt",
     );
-    // Known defect (see issue 10's note): now and then the first bot logs the lost lock but does
-    // not get to exit; it has refused the write either way. It is killed here if so, so the
-    // data assertions below still run; an exit it does make must be non-zero.
-    const exit = await Promise.race([
+    const { code } = await Promise.race([
       first.exited,
-      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 40_000)),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(JSON.stringify(first.output()))), 40_000),
+      ),
     ]);
-    if (exit) expect(exit.code).toBe(1);
-    else first.kill();
+    expect(code).toBe(1);
     expect(first.output().stdout).toContain("the data file's lock is no longer ours");
     expect(await readFile(`${first.dataFile}.lock`, "utf8")).toBe(secondLock);
     expect(await says(second, "bd-fyn-1", "/henvis 96213298 Eksport")).toContain(
