@@ -1,6 +1,11 @@
 import type { Locator, Page } from "playwright-core";
 import { beforeEach, expect, it } from "vitest";
-import { useLocalChatPage, WAIT } from "../support/local-chat-page.js";
+import {
+  actAs as actAsOn,
+  say as sayOn,
+  useLocalChatPage,
+  WAIT,
+} from "../support/local-chat-page.js";
 import type { RunningServer } from "../support/start-server.js";
 
 const chat = useLocalChatPage();
@@ -39,14 +44,8 @@ function buttonData(replies: Reply[], verb: string): Record<string, string> {
   return found[0];
 }
 
-async function actAs(personId: string): Promise<void> {
-  await page.selectOption("#person", personId);
-}
-
-async function say(text: string): Promise<void> {
-  await page.fill("#text", text);
-  await page.press("#text", "Enter");
-}
+const actAs = (personId: string) => actAsOn(page, personId);
+const say = (text: string) => sayOn(page, text);
 
 /** The last bot reply (not a notification) that contains `text`, once it is visible. */
 async function reply(text: string): Promise<Locator> {

@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import type { Locator, Page } from "playwright-core";
 import { beforeEach, expect, it } from "vitest";
-import { useLocalChatPage, WAIT } from "../support/local-chat-page.js";
+import {
+  actAs as actAsOn,
+  say as sayOn,
+  useLocalChatPage,
+  WAIT,
+} from "../support/local-chat-page.js";
 import { type RunningServer, startServer } from "../support/start-server.js";
 
 const REFERRER = "bd-midtjylland-1";
@@ -17,14 +22,8 @@ beforeEach(() => {
   ({ server, page } = chat.current());
 });
 
-async function actAs(personId: string): Promise<void> {
-  await page.selectOption("#person", personId);
-}
-
-async function say(text: string): Promise<void> {
-  await page.fill("#text", text);
-  await page.press("#text", "Enter");
-}
+const actAs = (personId: string) => actAsOn(page, personId);
+const say = (text: string) => sayOn(page, text);
 
 /** The one bot reply (not a notification) that contains `text`, once it is visible. */
 async function reply(text: string): Promise<Locator> {

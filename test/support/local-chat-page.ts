@@ -50,3 +50,14 @@ export function useLocalChatPage(): { current(): LocalChat } {
     },
   };
 }
+
+/** Picks who the page speaks as. */
+export async function actAs(page: Page, personId: string): Promise<void> {
+  await page.selectOption("#person", personId);
+}
+
+/** Types `text` into the composer and sends it. */
+export async function say(page: Page, text: string): Promise<void> {
+  await page.fill("#text", text);
+  await page.press("#text", "Enter");
+}
