@@ -28,6 +28,8 @@ describe("a Teams turn that fails inside the bot", () => {
       error:
         "Noget gik galt hos Eksportbro, og din handling blev ikke gennemført. Prøv igen om lidt.",
     });
-    expect(server.output().stdout).toContain("Teams activity failed");
+    // The child's log line may reach the pipe a moment after the answer.
+    await expect.poll(() => server.output().stdout).toContain("Teams activity failed");
+    expect(server.output().stdout.split("Teams activity failed").length - 1).toBe(1);
   });
 });
