@@ -24,6 +24,7 @@ import { stepResultCard } from "../views/handover-views.js";
 import { handoverFormCard } from "../views/request-views.js";
 import type { View } from "../views/view.js";
 import { acceptHandover } from "./accept-handover.js";
+import type { Channel } from "./channel.js";
 import { closeHandover } from "./close-handover.js";
 import { declineHandover } from "./decline-handover.js";
 import type { Deps } from "./deps.js";
@@ -223,7 +224,7 @@ function handlerFor(actionId: string): Handler | undefined {
 
 /** Runs a button press or form submission; domain refusals come back as translated views. */
 export async function handleAction(
-  deps: Deps,
+  deps: Deps & { channel: Channel },
   personId: string,
   actionId: string,
   data: Record<string, unknown>,
@@ -242,7 +243,7 @@ export async function handleAction(
   }
   const handoverId = typeof data.handoverId === "string" ? data.handoverId : "";
   try {
-    if (featureHandler) return await featureHandler({ person, t }, data);
+    if (featureHandler) return await featureHandler({ person, t, channel: deps.channel }, data);
     return await (handler as Handler)({ deps, person, t, data, handoverId });
   } catch (error) {
     if (error instanceof DomainError) return { ok: true, replies: [errorView(t, error)] };

@@ -8,8 +8,9 @@ import { errorView } from "../views/common-views.js";
 import { foundHandoversView, handoverFormCard, myHandoversView } from "../views/request-views.js";
 import type { View } from "../views/view.js";
 import { type ActionReply, handleAction } from "./actions.js";
+import type { Channel } from "./channel.js";
 import type { Deps } from "./deps.js";
-import type { Feature } from "./feature.js";
+import type { Asker, Feature } from "./feature.js";
 import { findHandovers } from "./find-handovers.js";
 import { helpFor, welcomeFor } from "./help.js";
 import { listMyHandovers } from "./list-my-handovers.js";
@@ -19,10 +20,18 @@ import { reportReturn } from "./report-return.js";
 import { setLanguage } from "./set-language.js";
 import { submitHandover } from "./submit-handover.js";
 
-/** The bot's core, shared by every channel: text in, views out; actions in, views or field errors out. */
+/**
+ * The bot's core, shared by every channel: text in, views out; actions in, views or field errors
+ * out. Each adapter names its channel, which the audit log records.
+ */
 export interface Conversation {
-  onText(personId: string, text: string): Promise<View[]>;
-  onAction(personId: string, actionId: string, data: Record<string, unknown>): Promise<ActionReply>;
+  onText(personId: string, text: string, channel: Channel): Promise<View[]>;
+  onAction(
+    personId: string,
+    actionId: string,
+    data: Record<string, unknown>,
+    channel: Channel,
+  ): Promise<ActionReply>;
   /** The language the bot uses with a person (Danish for someone unknown). */
   localeOf(personId: string): Promise<Locale>;
   /** The welcome card on a person's first contact (app installed, first visit); nothing after that. */
@@ -54,23 +63,26 @@ const COMMANDS: Record<string, "henvis" | "mine" | "find" | "help" | "sprog" | "
 /** Builds the conversation core over its dependencies, with the features that add commands. */
 export function createConversation(deps: Deps, features: Feature[] = []): Conversation {
   const conversation: Conversation = {
-    async onText(personId, text) {
+    async onText(personId, text, channel) {
       const person = deps.directory.get(personId);
       if (!person) return [errorView(translator(), new DomainError("PERSON.UNKNOWN"))];
       const t = await translatorFor(deps, person);
       try {
-        return await runCommand(deps, features, person, t, text);
+        return await runCommand({ ...deps, channel }, features, { person, t, channel }, text);
       } catch (error) {
         if (error instanceof DomainError) return [errorView(t, error)];
         throw error;
       }
     },
-    async onAction(personId, actionId, data) {
+    async onAction(personId, actionId, data, channel) {
       if (actionId === "welcome.show")
         return { ok: true, replies: await conversation.welcome(personId) };
       if (actionId === "help.run" && typeof data.command === "string")
-        return { ok: true, replies: await conversation.onText(personId, `/${data.command}`) };
-      return handleAction(deps, personId, actionId, data, features);
+        return {
+          ok: true,
+          replies: await conversation.onText(personId, `/${data.command}`, channel),
+        };
+      return handleAction({ ...deps, channel }, personId, actionId, data, features);
     },
     async welcome(personId) {
       const person = deps.directory.get(personId);
@@ -91,10 +103,10 @@ export function createConversation(deps: Deps, features: Feature[] = []): Conver
 async function runCommand(
   deps: Deps,
   features: Feature[],
-  person: Person,
-  t: Translator,
+  asker: Asker,
   text: string,
 ): Promise<View[]> {
+  const { person, t } = asker;
   const [word = "", ...rest] = text.trim().replace(/^\//, "").split(/\s+/);
   const command = COMMANDS[word.toLowerCase()];
   const args = rest.join(" ").trim();
@@ -125,7 +137,7 @@ async function runCommand(
     : features.find((f) => Object.hasOwn(f.commands, word.toLowerCase()))?.commands[
         word.toLowerCase()
       ];
-  if (featureCommand) return featureCommand({ person, t }, args);
+  if (featureCommand) return featureCommand(asker, args);
   if (command === "help" || word === "") return [helpFor(person, t, features)];
   const unknown = t("help.unknown", { command: text.trim().split(/\s+/)[0]?.slice(0, 40) ?? "" });
   return [helpFor(person, t, features, unknown)];

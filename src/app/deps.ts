@@ -4,6 +4,7 @@ import type { Clock } from "../ports/clock.js";
 import type { CompanyLookup } from "../ports/company-lookup.js";
 import type { IdGenerator } from "../ports/ids.js";
 import type { Store } from "../ports/store.js";
+import type { Channel } from "./channel.js";
 
 /** Everything the use cases need, passed in by the composition root (or a test). */
 export interface Deps {
@@ -13,4 +14,6 @@ export interface Deps {
   delivery: ChatDelivery;
   clock: Clock;
   ids: IdGenerator;
+  /** The channel of the request being served, on the conversation's per-request copy; absent for the tick. */
+  channel?: Channel;
 }

@@ -2,11 +2,14 @@ import type { Person } from "../domain/org.js";
 import type { Translator } from "../i18n/index.js";
 import type { View } from "../views/view.js";
 import type { ActionReply } from "./actions.js";
+import type { Channel } from "./channel.js";
 
 /** Who is asking, in their language: what a feature's command or action handler gets. */
 export interface Asker {
   person: Person;
   t: Translator;
+  /** The chat the request came through, for the audit log. */
+  channel: Channel;
 }
 
 /** One line of /hjælp (usage, what it does); a shortcut makes it a button on the help card too. */
@@ -28,5 +31,5 @@ export interface Feature {
     actionId: string,
   ): ((asker: Asker, data: Record<string, unknown>) => Promise<ActionReply>) | undefined;
   /** The feature's lines in /hjælp for this person: only the commands they may use. */
-  help(asker: Asker): HelpLine[];
+  help(asker: Pick<Asker, "person" | "t">): HelpLine[];
 }

@@ -28,14 +28,24 @@ describe("a double click on Accept", () => {
     const { backend, held } = heldBackend();
     const deps = { ...bot.deps, store: storeOver(new StoreState(emptyDocument()), backend) };
     const conversation = createConversation(deps);
-    const referring = conversation.onText("bd-midtjylland-1", "/henvis 10150817 Eksport");
+    const referring = conversation.onText("bd-midtjylland-1", "/henvis 10150817 Eksport", "local");
     await until(() => held.length === 1);
     held.shift()?.resolve();
     await referring;
     const { handoverId } = findAction(bot.lastNotice("adv-midtjylland-1"), "handover.accept").data;
 
-    const first = conversation.onAction("adv-midtjylland-1", "handover.accept", { handoverId });
-    const second = conversation.onAction("adv-midtjylland-1", "handover.accept", { handoverId });
+    const first = conversation.onAction(
+      "adv-midtjylland-1",
+      "handover.accept",
+      { handoverId },
+      "local",
+    );
+    const second = conversation.onAction(
+      "adv-midtjylland-1",
+      "handover.accept",
+      { handoverId },
+      "local",
+    );
     let secondDone = false;
     void second.then(
       () => {

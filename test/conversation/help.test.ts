@@ -8,21 +8,21 @@ const buttonsOf = (
 describe("/hjælp", () => {
   it("lists only the commands the person may use, with buttons for their main ones", async () => {
     const bot = makeFullBot();
-    const tc = await bot.says("tc-manager", "/hjælp");
+    const tc = await bot.says("tc-manager", "/hjælp", "local");
     expect(tc).not.toContain("/henvis");
     expect(tc).not.toContain("/fravær");
     expect(tc).not.toContain("/handlingsplan");
     expect(tc).toContain("/rapport alle");
 
-    const bd = await bot.says("bd-fyn-1", "/hjælp");
+    const bd = await bot.says("bd-fyn-1", "/hjælp", "local");
     expect(bd).toContain("/henvis <CVR> <behov>");
     expect(bd).not.toContain("/fravær");
     expect(bd).not.toContain("/besøg");
 
-    const adv = await bot.says("adv-fyn-1", "/hjælp");
+    const adv = await bot.says("adv-fyn-1", "/hjælp", "local");
     expect(adv).toContain("/fravær, /tilbage");
 
-    const [help] = await bot.conversation.onText("mgr-fyn", "/hjælp");
+    const [help] = await bot.conversation.onText("mgr-fyn", "/hjælp", "local");
     expect(buttonsOf(help)).toEqual([
       "Henvis en virksomhed",
       "Mine henvisninger",
@@ -34,12 +34,22 @@ describe("/hjælp", () => {
 
   it("a help button runs its command, as if the person had typed it", async () => {
     const bot = makeFullBot();
-    const [help] = await bot.conversation.onText("bd-fyn-1", "/hjælp");
+    const [help] = await bot.conversation.onText("bd-fyn-1", "/hjælp", "local");
     const refer = help?.actions?.find((a) => a.label === "Henvis en virksomhed");
-    const reply = await bot.conversation.onAction("bd-fyn-1", refer?.id ?? "", refer?.data ?? {});
+    const reply = await bot.conversation.onAction(
+      "bd-fyn-1",
+      refer?.id ?? "",
+      refer?.data ?? {},
+      "local",
+    );
     expect(reply.ok && reply.replies[0]?.form?.id).toBe("handover");
     const mine = help?.actions?.find((a) => a.label === "Mine henvisninger");
-    const list = await bot.conversation.onAction("bd-fyn-1", mine?.id ?? "", mine?.data ?? {});
+    const list = await bot.conversation.onAction(
+      "bd-fyn-1",
+      mine?.id ?? "",
+      mine?.data ?? {},
+      "local",
+    );
     expect(list.ok && list.replies[0]?.text.join(" ")).toContain("Du har ingen åbne henvisninger");
   });
 

@@ -44,7 +44,7 @@ describe("a handover's card is not lost to a crash between storing it and queuei
   it("a card that was queued is not sent again by the start-up check", async () => {
     const { deps, conversation, cards } = await botWithOutbox();
     expect(
-      await conversation.onText("bd-fyn-1", "/henvis 98785647 Eksport til Tyskland"),
+      await conversation.onText("bd-fyn-1", "/henvis 98785647 Eksport til Tyskland", "local"),
     ).toHaveLength(1);
     expect(await cards("adv-fyn-1")).toHaveLength(1);
     await resendLostCards(deps);

@@ -28,10 +28,15 @@ const DAY = 24 * 3600 * 1000;
 async function acceptedHandover(file: string, onTornTail?: (tail: TornTail) => void) {
   const store = await openLowdbStore(file, { onTornTail });
   const office = officeOver(store);
-  await office.conversation.onText("bd-midtjylland-1", REFER);
+  await office.conversation.onText("bd-midtjylland-1", REFER, "local");
   const card = office.bot.lastNotice("adv-midtjylland-1");
   const handoverId = String(findAction(card, "handover.accept").data.handoverId);
-  await office.conversation.onAction("adv-midtjylland-1", "handover.accept", { handoverId });
+  await office.conversation.onAction(
+    "adv-midtjylland-1",
+    "handover.accept",
+    { handoverId },
+    "local",
+  );
   return { ...office, store, handoverId };
 }
 
@@ -43,10 +48,12 @@ function officeOver(store: Store) {
 }
 
 const holdMeeting = (store: Store, handoverId: string) =>
-  officeOver(store).conversation.onAction("adv-midtjylland-1", "handover.meeting.submit", {
-    handoverId,
-    ...MEETING,
-  });
+  officeOver(store).conversation.onAction(
+    "adv-midtjylland-1",
+    "handover.meeting.submit",
+    { handoverId, ...MEETING },
+    "local",
+  );
 
 /** A copy of the data file and its journal as they are now: what a crash right here leaves. */
 async function crashCopy(file: string): Promise<string> {
@@ -117,10 +124,12 @@ describe("a refused write never comes back after a restart", () => {
       const room = handoverLine + 400;
       await padJournal(store, file, page, room);
       const filler = fillDisk(dir);
-      const refused = conversation.onAction("adv-midtjylland-1", "handover.meeting.submit", {
-        handoverId,
-        ...MEETING,
-      });
+      const refused = conversation.onAction(
+        "adv-midtjylland-1",
+        "handover.meeting.submit",
+        { handoverId, ...MEETING },
+        "local",
+      );
       await expect(refused).rejects.toThrow(/ENOSPC/);
       expect((await store.handovers.get(handoverId))?.status).toBe("accepted");
       const tails = await expectRefusedMeetingAbsentAndRedoable(await crashCopy(file), handoverId);
@@ -140,10 +149,12 @@ describe("a refused write never comes back after a restart", () => {
     const { store, conversation, handoverId } = await acceptedHandover(file);
     const journalInode = (await stat(`${file}.journal`)).ino;
     await tearNextJournalWrite(journalInode);
-    const refused = conversation.onAction("adv-midtjylland-1", "handover.meeting.submit", {
-      handoverId,
-      ...MEETING,
-    });
+    const refused = conversation.onAction(
+      "adv-midtjylland-1",
+      "handover.meeting.submit",
+      { handoverId, ...MEETING },
+      "local",
+    );
     await expect(refused).rejects.toThrow(/ENOSPC/);
     const tails = await expectRefusedMeetingAbsentAndRedoable(await crashCopy(file), handoverId);
     expect(tails).toEqual([expect.objectContaining({ lines: 1, journal: expect.any(String) })]);

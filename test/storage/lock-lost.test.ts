@@ -24,7 +24,7 @@ async function storeWithReferral() {
   const bot = makeBot();
   const conversation = createConversation({ ...bot.deps, store });
   const says = async (person: string, text: string) =>
-    (await conversation.onText(person, text)).map(renderPlainText).join("\n");
+    (await conversation.onText(person, text, "local")).map(renderPlainText).join("\n");
   expect(await says("bd-fyn-1", "/henvis 10150817 Eksport")).toContain("Henvisning sendt");
   return { file, store, says, lost };
 }

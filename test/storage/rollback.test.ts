@@ -78,10 +78,14 @@ describe("a write whose commit fails leaves no trace", () => {
     };
     const conversation = createConversation(deps);
     await expect(
-      conversation.onText("bd-midtjylland-1", "/henvis 10150817 Eksport"),
+      conversation.onText("bd-midtjylland-1", "/henvis 10150817 Eksport", "local"),
     ).rejects.toThrow("ENOSPC");
     expect(bot.notices("adv-midtjylland-1")).toEqual([]);
-    const retry = await conversation.onText("bd-midtjylland-1", "/henvis 10150817 Eksport");
+    const retry = await conversation.onText(
+      "bd-midtjylland-1",
+      "/henvis 10150817 Eksport",
+      "local",
+    );
     expect(retry[0]?.title).toBe("Henvisning sendt");
     expect(await deps.store.handovers.count()).toBe(1);
   });

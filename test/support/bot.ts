@@ -9,6 +9,7 @@ import { MemoryFileStore } from "../../src/adapters/files/memory-file-store.js";
 import { LocalInbox } from "../../src/adapters/local/local-inbox.js";
 import { reportWriters } from "../../src/adapters/reports/report-writers.js";
 import { openMemoryStore } from "../../src/adapters/storage/memory-store.js";
+import type { Channel } from "../../src/app/channel.js";
 import { createConversation } from "../../src/app/conversation.js";
 import type { Deps } from "../../src/app/deps.js";
 import type { Feature } from "../../src/app/feature.js";
@@ -69,15 +70,17 @@ export function makeBot(features: (deps: Deps) => Feature[] = () => []) {
     lookup,
     conversation,
     /** `person` types `text`; returns the replies as plain text. */
-    async says(person: string, text: string): Promise<string> {
-      return (await conversation.onText(person, text)).map(renderPlainText).join("\n---\n");
+    async says(person: string, text: string, channel: Channel = "local"): Promise<string> {
+      return (await conversation.onText(person, text, channel))
+        .map(renderPlainText)
+        .join("\n---\n");
     },
-    async replies(person: string, text: string): Promise<View[]> {
-      return conversation.onText(person, text);
+    async replies(person: string, text: string, channel: Channel = "local"): Promise<View[]> {
+      return conversation.onText(person, text, channel);
     },
     /** `person` presses a button or submits a form. */
-    act(person: string, action: string, data: Record<string, unknown>) {
-      return conversation.onAction(person, action, data);
+    act(person: string, action: string, data: Record<string, unknown>, channel: Channel = "local") {
+      return conversation.onAction(person, action, data, channel);
     },
     /** Everything `person` was sent outside replies, as plain text. */
     notices(person: string): string[] {

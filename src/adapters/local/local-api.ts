@@ -130,7 +130,7 @@ export function mountLocalApi(
       const body = messageBody.safeParse(req.body);
       if (!body.success) return badRequest(res, 400, "local.api.bad_request");
       if (!directory.get(body.data.from)) return badRequest(res, 404, "local.api.unknown_person");
-      const views = await conversation.onText(body.data.from, body.data.text);
+      const views = await conversation.onText(body.data.from, body.data.text, "local");
       res.send(200, { replies: views.map(toMessage) });
     }),
   );
@@ -141,7 +141,8 @@ export function mountLocalApi(
       const body = actionBody.safeParse(req.body);
       if (!body.success) return badRequest(res, 400, "local.api.bad_request");
       if (!directory.get(body.data.from)) return badRequest(res, 404, "local.api.unknown_person");
-      const reply = await conversation.onAction(body.data.from, body.data.action, body.data.data);
+      const { from, action, data } = body.data;
+      const reply = await conversation.onAction(from, action, data, "local");
       if (reply.ok) res.send(200, { replies: reply.replies.map(toMessage) });
       else res.send(422, { errors: reply.errors, form: toMessage(reply.form) });
     }),

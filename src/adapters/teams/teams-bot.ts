@@ -126,11 +126,16 @@ export class TeamsBot extends TeamsActivityHandler {
     }
     const submit = submitted(context.activity.value);
     if (!submit) {
-      const views = await this.deps.conversation.onText(person.id, typedText(context));
+      const views = await this.deps.conversation.onText(person.id, typedText(context), "teams");
       for (const view of views) await context.sendActivity(await this.out(person, view));
       return;
     }
-    const reply = await this.deps.conversation.onAction(person.id, submit.verb, submit.data);
+    const reply = await this.deps.conversation.onAction(
+      person.id,
+      submit.verb,
+      submit.data,
+      "teams",
+    );
     const plan = planReply(reply, isShared(context));
     const replyToId = context.activity.replyToId;
     if (plan.replace && replyToId)
@@ -146,7 +151,12 @@ export class TeamsBot extends TeamsActivityHandler {
     const person = await this.person(context);
     if (!person) return notice(refusal());
     const data = { ...(invoke.action.data as Record<string, unknown>) };
-    const reply = await this.deps.conversation.onAction(person.id, invoke.action.verb, data);
+    const reply = await this.deps.conversation.onAction(
+      person.id,
+      invoke.action.verb,
+      data,
+      "teams",
+    );
     const shared = isShared(context);
     const plan = planReply(reply, shared);
     const [answer = { text: [] }, ...after] = plan.replace

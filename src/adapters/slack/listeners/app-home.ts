@@ -24,8 +24,8 @@ export function registerAppHome(app: App, ctx: SlackContext): void {
         return;
       }
       await publish([
-        ...(await ctx.conversation.onText(person.id, "hjælp")),
-        ...(await ctx.conversation.onText(person.id, "mine")),
+        ...(await ctx.conversation.onText(person.id, "hjælp", "slack")),
+        ...(await ctx.conversation.onText(person.id, "mine", "slack")),
       ]);
     } catch (err) {
       ctx.log.error({ err }, "the Slack Home tab could not be drawn");

@@ -50,6 +50,7 @@ export function registerBlockActions(app: App, ctx: SlackContext): void {
             person.id,
             action.action_id,
             dataOf(action.value),
+            "slack",
           );
           const plan = planReply(reply, true);
           const origin = { channel: body.container?.channel_id, ts: body.container?.message_ts };

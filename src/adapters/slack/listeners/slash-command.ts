@@ -21,7 +21,7 @@ export function registerSlashCommands(app: App, ctx: SlackContext): void {
           if (!person) return void (await say(refusal()));
           if (!(await ctx.requests.claim(`command:${command.trigger_id}`))) return;
           const text = `${command.command.replace(/^\//, "")} ${command.text ?? ""}`;
-          const views = await ctx.conversation.onText(person.id, text);
+          const views = await ctx.conversation.onText(person.id, text, "slack");
           await showReplies(ctx, person, views, respond, command.trigger_id);
           await uploadFiles(ctx, person, command.channel_id, views, say);
         }),

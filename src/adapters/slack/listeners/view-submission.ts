@@ -26,7 +26,7 @@ async function submit(
     if (!(await ctx.requests.claim(key))) return { kind: "duplicate" };
     const answers = modalAnswers(view.state.values as never);
     const data = { ...modalMetadata(view.private_metadata).data, ...answers };
-    const reply = await ctx.conversation.onAction(person.id, view.callback_id, data);
+    const reply = await ctx.conversation.onAction(person.id, view.callback_id, data, "slack");
     return { kind: "done", person, reply, answers };
   } catch (error) {
     return { kind: "failed", error, person };
