@@ -33,6 +33,7 @@ import { assertMayTake, requireHandover, type StepResult } from "./handover-acce
 import { helpFor } from "./help.js";
 import { noteActions } from "./note-actions.js";
 import { translatorFor } from "./people.js";
+import { recordViews } from "./privacy/audit-log.js";
 import { type MeetingInput, meetingDateProblem, recordMeeting } from "./record-meeting.js";
 import { redirectHandover, redirectTargets } from "./redirect-handover.js";
 import { submitHandover } from "./submit-handover.js";
@@ -64,6 +65,8 @@ interface DecisionForm<T> {
   submit?: MessageKey;
   /** What the form shows filled in when it opens. */
   initial?(ctx: Ctx, h: Handover): Record<string, string>;
+  /** The form shows the handover's personal data when it opens, so opening it is an audited view. */
+  showsPersonalData?: boolean;
   /** Checks the use case makes too, run on the raw answers so every error shows in one round. */
   check?(ctx: Ctx, values: Record<string, string>): Promise<DomainError | undefined>;
 }
@@ -98,6 +101,7 @@ const decisions: Record<string, DecisionForm<unknown>> = {
     def: (h) => (h.direction === "EH_TO_TC" ? meetingForm : houseMeetingForm),
     title: "form.meeting.title",
     submit: "form.save",
+    showsPersonalData: true,
     initial: (c, h) => ({
       meetingDate: copenhagenDate(c.deps.clock.now()),
       ...(h.contactPerson ? { contactPerson: h.contactPerson } : {}),
@@ -135,6 +139,7 @@ async function openDecision(
   const handover = await requireHandover(ctx.deps, ctx.handoverId);
   assertMayTake(ctx.deps, handover, ctx.person, decision.event);
   const values = decision.initial?.(ctx, handover);
+  if (decision.showsPersonalData) await recordViews(ctx.deps, ctx.person.id, [handover]);
   return { ok: true, replies: [await drawForm(ctx, id, decision, values)] };
 }
 

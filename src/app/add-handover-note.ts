@@ -5,6 +5,7 @@ import { handoverNoteNotice } from "../views/handover-note-views.js";
 import type { Deps } from "./deps.js";
 import { requireHandover } from "./handover-access.js";
 import { notify, requirePerson } from "./people.js";
+import { channelOf, recordAudit } from "./privacy/audit-log.js";
 
 /** Who was given the note, and who of them could not be reached. */
 export interface NoteResult {
@@ -32,6 +33,8 @@ export async function addHandoverNote(
   const holders = handover.assigneeId
     ? [requirePerson(deps, handover.assigneeId)]
     : deps.directory.businessDevelopers(handover.assigneeHouse ?? author.house);
+  const act = { actorId: author.id, channel: channelOf(deps), action: "note" as const };
+  await recordAudit(deps, { ...act, targets: [`handover:${handover.id}`], count: 1 });
   const unreachable = await notify(deps, holders, (t) =>
     handoverNoteNotice(t, handover, author, note),
   );

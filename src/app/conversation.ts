@@ -5,7 +5,12 @@ import { NEED_MAX } from "../forms/handover-form.js";
 import { freeTextProblem, withoutHiddenMarks } from "../forms/text-hygiene.js";
 import { plural, type Translator, translator } from "../i18n/index.js";
 import { errorView } from "../views/common-views.js";
-import { foundHandoversView, handoverFormCard, myHandoversView } from "../views/request-views.js";
+import {
+  foundHandoversView,
+  handoverFormCard,
+  MINE_MAX,
+  myHandoversView,
+} from "../views/request-views.js";
 import type { View } from "../views/view.js";
 import { type ActionReply, handleAction } from "./actions.js";
 import type { Channel } from "./channel.js";
@@ -15,6 +20,7 @@ import { findHandovers } from "./find-handovers.js";
 import { helpFor, welcomeFor } from "./help.js";
 import { listMyHandovers } from "./list-my-handovers.js";
 import { localeOf, translatorFor } from "./people.js";
+import { recordViews } from "./privacy/audit-log.js";
 import { reportAbsence } from "./report-absence.js";
 import { reportReturn } from "./report-return.js";
 import { setLanguage } from "./set-language.js";
@@ -114,10 +120,12 @@ async function runCommand(
   if (command === "mine") {
     const all = /^(alle|all)$/i.test(args);
     const list = await listMyHandovers(deps, person.id, all);
+    await recordViews(deps, person.id, list.slice(0, MINE_MAX));
     return [myHandoversView(t, deps.directory, list, person, all)];
   }
   if (command === "find") {
     const found = await findHandovers(deps, person.id, args);
+    await recordViews(deps, person.id, found.slice(0, MINE_MAX));
     return [foundHandoversView(t, deps.directory, found, person, args)];
   }
   if (command === "sprog") return sprog(deps, person, t, args);

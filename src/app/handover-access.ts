@@ -13,6 +13,7 @@ import { colleagueNotice } from "../views/handover-views.js";
 import type { View } from "../views/view.js";
 import type { Deps } from "./deps.js";
 import { notify, requirePerson } from "./people.js";
+import { channelOf, recordAudit } from "./privacy/audit-log.js";
 
 /** The handover with an id, or HANDOVER.NOT_FOUND. */
 export async function requireHandover(deps: Pick<Deps, "store">, id: string): Promise<Handover> {
@@ -61,8 +62,11 @@ function isRepeat(h: Handover, actor: Person, event: HandoverEvent): boolean {
 export interface Step {
   event: (actor: Person, handover: Handover) => HandoverEvent;
   tellReferrer: (t: Translator, handover: Handover, actor: Person) => View;
-  /** Further writes that belong to the step, in the same transaction, before anyone is told. */
-  alsoStore?: (tx: Store, handover: Handover, actor: Person) => Promise<void>;
+  /**
+   * Further writes that belong to the step, in the same transaction, before anyone is told; returns
+   * the further records it wrote ("meeting:<id>") for the audit entry.
+   */
+  alsoStore?: (tx: Store, handover: Handover, actor: Person) => Promise<string[] | undefined>;
 }
 
 /** Compare-and-set rounds before a step gives up on a handover that keeps changing under it. */
@@ -94,7 +98,17 @@ export async function takeStep(
     const next = applyEvent(before, event, deps.clock.now().toISOString());
     const stored = await deps.store.transaction(async (tx) => {
       if (!(await tx.handovers.update(next, before.version))) return false;
-      await step.alsoStore?.(tx, next, actor);
+      const also = (await step.alsoStore?.(tx, next, actor)) ?? [];
+      await recordAudit(
+        { ...deps, store: tx },
+        {
+          actorId: actor.id,
+          channel: channelOf(deps),
+          action: event.type === "accept" && !before.assigneeId ? "claim" : event.type,
+          targets: [`handover:${next.id}`, ...also],
+          count: 1,
+        },
+      );
       return true;
     });
     if (stored) return tell(deps, step, actor, before, next);

@@ -7,6 +7,7 @@ import type { ActionReply } from "./actions.js";
 import { addHandoverNote } from "./add-handover-note.js";
 import type { Deps } from "./deps.js";
 import { requireHandover } from "./handover-access.js";
+import { recordViews } from "./privacy/audit-log.js";
 
 type NoteAction = (
   deps: Deps,
@@ -20,10 +21,11 @@ const idOf = (data: Record<string, unknown>) =>
 
 /** The buttons of the duplicate /henvis's next step: open the note form, and send the note. */
 export const noteActions: Record<string, NoteAction> = {
-  "handover.note": async (deps, _person, t, data) => ({
-    ok: true,
-    replies: [handoverNoteFormCard(t, await requireHandover(deps, idOf(data)))],
-  }),
+  "handover.note": async (deps, person, t, data) => {
+    const handover = await requireHandover(deps, idOf(data));
+    await recordViews(deps, person.id, [handover]);
+    return { ok: true, replies: [handoverNoteFormCard(t, handover)] };
+  },
   "handover.note.submit": async (deps, person, t, data) => {
     const checked = validateForm(handoverNoteForm, data);
     if (!checked.ok) {

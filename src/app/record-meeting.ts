@@ -49,7 +49,7 @@ export async function recordMeeting(
   return takeStep(deps, actorId, handoverId, {
     event: (actor) => ({ type: "meeting", by: actor.id, date: input.meetingDate }),
     tellReferrer: (t, h, actor) => stepNotice(t, deps.directory, h, actor),
-    alsoStore: (tx, h, actor) => {
+    alsoStore: async (tx, h, actor) => {
       const record: MeetingRecord = {
         id: deps.ids.next("mr"),
         handoverId: h.id,
@@ -62,7 +62,8 @@ export async function recordMeeting(
       if (h.company?.name) record.companyName = h.company.name;
       if (h.direction === "EH_TO_TC") record.disclosedAt = now.toISOString();
       if (input.jointVisit) record.jointVisit = true;
-      return tx.meetings.add(record);
+      await tx.meetings.add(record);
+      return [`meeting:${record.id}`];
     },
   });
 }

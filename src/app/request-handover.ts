@@ -9,6 +9,7 @@ import type { Deps } from "./deps.js";
 import { sendHandoverCard } from "./handover-notices.js";
 import { requirePerson } from "./people.js";
 import { isAbsent, isCatchingUp } from "./presence.js";
+import { channelOf, recordAudit } from "./privacy/audit-log.js";
 
 /** What a referrer asks for. */
 export interface HandoverRequest {
@@ -73,11 +74,20 @@ export async function requestHandover(
   if (request.contactPerson) handover.contactPerson = request.contactPerson;
   if (target.assigneeId) handover.assigneeId = target.assigneeId;
   if (target.house) handover.assigneeHouse = target.house;
-  const stored = await deps.store.handovers.create(handover);
+  const stored = await deps.store.transaction(async (tx) => {
+    const created = await tx.handovers.create(handover);
+    if (created.created) await auditCreated({ ...deps, store: tx }, handover);
+    return created;
+  });
   if (!stored.created) return { kind: "duplicate", existing: stored.existing };
 
   const unreachable = await sendHandoverCard(deps, handover, target.recipients);
   return { kind: "created", handover, recipients: target.recipients, unreachable };
+}
+
+function auditCreated(deps: Deps, h: Handover) {
+  const act = { actorId: h.referrerId, channel: channelOf(deps), action: "create" as const };
+  return recordAudit(deps, { ...act, targets: [`handover:${h.id}`], count: 1 });
 }
 
 interface Target {

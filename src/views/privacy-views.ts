@@ -1,5 +1,5 @@
 import type { PeopleDirectory } from "../domain/directory.js";
-import type { Translator } from "../i18n/index.js";
+import type { MessageKey, Translator } from "../i18n/index.js";
 import type { View } from "./view.js";
 
 /** The confirm step of `/slet`: what will be erased, and the one button that does it. */
@@ -22,11 +22,20 @@ export function erasureConfirmView(
   };
 }
 
-/** One audit entry as the coordinator reads it. */
+/** The names after `prefix` of the keys that start with it: the codes a text exists for. */
+type Coded<Prefix extends string> = MessageKey extends infer K
+  ? K extends `${Prefix}${infer Code}`
+    ? Code
+    : never
+  : never;
+
+/** One audit entry as the coordinator reads it; every action and channel has a text. */
 export interface AuditLine {
   at: string;
   actorId: string;
-  action: "erase" | "export" | "audit_list" | "retention";
+  /** Absent on entries from before the channel was recorded. */
+  channel?: Coded<"privacy.channel.">;
+  action: Coded<"privacy.action.">;
   targets: string[];
   count: number;
 }
@@ -41,8 +50,8 @@ export function auditView(
   if (lines.length === 0) return { text: [t("privacy.audit.none", { target })] };
   return {
     title: t("privacy.audit.title", { target }),
-    text: lines.map((l) =>
-      t("privacy.audit.line", {
+    text: lines.map((l) => {
+      const params = {
         at: l.at.slice(0, 16).replace("T", " "),
         actor:
           l.actorId === "system"
@@ -51,7 +60,10 @@ export function auditView(
         action: t(`privacy.action.${l.action}`),
         count: l.count,
         targets: l.targets.join(", "),
-      }),
-    ),
+      };
+      return l.channel
+        ? t("privacy.audit.line_via", { ...params, channel: t(`privacy.channel.${l.channel}`) })
+        : t("privacy.audit.line", params);
+    }),
   };
 }

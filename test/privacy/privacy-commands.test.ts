@@ -39,6 +39,7 @@ const auditOf = async (bot: ReturnType<typeof makeBot>) =>
 describe("/slet", () => {
   it("is refused to everyone but the coordinator and the TC manager, and changes nothing", async () => {
     const { bot, id } = await withMeeting();
+    const before = await auditOf(bot);
     for (const person of ["adv-midtjylland-1", "bd-midtjylland-1", "mgr-midtjylland"]) {
       for (const text of ["/slet 10150817", "/indsigt adv-fyn-1", "/revision 10150817"])
         expect(await bot.says(person, text)).toContain("Kun koordinatoren og kontorchefen");
@@ -49,7 +50,7 @@ describe("/slet", () => {
       expect(pressed.ok && pressed.replies[0]?.tone).toBe("error");
     }
     expect((await bot.deps.store.handovers.get(id))?.need).toBe(NEED);
-    expect(await auditOf(bot)).toHaveLength(0);
+    expect(await auditOf(bot)).toEqual(before);
     expect(await bot.says("tc-manager", "/slet 10150817")).toContain("Slet personoplysninger?");
   });
 
@@ -82,7 +83,7 @@ describe("/slet", () => {
     });
     expect(record?.disclosedAt).toBeDefined();
     expect(await files.removeOlderThan(new Date(8.64e15))).toBe(0);
-    const [entry] = await auditOf(bot);
+    const entry = (await auditOf(bot)).at(-1);
     expect(entry).toMatchObject({ actorId: COORDINATOR, action: "erase", count: 2 });
     expect(JSON.stringify(entry)).not.toMatch(/Hemmelig|pumper|Hamborg/);
   });
@@ -118,7 +119,14 @@ describe("/revision and /indsigt", () => {
     expect(listed).toContain(`handover:${id}`);
     expect(await bot.says("tc-manager", `/revision ${id}`)).toContain("sletning");
     const entries = await auditOf(bot);
-    expect(entries.map((e) => e.action)).toEqual(["erase", "audit_list", "audit_list"]);
+    expect(entries.map((e) => e.action)).toEqual([
+      "create",
+      "accept",
+      "meeting",
+      "erase",
+      "audit_list",
+      "audit_list",
+    ]);
   });
 
   it("exports everything about a staff member as a JSON file, and audits the export", async () => {

@@ -50,6 +50,13 @@ export async function applyRetention(
   );
   const auditEntries = await pruneAudit(deps, monthsBefore(now, policy.auditMonths));
   if (due.length > 0 || auditEntries > 0) await deps.store.forgetReplaced();
-  if (due.length > 0) await recordAudit(deps, "system", "retention", targets, due.length);
+  if (due.length > 0)
+    await recordAudit(deps, {
+      actorId: "system",
+      channel: "system",
+      action: "retention",
+      targets,
+      count: due.length,
+    });
   return { anonymised: due.length, files: removedFiles, auditEntries };
 }

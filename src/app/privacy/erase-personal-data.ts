@@ -5,7 +5,7 @@ import type { FileStore } from "../../ports/files.js";
 import type { Keyed } from "../../ports/store.js";
 import { COLLECTIONS } from "../collections.js";
 import type { Deps } from "../deps.js";
-import { auditCollection, recordAudit } from "./audit-log.js";
+import { type AuditChannel, auditCollection, recordAudit } from "./audit-log.js";
 
 /** What erased text is replaced by in handovers, meeting records and queued messages. */
 export const ERASED = "[slettet]";
@@ -158,13 +158,14 @@ export async function erasePersonalData(
   deps: Deps,
   files: FileStore,
   actorId: string,
+  channel: AuditChannel,
   plan: ErasurePlan,
 ): Promise<ErasureResult> {
   const records = await writeErasure(deps, plan);
   const removed = await files.removeOlderThan(EVERY_FILE);
   await deps.store.forgetReplaced();
   const count = plan.handovers.length + plan.meetings.length;
-  await recordAudit(deps, actorId, "erase", targetsOf(plan), count);
+  await recordAudit(deps, { actorId, channel, action: "erase", targets: targetsOf(plan), count });
   return {
     handovers: plan.handovers.length,
     meetings: plan.meetings.length,

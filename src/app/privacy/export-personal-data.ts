@@ -4,7 +4,7 @@ import type { Keyed } from "../../ports/store.js";
 import type { FileView } from "../../views/view.js";
 import { COLLECTIONS } from "../collections.js";
 import type { Deps } from "../deps.js";
-import { listAudit, recordAudit } from "./audit-log.js";
+import { type AuditChannel, listAudit, recordAudit } from "./audit-log.js";
 import { planErasure } from "./erase-personal-data.js";
 
 /** Whose data `/indsigt` exports: a staff member by directory id, or a contact person by name. */
@@ -56,6 +56,7 @@ export async function exportPersonalData(
   deps: Deps,
   files: FileStore,
   actorId: string,
+  channel: AuditChannel,
   subject: AccessSubject,
 ): Promise<FileView> {
   const data =
@@ -73,6 +74,12 @@ export async function exportPersonalData(
     subject.kind === "staff"
       ? [`person:${subject.person.id}`]
       : data.handovers.map((h) => `contact:${h.id}`);
-  await recordAudit(deps, actorId, "export", targets, data.handovers.length);
+  await recordAudit(deps, {
+    actorId,
+    channel,
+    action: "export",
+    targets,
+    count: data.handovers.length,
+  });
   return file;
 }

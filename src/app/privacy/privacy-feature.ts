@@ -58,28 +58,34 @@ export function privacyFeature(deps: Deps, files: FileStore): Feature {
     ];
   });
 
-  const access = guarded(async ({ person, t }, args) => {
+  const access = guarded(async ({ person, t, channel }, args) => {
     const contact = args.replace(CONTACT_WORDS, "").trim();
     const staff = deps.directory.get(args);
     if (!staff && (contact === args || contact.length < 3)) return error(t, "privacy.access.usage");
     const subject = staff
       ? ({ kind: "staff", person: staff } as const)
       : ({ kind: "contact", name: contact } as const);
-    const file = await exportPersonalData(deps, files, person.id, subject);
+    const file = await exportPersonalData(deps, files, person.id, channel, subject);
     const who = staff ? staff.name : contact;
     return [{ tone: "success", text: [t("privacy.access.done", { who })], files: [file] }];
   });
 
-  const audit = guarded(async ({ person, t }, args) => {
+  const audit = guarded(async ({ person, t, channel }, args) => {
     if (args === "") return error(t, "privacy.audit.usage");
     const cvr = parseCvr(args);
     const target = cvr.ok ? cvr.cvr : args;
     const lines = await listAudit(deps, target);
-    await recordAudit(deps, person.id, "audit_list", [`record:${target}`], lines.length);
+    await recordAudit(deps, {
+      actorId: person.id,
+      channel,
+      action: "audit_list",
+      targets: [`record:${target}`],
+      count: lines.length,
+    });
     return [auditView(t, deps.directory, target, lines)];
   });
 
-  const confirm = async ({ person, t }: Asker, data: Record<string, unknown>) => {
+  const confirm = async ({ person, t, channel }: Asker, data: Record<string, unknown>) => {
     if (!mayHandlePersonalData(person))
       return { ok: true as const, replies: error(t, "privacy.not_allowed") };
     const value = typeof data.value === "string" ? data.value : "";
@@ -87,7 +93,7 @@ export function privacyFeature(deps: Deps, files: FileStore): Feature {
     const target = await erasureTarget(deps, `${prefix}${value}`);
     if (!target) return { ok: true as const, replies: error(t, "privacy.erase.usage") };
     const plan = await planErasure(deps, target);
-    const done = await erasePersonalData(deps, files, person.id, plan);
+    const done = await erasePersonalData(deps, files, person.id, channel, plan);
     const replies: View[] = [{ tone: "success", text: [t("privacy.erase.done", { ...done })] }];
     return { ok: true as const, replies };
   };
