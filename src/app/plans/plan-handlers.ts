@@ -13,6 +13,7 @@ import type { View } from "../../views/view.js";
 import type { ActionReply } from "../actions.js";
 import type { Deps } from "../deps.js";
 import type { Asker } from "../feature.js";
+import { recordChange } from "../privacy/audit-log.js";
 import { copyPlan } from "./copy-plan.js";
 import { submitForm } from "./form-reply.js";
 import {
@@ -109,6 +110,7 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
           if (v.customerJourney === "true") purposes.push("customerJourney");
           const input = { title: v.title, purposes, owner: v.owner, due: v.due };
           const plan = await saveActivity(deps, asker.person, house, year, itemId, input);
+          await recordChange(deps, asker, "plan_edit", [`plan:${plan.id}`]);
           return [
             planView(asker.t, plan, true, [asker.t("plans.saved_activity", { title: v.title })]),
           ];
@@ -171,6 +173,7 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
       const { house, year, itemId } = target(asker, data);
       if (!itemId) throw new DomainError("PLAN.BAD_REQUEST");
       const plan = await removePlanItem(deps, asker.person, house, year, itemId);
+      await recordChange(deps, asker, "plan_edit", [`plan:${plan.id}`]);
       return ok([planView(asker.t, plan, true, [asker.t("plans.removed")])]);
     },
     "plan.copy": async (asker, data) => {

@@ -11,6 +11,7 @@ import type { View } from "../../views/view.js";
 import type { ActionReply } from "../actions.js";
 import type { Deps } from "../deps.js";
 import type { Asker } from "../feature.js";
+import { recordChange } from "../privacy/audit-log.js";
 import { submitForm } from "./form-reply.js";
 import { gatherHouseReport } from "./gather-report.js";
 import { findPlan, houseFrom, requirePlan, requireReporter } from "./plan-access.js";
@@ -152,7 +153,8 @@ export function statusActions(deps: Deps): Record<string, ActionHandler> {
             ...(v.progress !== undefined ? { progress: v.progress } : {}),
             ...(v.comment ? { comment: v.comment } : {}),
           };
-          await saveAnswer(deps, asker.person, house, period, itemId, input);
+          const saved = await saveAnswer(deps, asker.person, house, period, itemId, input);
+          if (input.comment) await recordChange(deps, asker, "status_edit", [`status:${saved.id}`]);
           return [
             await nextStep(deps, asker, house, period, [
               asker.t("plans.saved_answer", { title: item.title }),
@@ -177,10 +179,11 @@ export function statusActions(deps: Deps): Record<string, ActionHandler> {
         data,
         (values, errors) => budgetFormCard(asker.t, house, period, budget, steps, values, errors),
         async (v) => {
-          await saveBudgetUse(deps, asker.person, house, period, {
+          const saved = await saveBudgetUse(deps, asker.person, house, period, {
             spent: v.spent,
             ...(v.comment ? { comment: v.comment } : {}),
           });
+          if (v.comment) await recordChange(deps, asker, "status_edit", [`status:${saved.id}`]);
           return [await nextStep(deps, asker, house, period, [asker.t("plans.saved_budget")])];
         },
       );

@@ -3,6 +3,7 @@ import { parseCvr } from "../../domain/cvr.js";
 import type { Collection, CollectionSpec } from "../../ports/store.js";
 import type { Channel } from "../channel.js";
 import type { Deps } from "../deps.js";
+import type { Asker } from "../feature.js";
 
 /** What a person did with personal data; the audit keeps the act, never the content. */
 export const AUDIT_ACTIONS = [
@@ -106,6 +107,16 @@ export async function recordViews(
   await recordAudit(deps, { ...act, count: handovers.length });
 }
 
+/** Audits a change a person asked for through a feature (plans, status): ids only. */
+export function recordChange(
+  deps: AuditDeps,
+  { person, channel }: Pick<Asker, "person" | "channel">,
+  action: AuditAction,
+  targets: string[],
+): Promise<AuditEntry> {
+  return recordAudit(deps, { actorId: person.id, channel, action, targets, count: 1 });
+}
+
 /**
  * The entries by or about `target` (a person id, a handover or meeting record id, or a CVR, which
  * also matches the entries about that company's handovers), oldest first.
@@ -117,7 +128,9 @@ export async function listAudit(deps: Deps, target: string): Promise<AuditEntry[
     for (const h of await deps.store.handovers.search({ cvr: cvr.cvr }, 1000)) ids.add(h.id);
   const all = await entries(deps).all();
   return all
-    .filter((e) => e.actorId === target || e.targets.some((t) => ids.has(t.split(":")[1] ?? "")))
+    .filter(
+      (e) => e.actorId === target || e.targets.some((t) => ids.has(t.slice(t.indexOf(":") + 1))),
+    )
     .sort((a, b) => a.at.localeCompare(b.at));
 }
 
