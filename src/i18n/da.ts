@@ -1,4 +1,5 @@
 import { daCharts } from "./da-charts.js";
+import { daCounts } from "./da-counts.js";
 import { daPlans } from "./da-plans.js";
 import { daPrivacy } from "./da-privacy.js";
 import { daReminders } from "./da-reminders.js";
@@ -27,10 +28,11 @@ export const da = {
   "handover.already.declined": "Henvisningen er allerede afvist. Se /mine.",
   "handover.already.meeting_held": "Mødet om henvisningen er allerede registreret. Se /mine.",
   "handover.already.closed": "Henvisningen er allerede afsluttet. Se /mine.",
-  "error.HANDOVER.ILLEGAL_TRANSITION":
-    "Det kan ikke lade sig gøre nu: henvisningen har status »{statusText}«.",
-  "error.HANDOVER.NOT_ASSIGNEE": "Henvisningen ligger hos {holder}, så du kan ikke svare på den.",
-  "error.HANDOVER.NOT_FOR_YOU": "Henvisningen er ikke sendt til dig, så du kan ikke svare på den.",
+  "error.HANDOVER.ILLEGAL_TRANSITION": "Henvisningen har status »{statusText}«. Se /mine.",
+  "error.HANDOVER.NOT_ASSIGNEE":
+    "Det er {holder}, der har henvisningen og svarer på den. Dine egne ser du med /mine.",
+  "error.HANDOVER.NOT_FOR_YOU":
+    "Det er modtageren af henvisningen, der svarer på den. Dine egne ser du med /mine.",
   "error.ROUTING.NO_ADVISOR":
     "Ingen internationaliseringsrådgiver er tilgængelig lige nu (alle er fraværende). Prøv igen senere, eller kontakt koordinatoren.",
   "error.ROUTING.NO_HOUSE_STAFF":
@@ -41,7 +43,7 @@ export const da = {
     "Mødedatoen ligger i fremtiden; registrér mødet, når det er holdt.",
   "error.MEETING.DATE_BEFORE_HANDOVER": "Mødedatoen ligger før henvisningen blev sendt ({date}).",
   "error.PRESENCE.ADVISORS_ONLY":
-    "Fravær meldes kun af rådgivere; det styrer, hvem der får nye henvisninger.",
+    "Det er rådgiverne, der melder fravær; det styrer, hvem der får nye henvisninger.",
   "error.PRESENCE.NOT_ABSENT": "Du er ikke meldt fraværende.",
   "error.STORE.LOCK_LOST":
     "Eksportbro kan ikke gemme noget lige nu, fordi et andet Eksportbro-program bruger datafilen. Din handling blev ikke gennemført. Kontakt jeres administrator.",
@@ -255,4 +257,5 @@ export const da = {
   ...daReminders,
   ...daPrivacy,
   ...daCharts,
+  ...daCounts,
 } as const;

@@ -18,7 +18,7 @@ export const enPlans = {
   "error.PLAN.STATUS_LOCKED":
     "The status meeting for {period} has been held, so the answers can no longer be changed.",
   "error.PLAN.STATUS_INCOMPLETE":
-    "{count} answers are still missing before the status can be sent in. Press “Continue” to answer them.",
+    "Answers still missing before the status can be sent in: {count}. Press “Continue” to answer them.",
   "plans.usage.plan": "Type /plan [house] [year], e.g. /plan Fyn 2026.",
   "plans.usage.status":
     "Type /status [house] [period], e.g. /status Fyn 2026H2 (in Slack: /halvaarsstatus).",
@@ -50,7 +50,7 @@ export const enPlans = {
   "plans.status.dropped": "Dropped",
   "plans.status.none": "Not answered",
   "plans.warning.missing_purpose":
-    "The action plan lacks an activity that “{purpose}” (required by section 7 of the annex).",
+    "The action plan lacks an activity with the purpose “{purpose}” (required by section 7 of the annex).",
   "plans.plan.title": "Action plan {year} – Erhvervshus {house}",
   "plans.plan.empty":
     "The plan is empty. Add the house's local goals (tracks A, B and C) and the activities that support them.",
@@ -79,7 +79,7 @@ export const enPlans = {
   "plans.form.activity_heading": "Activity in the action plan of Erhvervshus {house} {year}",
   "plans.form.meetings_heading": "Status meetings {year} – Erhvervshus {house}",
   "plans.form.activity_lead":
-    "The action plan needs activities for both purposes of section 7 of the annex. Tick the one(s) this activity serves.",
+    "The action plan needs activities for both purposes of section 7 of the annex. Tick the purposes this activity serves.",
   "plans.form.track": "Track",
   "plans.form.goal_title": "Goal",
   "plans.form.kpi": "KPI category (required for joint goals)",
@@ -107,7 +107,7 @@ export const enPlans = {
   "plans.form.spent": "Spent in the half-year (DKK)",
   "plans.form.budget_comment": "Comment on the spending",
   "plans.status_title": "Status {period} – Erhvervshus {house}",
-  "plans.answered_count": "{done} of {total} items are answered.",
+  "plans.answered_count": "{done} of {total} answered.",
   "plans.submitted_by": "Sent in by: {names}.",
   "plans.submitted":
     "Thank you – your status is sent in. You can change the answers until the status meeting.",
@@ -167,8 +167,8 @@ export const enPlans = {
   "plans.national.title": "Status report {period} – all business houses",
   "plans.national.budget_note":
     "The stationing is financed with DKK 7.5 million a year from the houses' base grant; unspent money is carried over to next year's budget. The spending is what the houses entered per half-year. Each house gets DKK 50,000 a year per stationed advisor for the desk.",
-  "plans.national.goals_line": "{goals} goals: {on_track} on track/done, {at_risk} at risk",
-  "plans.national.handovers_line": "{eh} EH → TC, {tc} TC → EH, {meetings} meetings",
+  "plans.national.goals_line": "Goals: {goals}; {on_track} on track/done, {at_risk} at risk",
+  "plans.national.handovers_line": "{eh} EH → TC, {tc} TC → EH, {meetings}",
   "plans.national.no_plan": "no action plan",
   "plans.export.button": "Export for KL and ERST",
   "plans.export.title": "Locally agreed goals and action plan {year} – Erhvervshus {house}",

@@ -1,5 +1,6 @@
 import type { da } from "./da.js";
 import { enCharts } from "./en-charts.js";
+import { enCounts } from "./en-counts.js";
 import { enPlans } from "./en-plans.js";
 import { enPrivacy } from "./en-privacy.js";
 import { enReminders } from "./en-reminders.js";
@@ -28,9 +29,11 @@ export const en = {
   "handover.already.declined": "The handover has already been declined. See /my.",
   "handover.already.meeting_held": "The meeting on this handover is already recorded. See /my.",
   "handover.already.closed": "The handover is already closed. See /my.",
-  "error.HANDOVER.ILLEGAL_TRANSITION": "That is not possible now: the handover is “{statusText}”.",
-  "error.HANDOVER.NOT_ASSIGNEE": "The handover is with {holder}, so you cannot answer it.",
-  "error.HANDOVER.NOT_FOR_YOU": "The handover was not sent to you, so you cannot answer it.",
+  "error.HANDOVER.ILLEGAL_TRANSITION": "The handover is “{statusText}”. See /my.",
+  "error.HANDOVER.NOT_ASSIGNEE":
+    "{holder} holds the handover and answers it. See your own with /my.",
+  "error.HANDOVER.NOT_FOR_YOU":
+    "The handover is answered by the person it was sent to. See your own with /my.",
   "error.ROUTING.NO_ADVISOR":
     "No export advisor is available right now (all are absent). Try again later or contact the coordinator.",
   "error.ROUTING.NO_HOUSE_STAFF":
@@ -40,8 +43,7 @@ export const en = {
     "The meeting date is in the future; record the meeting once it has been held.",
   "error.MEETING.DATE_BEFORE_HANDOVER":
     "The meeting date is before the handover was sent ({date}).",
-  "error.PRESENCE.ADVISORS_ONLY":
-    "Only advisors report absence; it decides who gets new handovers.",
+  "error.PRESENCE.ADVISORS_ONLY": "Advisors report absence; it decides who gets new handovers.",
   "error.PRESENCE.NOT_ABSENT": "You are not reported absent.",
   "error.STORE.LOCK_LOST":
     "Eksportbro cannot save anything right now because another Eksportbro program is using its data file. Your action was not carried out. Please contact your administrator.",
@@ -253,4 +255,5 @@ export const en = {
   ...enReminders,
   ...enPrivacy,
   ...enCharts,
+  ...enCounts,
 } as const satisfies Record<keyof typeof da, string>;

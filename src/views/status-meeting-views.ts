@@ -1,7 +1,7 @@
 import type { Person } from "../domain/org.js";
 import type { StatusCycle } from "../domain/status-cycle.js";
 import { formatDate } from "../domain/time.js";
-import type { Translator } from "../i18n/index.js";
+import { plural, type Translator } from "../i18n/index.js";
 import { periodLabel } from "./reminder-views.js";
 import type { View } from "./view.js";
 
@@ -65,7 +65,7 @@ export function statusMeetingSetView(
     tone: "success",
     text: [
       t(movedFrom ? "statusmeeting.moved" : "statusmeeting.set", params),
-      t("statusmeeting.set_next", { days: promptDays }),
+      t("statusmeeting.set_next", { days: plural(t, "count.working_day", promptDays) }),
       ...(unreachable.length > 0
         ? [t("statusmeeting.unreachable", { names: unreachable.map((p) => p.name).join(", ") })]
         : []),

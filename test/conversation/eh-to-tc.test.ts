@@ -144,7 +144,7 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     const { handoverId } = findAction(bot.lastNotice("adv-midtjylland-1"), "handover.accept").data;
     const stranger = await bot.act("adv-fyn-1", "handover.accept", { handoverId });
     expect(stranger.ok && stranger.replies[0]?.text[0]).toBe(
-      "Henvisningen ligger hos Camilla Dam Poulsen, så du kan ikke svare på den.",
+      "Det er Camilla Dam Poulsen, der har henvisningen og svarer på den. Dine egne ser du med /mine.",
     );
     expect((await bot.deps.store.handovers.get(handoverId as string))?.status).toBe("sent");
   });

@@ -22,8 +22,8 @@ describe("/handlingsplan: goals and activities through forms", () => {
     const bot = makePlanBot();
     const empty = await bot.says("mgr-fyn", "/handlingsplan");
     expect(empty).toContain("Handlingsplan 2026 – Erhvervshus Fyn");
-    expect(empty).toContain(`mangler en aktivitet, der »${AWARENESS}«`);
-    expect(empty).toContain(`mangler en aktivitet, der »${JOURNEY}«`);
+    expect(empty).toContain(`mangler en aktivitet med formålet »${AWARENESS}«`);
+    expect(empty).toContain(`mangler en aktivitet med formålet »${JOURNEY}«`);
 
     const [first] = await bot.replies("mgr-fyn", "/handlingsplan");
     const add = findAction(first, "plan.activity.open");
@@ -45,8 +45,8 @@ describe("/handlingsplan: goals and activities through forms", () => {
     });
     const text = renderPlainText(one);
     expect(text).toContain("Aktiviteten »Fælles morgenmøde om eksport« er gemt.");
-    expect(text).not.toContain(`der »${AWARENESS}«`);
-    expect(text).toContain(`der »${JOURNEY}«`);
+    expect(text).not.toContain(`formålet »${AWARENESS}«`);
+    expect(text).toContain(`formålet »${JOURNEY}«`);
     expect(one.tone).toBe("warning");
 
     const both = await addActivity(bot, "mgr-fyn", "Fyn", 2026, {
@@ -265,6 +265,6 @@ describe("the plan for KL and ERST", () => {
       "Lokalt aftalte mål og handlingsplan 2026 – Erhvervshus Fyn",
     );
     const notes = summary?.getColumn(1).values.map(String).join("\n");
-    expect(notes).toContain(`der »${JOURNEY}«`);
+    expect(notes).toContain(`formålet »${JOURNEY}«`);
   });
 });
