@@ -4,11 +4,13 @@ export const daPlans = {
     "Knappen mangler oplysninger om hus eller periode. Skriv kommandoen igen.",
   "error.PLAN.USAGE": "Jeg forstår ikke »{word}«. {usage}",
   "error.PLAN.NOT_EDITOR":
-    "Kun koordinatoren og ledelsen i Erhvervshus {house} kan ændre husets mål og handlingsplan.",
+    "Det er koordinatoren og ledelsen i Erhvervshus {house}, der ændrer husets mål og handlingsplan. Du kan se dem med /handlingsplan {house}.",
   "error.PLAN.NOT_REPORTER":
-    "Status for Erhvervshus {house} besvares af husets ledelse og indstationerede rådgivere samt koordinatoren.",
+    "Det er husets ledelse og indstationerede rådgivere samt koordinatoren, der besvarer status for Erhvervshus {house}. Du kan se husets mål og handlingsplan med /handlingsplan {house}.",
   "error.PLAN.NOT_READER":
-    "Rapporten for Erhvervshus {house} kan ses af husets ledelse og rådgivere, koordinatoren og kontorchefen i TC.",
+    "Rapporten for Erhvervshus {house} er for husets ledelse og rådgivere, koordinatoren og kontorchefen i TC. Du kan se husets mål og handlingsplan med /handlingsplan {house}.",
+  "error.PLAN.NOT_VIEWER":
+    "Handlingsplanen, status og rapporten for Erhvervshus {house} er for husets egne folk, koordinatoren og TC's ledelse. Dit eget hus' plan ser du med /handlingsplan.",
   "error.PLAN.NATIONAL_ONLY":
     "Den samlede rapport for alle seks huse er for koordinatoren og kontorchefen i TC. Skriv fx /rapport Fyn 2026H2 for ét hus.",
   "error.PLAN.NONE":
@@ -29,6 +31,11 @@ export const daPlans = {
   "plans.help.plan_usage": "/handlingsplan [hus] [år]",
   "plans.help.plan":
     "Opret og ret husets lokale mål og handlingsplan; eksportér dem til KL og ERST.",
+  "plans.help.plan_view": "Se husets lokale mål, handlingsplan og datoerne for statusmøderne.",
+  "plans.help.plan_view_all":
+    "Se et hus' lokale mål, handlingsplan og datoerne for statusmøderne, fx /handlingsplan Fyn.",
+  "plans.read_only":
+    "Du kan se planen. Det er koordinatoren og ledelsen i Erhvervshus {house}, der ændrer den.",
   "plans.help.status_usage": "/halvårsstatus eller /status [hus] [periode]",
   "plans.help.status":
     "Besvar halvårsstatus for mål, aktiviteter og budget (kladden gemmes undervejs).",

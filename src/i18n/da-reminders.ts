@@ -90,6 +90,10 @@ export const daReminders = {
   "statusmeeting.advisors_only": "Det er rådgiverne, der sætter datoen for statusmødet.",
   "statusmeeting.other_house":
     "Det er rådgiverne i Erhvervshus {house} og koordinatoren, der står for husets statusmøde.",
+  "statusmeeting.not_viewer":
+    "Statusmødet for Erhvervshus {house} er for husets egne folk, koordinatoren og TC's ledelse. Dit eget hus' statusmøde ser du med /statusmøde.",
+  "statusmeeting.read_only":
+    "Det er rådgiverne i Erhvervshus {house}, der sætter og flytter datoen, og EH-ledelsen får besked.",
   "statusmeeting.past": "Datoen er passeret. Vælg en dato fra i dag og frem.",
   "statusmeeting.too_far": "Datoen ligger mere end et år ude i fremtiden.",
   "statusmeeting.already_answered": "Det statusmøde er allerede besvaret.",
@@ -102,6 +106,8 @@ export const daReminders = {
   "visit.future": "Datoen ligger i fremtiden; registrér besøget, når det har fundet sted.",
   "help.statusmeeting_usage": "/statusmøde [dato]",
   "help.statusmeeting": "Viser dit hus' halvårlige statusmøde eller sætter og flytter datoen.",
+  "help.statusmeeting_view_usage": "/statusmøde [hus]",
+  "help.statusmeeting_view": "Viser datoen for dit hus' halvårlige statusmøde.",
   "help.visit_usage": "/besøg <hus> [dato]",
   "help.visit": "Registrerer dit besøg i et erhvervshus (i dag, eller på datoen).",
   "help.reminders_usage": "/påmindelser",

@@ -5,11 +5,13 @@ export const enPlans = {
   "error.PLAN.BAD_REQUEST": "The button lacks the house or period. Please type the command again.",
   "error.PLAN.USAGE": "I do not understand “{word}”. {usage}",
   "error.PLAN.NOT_EDITOR":
-    "Only the coordinator and the management of Erhvervshus {house} can change the house's goals and action plan.",
+    "The coordinator and the management of Erhvervshus {house} change the house's goals and action plan. You can see them with /plan {house}.",
   "error.PLAN.NOT_REPORTER":
-    "The status of Erhvervshus {house} is answered by the house's management and stationed advisors, and the coordinator.",
+    "The status of Erhvervshus {house} is answered by the house's management and stationed advisors, and the coordinator. You can see the house's goals and action plan with /plan {house}.",
   "error.PLAN.NOT_READER":
-    "The report of Erhvervshus {house} is for the house's management and advisors, the coordinator and the TC head of office.",
+    "The report of Erhvervshus {house} is for the house's management and advisors, the coordinator and the TC head of office. You can see the house's goals and action plan with /plan {house}.",
+  "error.PLAN.NOT_VIEWER":
+    "The action plan, status and report of Erhvervshus {house} are for the house's own people, the coordinator and TC management. See your own house's plan with /plan.",
   "error.PLAN.NATIONAL_ONLY":
     "The roll-up of all six houses is for the coordinator and the TC head of office. Type e.g. /report Fyn 2026H2 for one house.",
   "error.PLAN.NONE":
@@ -30,6 +32,11 @@ export const enPlans = {
   "plans.help.plan_usage": "/plan [house] [year]",
   "plans.help.plan":
     "Set up and change the house's local goals and action plan; export them for KL and ERST.",
+  "plans.help.plan_view": "See the house's local goals, action plan and status meeting dates.",
+  "plans.help.plan_view_all":
+    "See a house's local goals, action plan and status meeting dates, e.g. /plan Fyn.",
+  "plans.read_only":
+    "You can see the plan. The coordinator and the management of Erhvervshus {house} change it.",
   "plans.help.status_usage": "/status or /halvaarsstatus [house] [period]",
   "plans.help.status":
     "Answer the half-year status of goals, activities and budget (saved as you go).",

@@ -90,6 +90,10 @@ export const enReminders = {
   "statusmeeting.advisors_only": "It is the advisors who set the date of the status meeting.",
   "statusmeeting.other_house":
     "The advisors of Erhvervshus {house} and the coordinator look after the house's status meeting.",
+  "statusmeeting.not_viewer":
+    "The status meeting of Erhvervshus {house} is for the house's own people, the coordinator and TC management. See your own house's with /meeting.",
+  "statusmeeting.read_only":
+    "The advisors of Erhvervshus {house} set and move the date, and the house management is told.",
   "statusmeeting.past": "That date has passed. Choose a date from today on.",
   "statusmeeting.too_far": "That date is more than a year ahead.",
   "statusmeeting.already_answered": "That status meeting has already been answered.",
@@ -104,6 +108,8 @@ export const enReminders = {
   "help.statusmeeting_usage": "/meeting [date]",
   "help.statusmeeting":
     "Shows your house's semi-annual status meeting, or sets and moves its date.",
+  "help.statusmeeting_view_usage": "/meeting [house]",
+  "help.statusmeeting_view": "Shows the date of your house's semi-annual status meeting.",
   "help.visit_usage": "/visit <house> [date]",
   "help.visit": "Records your visit to a business house (today, or on the date).",
   "help.reminders_usage": "/reminders",

@@ -26,8 +26,8 @@ export function statusMeetingSetNotice(
   };
 }
 
-/** Where the house's status meeting stands (`/statusmøde` without a date). */
-export function statusMeetingView(t: Translator, cycle: StatusCycle): View {
+/** Where the house's status meeting stands (`/statusmøde` without a date); how to set it when `canSet`. */
+export function statusMeetingView(t: Translator, cycle: StatusCycle, canSet = true): View {
   const period = periodLabel(t, cycle.period);
   const facts = [
     { label: t("statusmeeting.fact_period"), value: period },
@@ -42,7 +42,7 @@ export function statusMeetingView(t: Translator, cycle: StatusCycle): View {
   return {
     title: t("statusmeeting.title", { house: cycle.id }),
     tone: "info",
-    text: [t("statusmeeting.usage")],
+    text: [t(canSet ? "statusmeeting.usage" : "statusmeeting.read_only", { house: cycle.id })],
     facts,
   };
 }

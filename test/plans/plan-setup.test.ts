@@ -142,7 +142,7 @@ describe("who may change a plan", () => {
   it("refuses a manager of another house, in chat and on a forged button", async () => {
     const bot = makePlanBot();
     expect(await bot.says("mgr-sjaelland", "/handlingsplan Fyn")).toContain(
-      "Kun koordinatoren og ledelsen i Erhvervshus Fyn kan ændre husets mål og handlingsplan.",
+      "Handlingsplanen, status og rapporten for Erhvervshus Fyn er for husets egne folk, koordinatoren og TC's ledelse.",
     );
     const forged = views(
       await bot.act("mgr-sjaelland", "plan.goal.submit", {
@@ -154,17 +154,17 @@ describe("who may change a plan", () => {
         unit: "stk",
       }),
     );
-    expect(plain(forged[0])).toContain("Kun koordinatoren og ledelsen i Erhvervshus Fyn");
+    expect(plain(forged[0])).toContain("Erhvervshus Fyn er for husets egne folk");
     expect(await bot.says("mgr-fyn", "/handlingsplan")).toContain("Planen er tom.");
   });
 
-  it("refuses advisors and business developers, and lets the coordinator edit every house", async () => {
+  it("shows advisors and business developers no plan to edit, and lets the coordinator edit every house", async () => {
     const bot = makePlanBot();
     expect(await bot.says("adv-fyn-1", "/handlingsplan")).toContain(
-      "Kun koordinatoren og ledelsen",
+      "Erhvervshus Fyn har ingen handlingsplan for 2026 endnu. Koordinatoren eller husets ledelse opretter den",
     );
     expect(await bot.says("bd-fyn-1", "/handlingsplan Fyn 2026")).toContain(
-      "Kun koordinatoren og ledelsen",
+      "Erhvervshus Fyn har ingen handlingsplan for 2026 endnu.",
     );
     const plan = await addGoal(bot, "adv-hovedstaden-1", "Nordjylland", 2026, {
       track: "B",
@@ -190,7 +190,7 @@ describe("who may change a plan", () => {
     expect(developer).not.toContain("/rapport");
     const tc = await bot.says("tc-manager", "/hjælp");
     expect(tc).toContain("/rapport alle <år>H1|H2");
-    expect(tc).not.toContain("/handlingsplan");
+    expect(tc).toContain("/handlingsplan [hus] [år]: Se et hus' lokale mål");
   });
 
   it("explains a word it does not understand", async () => {

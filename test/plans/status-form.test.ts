@@ -279,10 +279,10 @@ describe("/status: the progress form, item by item", () => {
     );
     await fynPlan(bot);
     expect(await bot.says("bd-fyn-1", "/status")).toContain(
-      "Status for Erhvervshus Fyn besvares af husets ledelse og indstationerede rådgivere",
+      "Det er husets ledelse og indstationerede rådgivere samt koordinatoren, der besvarer status for Erhvervshus Fyn. Du kan se husets mål og handlingsplan med /handlingsplan Fyn.",
     );
     expect(await bot.says("adv-sjaelland-1", "/status Fyn")).toContain(
-      "Status for Erhvervshus Fyn besvares",
+      "Handlingsplanen, status og rapporten for Erhvervshus Fyn er for husets egne folk",
     );
     expect(await bot.says("adv-hovedstaden-1", "/status Fyn")).toContain(
       "0 af 3 punkter er besvaret.",

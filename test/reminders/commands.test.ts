@@ -70,7 +70,7 @@ describe("/statusmøde", () => {
     );
     expect(bot.notices("adv-fyn-1").at(-1)).toContain("Mette Kragh Sørensen har sat statusmødet");
     expect(await bot.says("adv-sjaelland-1", "/statusmøde Fyn 16.12.2026")).toBe(
-      "Det er rådgiverne i Erhvervshus Fyn og koordinatoren, der står for husets statusmøde.",
+      "Statusmødet for Erhvervshus Fyn er for husets egne folk, koordinatoren og TC's ledelse. Dit eget hus' statusmøde ser du med /statusmøde.",
     );
     expect(await bot.says("adv-fyn-1", "/statusmøde")).toContain("Mødedato: 15.12.2026");
   });
@@ -198,6 +198,7 @@ describe("/påmindelser", () => {
     const bdHelp = await bot.says("bd-fyn-1", "/hjælp");
     expect(bdHelp).toContain("/påmindelser");
     expect(bdHelp).not.toContain("/besøg");
-    expect(bdHelp).not.toContain("/statusmøde");
+    expect(bdHelp).not.toContain("/statusmøde [dato]");
+    expect(bdHelp).toContain("/statusmøde [hus]: Viser datoen for dit hus' halvårlige statusmøde.");
   });
 });
