@@ -64,7 +64,7 @@ export const da = {
   "form.cpr":
     "Teksten ser ud til at indeholde et CPR-nummer, og CPR-numre må ikke gemmes her. Fjern nummeret, og send igen.",
   "form.contact_details":
-    "E-mailadresser og telefonnumre må kun stå i feltet Kontaktperson. Fjern dem her, og send igen.",
+    "E-mailadresser og telefonnumre må kun stå i feltet »Kontaktperson«. Fjern dem her, og send igen.",
   "form.submit": "Send",
   "form.save": "Gem",
   "form.limit": "Højst {max} tegn.",
@@ -193,7 +193,7 @@ export const da = {
   "error.FIND.USAGE":
     "Skriv et CVR-nummer eller en del af virksomhedens navn, fx /find 10150817 eller /find Nordlys.",
   "help.find_usage": "/find <CVR eller navn>",
-  "help.find": "Finder henvisninger, åbne som afsluttede, i dit hus (koordinatoren: i alle huse).",
+  "help.find": "Finder henvisninger, åbne som afsluttede, i dit hus (koordinatoren og TC's ledelse: i alle huse).",
   "help.mine_all_usage": "/mine alle",
   "help.mine_all": "Viser også dine afsluttede henvisninger.",
   "mine.title": "Mine åbne henvisninger",

@@ -191,7 +191,7 @@ export const en = {
   "error.FIND.USAGE":
     "Type a CVR number or part of the company's name, e.g. /find 10150817 or /find Nordlys.",
   "help.find_usage": "/find <CVR or name>",
-  "help.find": "Finds handovers, open and closed, in your house (the coordinator: in every house).",
+  "help.find": "Finds handovers, open and closed, in your house (the coordinator and TC management: in every house).",
   "help.mine_all_usage": "/my all",
   "help.mine_all": "Also shows your closed handovers.",
   "mine.title": "My open handovers",
