@@ -31,8 +31,8 @@ export const daCharts = {
   "charts.budget.alt":
     "Søjlediagram: for hvert erhvervshus kontorpladsbetalingen og forbruget i {year}. {lines}",
   "charts.budget.line": "{house}: {spent} af {desk}",
-  "charts.alert.at_risk": "{house}: mål i risiko: {goals}",
-  "charts.alert.overspent": "{house}: forbruget ({spent}) er over kontorpladsbetalingen ({desk})",
+  "charts.alert.at_risk": "{house} har mål i risiko: {goals}",
+  "charts.alert.overspent": "{house} har brugt {spent}, mere end kontorpladsbetalingen på {desk}",
   "overview.title": "Overblik {period} – alle erhvervshuse",
   "overview.intro":
     "Åbne og forsinkede henvisninger i dag, status for halvåret og forbrug af kontorpladsbetalingen.",

@@ -156,7 +156,7 @@ export const da = {
     "{name} har sendt henvisningen af {company} videre til {to}. Den er ikke længere din.",
   "notice.redirected_title": "Sendt videre",
   "notice.unreachable":
-    "Kunne ikke give besked til: {names}. De ser henvisningen, når de skriver /mine.",
+    "Jeg kunne ikke give besked til: {names}. De ser henvisningen, når de skriver /mine.",
   "request.form_title": "Ny henvisning",
   "request.form_intro": "Henvis en virksomhed: EH til Trade Council, eller Trade Council til EH.",
   "request.need_missing": "Beskriv kort virksomhedens behov.",

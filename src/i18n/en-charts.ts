@@ -33,8 +33,8 @@ export const enCharts = {
   "charts.budget.alt":
     "Bar chart: for each house the desk payment and the spending in {year}. {lines}",
   "charts.budget.line": "{house}: {spent} of {desk}",
-  "charts.alert.at_risk": "{house}: goals at risk: {goals}",
-  "charts.alert.overspent": "{house}: spending ({spent}) is above the desk payment ({desk})",
+  "charts.alert.at_risk": "{house} has goals at risk: {goals}",
+  "charts.alert.overspent": "{house} has spent {spent}, more than the desk payment of {desk}",
   "overview.title": "Overview {period} – all houses",
   "overview.intro":
     "Open and overdue handovers today, this half-year's status and use of the desk payment.",

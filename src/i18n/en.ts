@@ -154,7 +154,7 @@ export const en = {
   "notice.redirected_away":
     "{name} passed the handover of {company} on to {to}. It is no longer yours.",
   "notice.redirected_title": "Passed on",
-  "notice.unreachable": "Could not notify: {names}. They will see the handover when they type /my.",
+  "notice.unreachable": "I could not notify: {names}. They will see the handover when they type /my.",
   "request.form_title": "New handover",
   "request.form_intro": "Refer a company: EH to the Trade Council, or the Trade Council to EH.",
   "request.need_missing": "Describe the company's need briefly.",

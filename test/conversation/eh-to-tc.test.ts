@@ -221,7 +221,7 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     const bot = makeBot();
     bot.inbox.unreachable.add("adv-midtjylland-1");
     const receipt = await bot.says("bd-midtjylland-1", REFER);
-    expect(receipt).toContain("Kunne ikke give besked til: Camilla Dam Poulsen.");
+    expect(receipt).toContain("Jeg kunne ikke give besked til: Camilla Dam Poulsen.");
     expect(await bot.says("adv-midtjylland-1", "/mine")).toContain(
       "Nordlys Maskinfabrik A/S (CVR 10150817)",
     );
