@@ -22,7 +22,7 @@ export const en = {
   "error.PERSON.UNKNOWN":
     "You are not in Eksportbro's directory of business houses and advisors, so I cannot help you yet. Contact your administrator.",
   "error.ROLE.NOT_ALLOWED":
-    "Handovers are sent by business developers, house managers and export advisors; your role cannot send them.",
+    "Handovers are sent by business developers, house managers and export advisors.",
   "error.HANDOVER.NOT_FOUND": "That handover does not exist.",
   "handover.already.sent": "The handover has not been accepted yet. See /my.",
   "handover.already.accepted": "The handover has already been accepted. See /my.",
