@@ -193,7 +193,8 @@ export const da = {
   "error.FIND.USAGE":
     "Skriv et CVR-nummer eller en del af virksomhedens navn, fx /find 10150817 eller /find Nordlys.",
   "help.find_usage": "/find <CVR eller navn>",
-  "help.find": "Finder henvisninger, åbne som afsluttede, i dit hus (koordinatoren og TC's ledelse: i alle huse).",
+  "help.find":
+    "Finder henvisninger, åbne som afsluttede, i dit hus (koordinatoren og TC's ledelse: i alle huse).",
   "help.mine_all_usage": "/mine alle",
   "help.mine_all": "Viser også dine afsluttede henvisninger.",
   "mine.title": "Mine åbne henvisninger",

@@ -154,7 +154,8 @@ export const en = {
   "notice.redirected_away":
     "{name} passed the handover of {company} on to {to}. It is no longer yours.",
   "notice.redirected_title": "Passed on",
-  "notice.unreachable": "I could not notify: {names}. They will see the handover when they type /my.",
+  "notice.unreachable":
+    "I could not notify: {names}. They will see the handover when they type /my.",
   "request.form_title": "New handover",
   "request.form_intro": "Refer a company: EH to the Trade Council, or the Trade Council to EH.",
   "request.need_missing": "Describe the company's need briefly.",
@@ -191,7 +192,8 @@ export const en = {
   "error.FIND.USAGE":
     "Type a CVR number or part of the company's name, e.g. /find 10150817 or /find Nordlys.",
   "help.find_usage": "/find <CVR or name>",
-  "help.find": "Finds handovers, open and closed, in your house (the coordinator and TC management: in every house).",
+  "help.find":
+    "Finds handovers, open and closed, in your house (the coordinator and TC management: in every house).",
   "help.mine_all_usage": "/my all",
   "help.mine_all": "Also shows your closed handovers.",
   "mine.title": "My open handovers",
