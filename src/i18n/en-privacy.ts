@@ -11,24 +11,24 @@ export const enPrivacy = {
   "privacy.help.audit_usage": "/audit <CVR | handover | person id>",
   "privacy.help.audit": "See who erased, exported or looked up personal data.",
   "privacy.not_allowed":
-    "Only the coordinator and the TC head of office can erase, export and read the audit log.",
+    "The coordinator and the TC head of office erase and export personal data and read the audit log.",
   "privacy.erase.usage":
     "Write e.g. /erase 10150817, /erase hv_123 or /erase contact Anna Berg (at least 3 characters).",
   "privacy.erase.nothing": "Eksportbro holds no personal data to erase about that.",
   "privacy.erase.title": "Erase personal data?",
   "privacy.erase.what":
-    "Need, contact person, reasons and meeting descriptions are replaced by «[slettet]», also in messages waiting to be sent. Every report file is deleted; reports can be made again. Counts, dates and outcomes stay, so the figures add up. Erasure cannot be undone.",
+    "Need, contact person, reasons and meeting descriptions are replaced by “[slettet]”, also in messages waiting to be sent. Every report file is deleted; reports can be made again. Counts, dates and outcomes stay, so the figures add up. Erasure cannot be undone.",
   "privacy.erase.handovers": "Handovers",
   "privacy.erase.meetings": "Meeting records",
   "privacy.erase.confirm": "Erase",
   "privacy.erase.done":
-    "Erased: {handovers} handovers, {meetings} meeting records, {records} messages and other records, {files} report files.",
+    "Erased. Handovers: {handovers}. Meeting records: {meetings}. Messages and other records: {records}. Report files: {files}.",
   "privacy.access.usage": "Write e.g. /access adv-fyn-1 or /access contact Anna Berg.",
   "privacy.access.done": "Here is everything Eksportbro holds about {who}. The export is logged.",
   "privacy.audit.usage": "Write e.g. /audit 10150817, /audit hv_123 or /audit adv-fyn-1.",
   "privacy.audit.title": "Audit log for {target}",
   "privacy.audit.none": "The audit log holds nothing about {target}.",
-  "privacy.audit.line": "{at}: {actor} – {action} ({count} records): {targets}",
+  "privacy.audit.line": "{at}: {actor} – {action}: {targets} (records: {count})",
   "privacy.action.erase": "erasure",
   "privacy.action.export": "export",
   "privacy.action.audit_list": "audit log lookup",
