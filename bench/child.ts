@@ -84,6 +84,19 @@ export function peakRssMb(pid: number | undefined): number {
   }
 }
 
+/** CPU time (user + system, ms) the process has used so far: a figure the other load on the machine barely moves. */
+export function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** SIGTERM, wait for the exit (the store flushes and unlocks); SIGKILL after a timeout. */
 export async function stopServer(server: Server): Promise<void> {
   const { child } = server;

@@ -1,8 +1,10 @@
 import { emptyDocument, type StoredDocument } from "../src/adapters/storage/data-schema.js";
+import { ERASED } from "../src/app/privacy/erase-personal-data.js";
 import type { Company } from "../src/domain/company.js";
 import type { Cvr } from "../src/domain/cvr.js";
 import type { Handover, HandoverStatus, HistoryEntry } from "../src/domain/handover.js";
 import type { MeetingRecord } from "../src/domain/meeting-record.js";
+import { DEFAULT_RETENTION, monthsBefore } from "../src/domain/retention.js";
 import { validCvr } from "../test/support/handover-factory.js";
 import {
   ADVISORS,
@@ -33,8 +35,24 @@ const INDUSTRIES: readonly [string, string][] = [
   ["259900", "Fremstilling af metalvarer"],
 ];
 
+/**
+ * A declined handover as retention leaves it once its time has passed (the data at steady state):
+ * otherwise the bench would measure a first retention run anonymising thousands, not `/henvis`.
+ */
+function anonymiseIfPast(h: Handover, cutoff: string): void {
+  const decline = h.history.find((e) => e.type === "decline");
+  if (decline?.type !== "decline" || decline.at >= cutoff) return;
+  h.need = ERASED;
+  h.contactPerson = ERASED;
+  decline.reason = ERASED;
+}
+
 /** A stored document with `count` handovers spread over the demo people; most are closed or declined. */
-export function storedDocument(count: number): { doc: StoredDocument; open: number } {
+export function storedDocument(
+  count: number,
+  now = new Date(),
+): { doc: StoredDocument; open: number } {
+  const declinedCutoff = monthsBefore(now, DEFAULT_RETENTION.declinedMonths).toISOString();
   const doc = emptyDocument();
   const random = rng(count + 1);
   const openTarget = Math.min(OPEN_MAX, Math.round(count * OPEN_SHARE));
@@ -52,6 +70,7 @@ export function storedDocument(count: number): { doc: StoredDocument; open: numb
     if (isOpen) open++;
     const created = start + Math.floor((span * i) / Math.max(1, count));
     const h = handover(i, validCvr(i + 1), status, created, random);
+    anonymiseIfPast(h, declinedCutoff);
     doc.handovers.push(h);
     if (status === "meeting_held" || status === "closed") doc.meetings.push(meeting(h, random));
   }

@@ -3,7 +3,7 @@ import { rmSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { killAll, peakRssMb, startServer, stopServer } from "./child.js";
+import { cpuMs, killAll, peakRssMb, startServer, stopServer } from "./child.js";
 import { freshCompanies, storedDocument } from "./data.js";
 import { type Henvis, percentile, runLoad } from "./load.js";
 import { BUSINESS_DEVELOPERS, needText, rng } from "./people.js";
@@ -35,6 +35,7 @@ interface Row {
   p99: number;
   max: number;
   rssMb: number;
+  cpuMsPerRequest: number;
   startupS: number;
   failures: number;
   note: string;
@@ -79,7 +80,9 @@ async function scenario(stored: number): Promise<Row> {
     const rssAtStart = peakRssMb(server.child.pid);
     try {
       const warm = await runLoad(server.url, henvis.slice(0, WARMUP), CONCURRENCY, deadline);
+      const cpuBefore = cpuMs(server.child.pid);
       const run = await runLoad(server.url, henvis.slice(WARMUP), CONCURRENCY, deadline);
+      const cpuPerRequest = (cpuMs(server.child.pid) - cpuBefore) / REQUESTS;
       const rssMb = peakRssMb(server.child.pid);
       const idle = rssAtStart;
       for (const s of [...warm.samples, ...run.samples]) console.error(`  failure: ${s}`);
@@ -92,6 +95,7 @@ async function scenario(stored: number): Promise<Row> {
         p99: percentile(sorted, 99),
         max: sorted.at(-1) ?? Number.NaN,
         rssMb,
+        cpuMsPerRequest: cpuPerRequest,
         startupS: server.startupMs / 1000,
         failures: run.failures + warm.failures,
         note: `file ${(Buffer.byteLength(text) / 2 ** 20).toFixed(1)} MiB at start, ${open} open, ${doc.meetings.length} meetings; peak RSS ${idle.toFixed(0)} MB already after start-up`,
@@ -105,7 +109,16 @@ async function scenario(stored: number): Promise<Row> {
   }
 }
 
-const HEADERS = ["stored", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "peak RSS MB"];
+const HEADERS = [
+  "stored",
+  "requests",
+  "req/s",
+  "p50 ms",
+  "p99 ms",
+  "max ms",
+  "peak RSS MB",
+  "CPU ms/req",
+];
 const cells = (values: string[]) =>
   values.map((v, i) => v.padStart(Math.max(8, HEADERS[i]?.length ?? 10))).join(" | ");
 const rows: Row[] = [];
@@ -130,6 +143,7 @@ for (const r of rows) {
       r.p99.toFixed(1),
       r.max.toFixed(1),
       r.rssMb.toFixed(0),
+      r.cpuMsPerRequest.toFixed(2),
       r.startupS.toFixed(2),
     ])} | ${r.failures}`,
   );

@@ -27,6 +27,11 @@ async function handoverAccepted(page: Page) {
   await handover.getByRole("button", { name: "Acceptér", exact: true }).click();
   await page.locator(".msg.bot:not(.notice)").filter({ hasText: "Accepteret" }).waitFor(WAIT);
   await page.locator("#text").blur();
+  await handover.evaluate((card) => {
+    const bar = document.querySelector("#person")?.closest("header, nav, div");
+    card.scrollIntoView({ block: "start" });
+    window.scrollBy(0, -((bar?.getBoundingClientRect().height ?? 0) + 12));
+  });
   await page.screenshot({ path: `${DOCS}local-chat.png` });
 }
 
@@ -102,11 +107,19 @@ async function reportWithCharts(page: Page, url: string) {
   await report.screenshot({ path: `${DOCS}report-chart.png` });
 }
 
+/** Greets everyone once before the pictures, so no welcome card stands between the cards shown. */
+async function greetEveryone(url: string) {
+  const res = await fetch(`${url}/local/people`);
+  const body = (await res.json()) as { people: { id: string }[] };
+  for (const person of body.people) await act(url, person.id, "welcome.show", {});
+}
+
 // The built server (npm run build first) starts faster than src/ under the tsx loader.
 const server = await startServer({}, ["dist/main.js"]);
 const browser = await launchChromium();
 try {
   mkdirSync(DOCS, { recursive: true });
+  await greetEveryone(server.url);
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(server.url);
   await page.waitForFunction(() => document.body.dataset.ready === "true", undefined, WAIT);

@@ -22,7 +22,7 @@ export const daCharts = {
   "charts.handovers.meetings": "Møder holdt",
   "charts.handovers.alt":
     "Søjlediagram over de seneste fire halvår med henvisninger fra EH til TC, fra TC til EH og møder holdt. {lines}",
-  "charts.handovers.line": "{period}: {eh} EH → TC, {tc} TC → EH, {meetings} møder",
+  "charts.handovers.line": "{period}: {eh} EH → TC, {tc} TC → EH, {meetings}",
   "charts.budget.title": "Kontorpladsbetaling og forbrug {year} pr. hus",
   "charts.budget.group": "Erhvervshus",
   "charts.budget.y": "kr.",
@@ -31,8 +31,8 @@ export const daCharts = {
   "charts.budget.alt":
     "Søjlediagram: for hvert erhvervshus kontorpladsbetalingen og forbruget i {year}. {lines}",
   "charts.budget.line": "{house}: {spent} af {desk}",
-  "charts.alert.at_risk": "{house}: mål i risiko: {goals}",
-  "charts.alert.overspent": "{house}: forbruget ({spent}) er over kontorpladsbetalingen ({desk})",
+  "charts.alert.at_risk": "{house} har mål i risiko: {goals}",
+  "charts.alert.overspent": "{house} har brugt {spent}, mere end kontorpladsbetalingen på {desk}",
   "overview.title": "Overblik {period} – alle erhvervshuse",
   "overview.intro":
     "Åbne og forsinkede henvisninger i dag, status for halvåret og forbrug af kontorpladsbetalingen.",
@@ -40,7 +40,7 @@ export const daCharts = {
   "overview.overdue": "Heraf forsinkede",
   "overview.status": "Status {period}",
   "overview.status.submitted": "besvaret",
-  "overview.status.partly": "i gang ({answered} af {items} punkter)",
+  "overview.status.partly": "i gang ({answered} af {items})",
   "overview.status.missing": "mangler",
   "overview.status.no_plan": "ingen handlingsplan",
   "overview.budget": "Kontorplads brugt",
@@ -48,7 +48,7 @@ export const daCharts = {
   "overview.at_risk": "Mål i risiko",
   "overview.all_well": "Intet kræver opmærksomhed lige nu.",
   "overview.overdue_note":
-    "Forsinket: ubesvaret i {escalate} arbejdsdage eller accepteret uden møde i {meeting} arbejdsdage.",
+    "Forsinket: ubesvaret i {escalate} eller accepteret uden møde i {meeting}.",
   "error.OVERVIEW.NOT_ALLOWED":
     "Overblikket over alle seks huse er for koordinatoren og TC's ledelse. Du kan se dine egne henvisninger med /mine.",
   "overview.button": "Overblik",

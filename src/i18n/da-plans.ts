@@ -4,11 +4,13 @@ export const daPlans = {
     "Knappen mangler oplysninger om hus eller periode. Skriv kommandoen igen.",
   "error.PLAN.USAGE": "Jeg forstår ikke »{word}«. {usage}",
   "error.PLAN.NOT_EDITOR":
-    "Kun koordinatoren og ledelsen i Erhvervshus {house} kan ændre husets mål og handlingsplan.",
+    "Det er koordinatoren og ledelsen i Erhvervshus {house}, der ændrer husets mål og handlingsplan. Du kan se dem med /handlingsplan {house}.",
   "error.PLAN.NOT_REPORTER":
-    "Status for Erhvervshus {house} besvares af husets ledelse og indstationerede rådgivere samt koordinatoren.",
+    "Det er husets ledelse og indstationerede rådgivere samt koordinatoren, der besvarer status for Erhvervshus {house}. Du kan se husets mål og handlingsplan med /handlingsplan {house}.",
   "error.PLAN.NOT_READER":
-    "Rapporten for Erhvervshus {house} kan ses af husets ledelse og rådgivere, koordinatoren og kontorchefen i TC.",
+    "Rapporten for Erhvervshus {house} er for husets ledelse og rådgivere, koordinatoren og kontorchefen i TC. Du kan se husets mål og handlingsplan med /handlingsplan {house}.",
+  "error.PLAN.NOT_VIEWER":
+    "Handlingsplanen, status og rapporten for Erhvervshus {house} er for husets egne folk, koordinatoren og TC's ledelse. Dit eget hus' plan ser du med /handlingsplan.",
   "error.PLAN.NATIONAL_ONLY":
     "Den samlede rapport for alle seks huse er for koordinatoren og kontorchefen i TC. Skriv fx /rapport Fyn 2026H2 for ét hus.",
   "error.PLAN.NONE":
@@ -29,6 +31,11 @@ export const daPlans = {
   "plans.help.plan_usage": "/handlingsplan [hus] [år]",
   "plans.help.plan":
     "Opret og ret husets lokale mål og handlingsplan; eksportér dem til KL og ERST.",
+  "plans.help.plan_view": "Se husets lokale mål, handlingsplan og datoerne for statusmøderne.",
+  "plans.help.plan_view_all":
+    "Se et hus' lokale mål, handlingsplan og datoerne for statusmøderne, fx /handlingsplan Fyn.",
+  "plans.read_only":
+    "Du kan se planen. Det er koordinatoren og ledelsen i Erhvervshus {house}, der ændrer den.",
   "plans.help.status_usage": "/halvårsstatus eller /status [hus] [periode]",
   "plans.help.status":
     "Besvar halvårsstatus for mål, aktiviteter og budget (kladden gemmes undervejs).",
@@ -49,7 +56,7 @@ export const daPlans = {
   "plans.status.dropped": "Opgivet",
   "plans.status.none": "Ikke besvaret",
   "plans.warning.missing_purpose":
-    "Handlingsplanen mangler en aktivitet, der »{purpose}« (kravet i bilagets pkt. 7).",
+    "Handlingsplanen mangler en aktivitet med formålet »{purpose}« (kravet i bilagets pkt. 7).",
   "plans.plan.title": "Handlingsplan {year} – Erhvervshus {house}",
   "plans.plan.empty":
     "Planen er tom. Tilføj husets lokale mål (spor A, B og C) og de aktiviteter, der understøtter dem.",
@@ -78,7 +85,7 @@ export const daPlans = {
   "plans.form.activity_heading": "Aktivitet i handlingsplanen for Erhvervshus {house} {year}",
   "plans.form.meetings_heading": "Statusmøder {year} – Erhvervshus {house}",
   "plans.form.activity_lead":
-    "Handlingsplanen skal have aktiviteter for begge formål fra bilagets pkt. 7. Markér, hvilke(t) denne aktivitet tjener.",
+    "Handlingsplanen skal have aktiviteter for begge formål fra bilagets pkt. 7. Markér de formål, denne aktivitet tjener.",
   "plans.form.track": "Spor",
   "plans.form.goal_title": "Mål",
   "plans.form.kpi": "KPI-kategori (kræves for fælles mål)",
@@ -105,7 +112,7 @@ export const daPlans = {
   "plans.form.spent": "Forbrug i halvåret (kr.)",
   "plans.form.budget_comment": "Kommentar til forbruget",
   "plans.status_title": "Status {period} – Erhvervshus {house}",
-  "plans.answered_count": "{done} af {total} punkter er besvaret.",
+  "plans.answered_count": "{done} af {total} er besvaret.",
   "plans.submitted_by": "Indsendt af: {names}.",
   "plans.submitted": "Tak – din status er indsendt. Du kan rette svarene frem til statusmødet.",
   "plans.all_answered": "Alle punkter er besvaret. Tryk »Send«, når I er klar.",
@@ -164,7 +171,7 @@ export const daPlans = {
   "plans.national.budget_note":
     "Indstationeringen finansieres med 7,5 mio. kr. årligt fra erhvervshusenes basisbevilling; uforbrugte midler overføres til næste års budget. Forbruget er det, husene har indberettet pr. halvår. Hvert hus får 50.000 kr. om året pr. indstationeret rådgiver til kontorplads.",
   "plans.national.goals_line": "{goals} mål: {on_track} på sporet/gennemført, {at_risk} i risiko",
-  "plans.national.handovers_line": "{eh} EH → TC, {tc} TC → EH, {meetings} møder",
+  "plans.national.handovers_line": "{eh} EH → TC, {tc} TC → EH, {meetings}",
   "plans.national.no_plan": "ingen handlingsplan",
   "plans.export.button": "Eksportér til KL og ERST",
   "plans.export.title": "Lokalt aftalte mål og handlingsplan {year} – Erhvervshus {house}",

@@ -15,9 +15,9 @@ export const daReminders = {
     "Henvisningen af {company} blev sendt til dig den {date} og venter stadig på svar. Acceptér den, afvis den, eller send den videre.",
   "reminder.escalate.title": "Ubesvaret henvisning",
   "reminder.escalate.text":
-    "Henvisningen af {company} til {holder} har ikke fået svar i {days} arbejdsdage. Følg op, eller send den videre til en anden.",
+    "Henvisningen af {company} til {holder} har ikke fået svar i {days}. Følg op, eller send den videre til en anden.",
   "reminder.escalate.away":
-    "Henvisningen af {company} til {holder} har ikke fået svar i {days} arbejdsdage, og {holder} er meldt fraværende. Send den videre til en anden.",
+    "Henvisningen af {company} til {holder} har ikke fået svar i {days}, og {holder} er meldt fraværende. Send den videre til en anden.",
   "reminder.stale.title": "Intet møde registreret",
   "reminder.stale.text":
     "Du accepterede henvisningen af {company} den {date}, men der er ikke registreret noget møde endnu. Registrér mødet, eller luk henvisningen.",
@@ -35,7 +35,7 @@ export const daReminders = {
   "reminder.held.yes": "Ja, holdt {date}",
   "reminder.held.moved": "Nej, det er flyttet",
   "reminder.digest.title": "Besøg i erhvervshusene",
-  "reminder.digest.text": "Disse erhvervshuse har du ikke besøgt i {days} dage eller mere:",
+  "reminder.digest.text": "Disse erhvervshuse har du ikke besøgt i {days} eller mere:",
   "reminder.digest.how": "Registrér et besøg med /besøg <hus>, fx /besøg Fyn.",
   "reminder.digest.last": "sidst besøgt {date}",
   "reminder.digest.never": "intet besøg registreret",
@@ -54,13 +54,13 @@ export const daReminders = {
   "reminder.none": "Du har ingen kommende påmindelser.",
   "reminder.list_mine": "Dine kommende påmindelser",
   "reminder.list_all": "Alle kommende påmindelser",
-  "reminder.list_more": "Viser de første; {count} flere kommer senere.",
+  "reminder.list_more": "Viser de første; {count} kommer senere.",
   "reminder.snoozed": "udsat",
   "reminder.snoozed_until": "Jeg minder dig om det igen {when}.",
   "reminder.marked_done": "Påmindelsen er markeret som klaret.",
   "reminder.not_found": "Påmindelsen findes ikke (længere).",
   "reminder.not_yours":
-    "Påmindelsen er sendt til en anden, så du kan ikke udsætte eller afslutte den.",
+    "Det er den, påmindelsen er sendt til, der udsætter eller afslutter den. Dine egne ser du med /påmindelser.",
   "reminder.already_done": "Påmindelsen er allerede markeret som klaret.",
   "statusmeeting.title": "Statusmøde for Erhvervshus {house}",
   "statusmeeting.usage":
@@ -76,7 +76,7 @@ export const daReminders = {
   "statusmeeting.moved":
     "Statusmødet for Erhvervshus {house} ({period}) er flyttet fra {from} til {date}.",
   "statusmeeting.set_next":
-    "EH-ledelsen og koordinatoren har fået besked. EH-ledelsen får statusskemaet {days} arbejdsdage før, og dagen efter spørger jeg, om mødet blev holdt.",
+    "EH-ledelsen og koordinatoren har fået besked. EH-ledelsen får statusskemaet {days} før, og dagen efter spørger jeg, om mødet blev holdt.",
   "statusmeeting.unreachable": "Jeg kunne ikke give besked til: {names}.",
   "statusmeeting.notice_title": "Halvårligt statusmøde",
   "statusmeeting.notice_set":
@@ -89,7 +89,11 @@ export const daReminders = {
   "statusmeeting.new_date": "Ny dato for statusmødet",
   "statusmeeting.advisors_only": "Det er rådgiverne, der sætter datoen for statusmødet.",
   "statusmeeting.other_house":
-    "Du er ikke rådgiver i Erhvervshus {house}, så du kan ikke svare for dets statusmøde.",
+    "Det er rådgiverne i Erhvervshus {house} og koordinatoren, der står for husets statusmøde.",
+  "statusmeeting.not_viewer":
+    "Statusmødet for Erhvervshus {house} er for husets egne folk, koordinatoren og TC's ledelse. Dit eget hus' statusmøde ser du med /statusmøde.",
+  "statusmeeting.read_only":
+    "Det er rådgiverne i Erhvervshus {house}, der sætter og flytter datoen, og EH-ledelsen får besked.",
   "statusmeeting.past": "Datoen er passeret. Vælg en dato fra i dag og frem.",
   "statusmeeting.too_far": "Datoen ligger mere end et år ude i fremtiden.",
   "statusmeeting.already_answered": "Det statusmøde er allerede besvaret.",
@@ -98,10 +102,12 @@ export const daReminders = {
   "visit.unknown_house":
     "»{house}« er ikke et erhvervshus. Vælg mellem Hovedstaden, Sjælland, Fyn, Sydjylland, Midtjylland og Nordjylland.",
   "visit.recorded": "Besøget i Erhvervshus {house} den {date} er registreret.",
-  "visit.coordinator_only": "Kun koordinatoren registrerer besøg i erhvervshusene.",
+  "visit.coordinator_only": "Det er koordinatoren, der registrerer besøg i erhvervshusene.",
   "visit.future": "Datoen ligger i fremtiden; registrér besøget, når det har fundet sted.",
   "help.statusmeeting_usage": "/statusmøde [dato]",
-  "help.statusmeeting": "Viser dit hus' halvårlige statusmøde, eller sætter/flytter datoen.",
+  "help.statusmeeting": "Viser dit hus' halvårlige statusmøde eller sætter og flytter datoen.",
+  "help.statusmeeting_view_usage": "/statusmøde [hus]",
+  "help.statusmeeting_view": "Viser datoen for dit hus' halvårlige statusmøde.",
   "help.visit_usage": "/besøg <hus> [dato]",
   "help.visit": "Registrerer dit besøg i et erhvervshus (i dag, eller på datoen).",
   "help.reminders_usage": "/påmindelser",

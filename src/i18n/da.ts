@@ -1,4 +1,5 @@
 import { daCharts } from "./da-charts.js";
+import { daCounts } from "./da-counts.js";
 import { daPlans } from "./da-plans.js";
 import { daPrivacy } from "./da-privacy.js";
 import { daReminders } from "./da-reminders.js";
@@ -27,10 +28,11 @@ export const da = {
   "handover.already.declined": "Henvisningen er allerede afvist. Se /mine.",
   "handover.already.meeting_held": "Mødet om henvisningen er allerede registreret. Se /mine.",
   "handover.already.closed": "Henvisningen er allerede afsluttet. Se /mine.",
-  "error.HANDOVER.ILLEGAL_TRANSITION":
-    "Det kan ikke lade sig gøre nu: henvisningen har status »{statusText}«.",
-  "error.HANDOVER.NOT_ASSIGNEE": "Henvisningen ligger hos {holder}, så du kan ikke svare på den.",
-  "error.HANDOVER.NOT_FOR_YOU": "Henvisningen er ikke sendt til dig, så du kan ikke svare på den.",
+  "error.HANDOVER.ILLEGAL_TRANSITION": "Henvisningen har status »{statusText}«. Se /mine.",
+  "error.HANDOVER.NOT_ASSIGNEE":
+    "Det er {holder}, der har henvisningen og svarer på den. Dine egne ser du med /mine.",
+  "error.HANDOVER.NOT_FOR_YOU":
+    "Det er modtageren af henvisningen, der svarer på den. Dine egne ser du med /mine.",
   "error.ROUTING.NO_ADVISOR":
     "Ingen internationaliseringsrådgiver er tilgængelig lige nu (alle er fraværende). Prøv igen senere, eller kontakt koordinatoren.",
   "error.ROUTING.NO_HOUSE_STAFF":
@@ -41,7 +43,7 @@ export const da = {
     "Mødedatoen ligger i fremtiden; registrér mødet, når det er holdt.",
   "error.MEETING.DATE_BEFORE_HANDOVER": "Mødedatoen ligger før henvisningen blev sendt ({date}).",
   "error.PRESENCE.ADVISORS_ONLY":
-    "Fravær meldes kun af rådgivere; det styrer, hvem der får nye henvisninger.",
+    "Det er rådgiverne, der melder fravær; det styrer, hvem der får nye henvisninger.",
   "error.PRESENCE.NOT_ABSENT": "Du er ikke meldt fraværende.",
   "error.STORE.LOCK_LOST":
     "Eksportbro kan ikke gemme noget lige nu, fordi et andet Eksportbro-program bruger datafilen. Din handling blev ikke gennemført. Kontakt jeres administrator.",
@@ -62,7 +64,7 @@ export const da = {
   "form.cpr":
     "Teksten ser ud til at indeholde et CPR-nummer, og CPR-numre må ikke gemmes her. Fjern nummeret, og send igen.",
   "form.contact_details":
-    "E-mailadresser og telefonnumre må kun stå i feltet Kontaktperson. Fjern dem her, og send igen.",
+    "E-mailadresser og telefonnumre må kun stå i feltet »Kontaktperson«. Fjern dem her, og send igen.",
   "form.submit": "Send",
   "form.save": "Gem",
   "form.limit": "Højst {max} tegn.",
@@ -154,7 +156,7 @@ export const da = {
     "{name} har sendt henvisningen af {company} videre til {to}. Den er ikke længere din.",
   "notice.redirected_title": "Sendt videre",
   "notice.unreachable":
-    "Kunne ikke give besked til: {names}. De ser henvisningen, når de skriver /mine.",
+    "Jeg kunne ikke give besked til: {names}. De ser henvisningen, når de skriver /mine.",
   "request.form_title": "Ny henvisning",
   "request.form_intro": "Henvis en virksomhed: EH til Trade Council, eller Trade Council til EH.",
   "request.need_missing": "Beskriv kort virksomhedens behov.",
@@ -191,7 +193,8 @@ export const da = {
   "error.FIND.USAGE":
     "Skriv et CVR-nummer eller en del af virksomhedens navn, fx /find 10150817 eller /find Nordlys.",
   "help.find_usage": "/find <CVR eller navn>",
-  "help.find": "Finder henvisninger, åbne som afsluttede, i dit hus (koordinatoren: i alle huse).",
+  "help.find":
+    "Finder henvisninger, åbne som afsluttede, i dit hus (koordinatoren og TC's ledelse: i alle huse).",
   "help.mine_all_usage": "/mine alle",
   "help.mine_all": "Viser også dine afsluttede henvisninger.",
   "mine.title": "Mine åbne henvisninger",
@@ -255,4 +258,5 @@ export const da = {
   ...daReminders,
   ...daPrivacy,
   ...daCharts,
+  ...daCounts,
 } as const;

@@ -24,7 +24,7 @@ export const enCharts = {
   "charts.handovers.meetings": "Meetings held",
   "charts.handovers.alt":
     "Bar chart of the last four half-years with handovers from EH to TC, from TC to EH and meetings held. {lines}",
-  "charts.handovers.line": "{period}: {eh} EH → TC, {tc} TC → EH, {meetings} meetings",
+  "charts.handovers.line": "{period}: {eh} EH → TC, {tc} TC → EH, {meetings}",
   "charts.budget.title": "Desk payment and spending {year} by house",
   "charts.budget.group": "Erhvervshus",
   "charts.budget.y": "DKK",
@@ -33,8 +33,8 @@ export const enCharts = {
   "charts.budget.alt":
     "Bar chart: for each house the desk payment and the spending in {year}. {lines}",
   "charts.budget.line": "{house}: {spent} of {desk}",
-  "charts.alert.at_risk": "{house}: goals at risk: {goals}",
-  "charts.alert.overspent": "{house}: spending ({spent}) is above the desk payment ({desk})",
+  "charts.alert.at_risk": "{house} has goals at risk: {goals}",
+  "charts.alert.overspent": "{house} has spent {spent}, more than the desk payment of {desk}",
   "overview.title": "Overview {period} – all houses",
   "overview.intro":
     "Open and overdue handovers today, this half-year's status and use of the desk payment.",
@@ -42,7 +42,7 @@ export const enCharts = {
   "overview.overdue": "Of which overdue",
   "overview.status": "Status {period}",
   "overview.status.submitted": "answered",
-  "overview.status.partly": "in progress ({answered} of {items} items)",
+  "overview.status.partly": "in progress ({answered} of {items})",
   "overview.status.missing": "missing",
   "overview.status.no_plan": "no action plan",
   "overview.budget": "Desk payment used",
@@ -50,7 +50,7 @@ export const enCharts = {
   "overview.at_risk": "Goals at risk",
   "overview.all_well": "Nothing needs attention right now.",
   "overview.overdue_note":
-    "Overdue: unanswered for {escalate} working days, or accepted without a meeting for {meeting} working days.",
+    "Overdue: unanswered for {escalate}, or accepted without a meeting for {meeting}.",
   "error.OVERVIEW.NOT_ALLOWED":
     "The overview of all six houses is for the coordinator and TC management. You can see your own handovers with /mine.",
   "overview.button": "Overview",

@@ -5,11 +5,13 @@ export const enPlans = {
   "error.PLAN.BAD_REQUEST": "The button lacks the house or period. Please type the command again.",
   "error.PLAN.USAGE": "I do not understand “{word}”. {usage}",
   "error.PLAN.NOT_EDITOR":
-    "Only the coordinator and the management of Erhvervshus {house} can change the house's goals and action plan.",
+    "The coordinator and the management of Erhvervshus {house} change the house's goals and action plan. You can see them with /plan {house}.",
   "error.PLAN.NOT_REPORTER":
-    "The status of Erhvervshus {house} is answered by the house's management and stationed advisors, and the coordinator.",
+    "The status of Erhvervshus {house} is answered by the house's management and stationed advisors, and the coordinator. You can see the house's goals and action plan with /plan {house}.",
   "error.PLAN.NOT_READER":
-    "The report of Erhvervshus {house} is for the house's management and advisors, the coordinator and the TC head of office.",
+    "The report of Erhvervshus {house} is for the house's management and advisors, the coordinator and the TC head of office. You can see the house's goals and action plan with /plan {house}.",
+  "error.PLAN.NOT_VIEWER":
+    "The action plan, status and report of Erhvervshus {house} are for the house's own people, the coordinator and TC management. See your own house's plan with /plan.",
   "error.PLAN.NATIONAL_ONLY":
     "The roll-up of all six houses is for the coordinator and the TC head of office. Type e.g. /report Fyn 2026H2 for one house.",
   "error.PLAN.NONE":
@@ -18,7 +20,7 @@ export const enPlans = {
   "error.PLAN.STATUS_LOCKED":
     "The status meeting for {period} has been held, so the answers can no longer be changed.",
   "error.PLAN.STATUS_INCOMPLETE":
-    "{count} answers are still missing before the status can be sent in. Press “Continue” to answer them.",
+    "Answers still missing before the status can be sent in: {count}. Press “Continue” to answer them.",
   "plans.usage.plan": "Type /plan [house] [year], e.g. /plan Fyn 2026.",
   "plans.usage.status":
     "Type /status [house] [period], e.g. /status Fyn 2026H2 (in Slack: /halvaarsstatus).",
@@ -30,6 +32,11 @@ export const enPlans = {
   "plans.help.plan_usage": "/plan [house] [year]",
   "plans.help.plan":
     "Set up and change the house's local goals and action plan; export them for KL and ERST.",
+  "plans.help.plan_view": "See the house's local goals, action plan and status meeting dates.",
+  "plans.help.plan_view_all":
+    "See a house's local goals, action plan and status meeting dates, e.g. /plan Fyn.",
+  "plans.read_only":
+    "You can see the plan. The coordinator and the management of Erhvervshus {house} change it.",
   "plans.help.status_usage": "/status or /halvaarsstatus [house] [period]",
   "plans.help.status":
     "Answer the half-year status of goals, activities and budget (saved as you go).",
@@ -50,7 +57,7 @@ export const enPlans = {
   "plans.status.dropped": "Dropped",
   "plans.status.none": "Not answered",
   "plans.warning.missing_purpose":
-    "The action plan lacks an activity that “{purpose}” (required by section 7 of the annex).",
+    "The action plan lacks an activity with the purpose “{purpose}” (required by section 7 of the annex).",
   "plans.plan.title": "Action plan {year} – Erhvervshus {house}",
   "plans.plan.empty":
     "The plan is empty. Add the house's local goals (tracks A, B and C) and the activities that support them.",
@@ -79,7 +86,7 @@ export const enPlans = {
   "plans.form.activity_heading": "Activity in the action plan of Erhvervshus {house} {year}",
   "plans.form.meetings_heading": "Status meetings {year} – Erhvervshus {house}",
   "plans.form.activity_lead":
-    "The action plan needs activities for both purposes of section 7 of the annex. Tick the one(s) this activity serves.",
+    "The action plan needs activities for both purposes of section 7 of the annex. Tick the purposes this activity serves.",
   "plans.form.track": "Track",
   "plans.form.goal_title": "Goal",
   "plans.form.kpi": "KPI category (required for joint goals)",
@@ -107,7 +114,7 @@ export const enPlans = {
   "plans.form.spent": "Spent in the half-year (DKK)",
   "plans.form.budget_comment": "Comment on the spending",
   "plans.status_title": "Status {period} – Erhvervshus {house}",
-  "plans.answered_count": "{done} of {total} items are answered.",
+  "plans.answered_count": "{done} of {total} answered.",
   "plans.submitted_by": "Sent in by: {names}.",
   "plans.submitted":
     "Thank you – your status is sent in. You can change the answers until the status meeting.",
@@ -167,8 +174,8 @@ export const enPlans = {
   "plans.national.title": "Status report {period} – all business houses",
   "plans.national.budget_note":
     "The stationing is financed with DKK 7.5 million a year from the houses' base grant; unspent money is carried over to next year's budget. The spending is what the houses entered per half-year. Each house gets DKK 50,000 a year per stationed advisor for the desk.",
-  "plans.national.goals_line": "{goals} goals: {on_track} on track/done, {at_risk} at risk",
-  "plans.national.handovers_line": "{eh} EH → TC, {tc} TC → EH, {meetings} meetings",
+  "plans.national.goals_line": "Goals: {goals}; {on_track} on track/done, {at_risk} at risk",
+  "plans.national.handovers_line": "{eh} EH → TC, {tc} TC → EH, {meetings}",
   "plans.national.no_plan": "no action plan",
   "plans.export.button": "Export for KL and ERST",
   "plans.export.title": "Locally agreed goals and action plan {year} – Erhvervshus {house}",

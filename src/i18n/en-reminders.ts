@@ -16,9 +16,9 @@ export const enReminders = {
     "The handover of {company} was sent to you on {date} and is still waiting for an answer. Accept it, decline it or pass it on.",
   "reminder.escalate.title": "Unanswered handover",
   "reminder.escalate.text":
-    "The handover of {company} to {holder} has had no answer for {days} working days. Follow up, or pass it on to someone else.",
+    "The handover of {company} to {holder} has had no answer for {days}. Follow up, or pass it on to someone else.",
   "reminder.escalate.away":
-    "The handover of {company} to {holder} has had no answer for {days} working days, and {holder} is reported absent. Pass it on to someone else.",
+    "The handover of {company} to {holder} has had no answer for {days}, and {holder} is reported absent. Pass it on to someone else.",
   "reminder.stale.title": "No meeting recorded",
   "reminder.stale.text":
     "You accepted the handover of {company} on {date}, but no meeting has been recorded yet. Record the meeting, or close the handover.",
@@ -36,7 +36,7 @@ export const enReminders = {
   "reminder.held.yes": "Yes, held on {date}",
   "reminder.held.moved": "No, it was moved",
   "reminder.digest.title": "Visits to the business houses",
-  "reminder.digest.text": "You have not visited these houses for {days} days or more:",
+  "reminder.digest.text": "You have not visited these houses for {days} or more:",
   "reminder.digest.how": "Record a visit with /visit <house>, e.g. /visit Fyn.",
   "reminder.digest.last": "last visited {date}",
   "reminder.digest.never": "no visit recorded",
@@ -55,13 +55,13 @@ export const enReminders = {
   "reminder.none": "You have no upcoming reminders.",
   "reminder.list_mine": "Your upcoming reminders",
   "reminder.list_all": "All upcoming reminders",
-  "reminder.list_more": "Showing the first ones; {count} more come later.",
+  "reminder.list_more": "Showing the first ones; {count} come later.",
   "reminder.snoozed": "snoozed",
   "reminder.snoozed_until": "I will remind you again {when}.",
   "reminder.marked_done": "The reminder is marked as done.",
   "reminder.not_found": "That reminder does not exist (any more).",
   "reminder.not_yours":
-    "That reminder was sent to someone else, so you cannot snooze or finish it.",
+    "The person the reminder was sent to snoozes or finishes it. See your own with /reminders.",
   "reminder.already_done": "That reminder is already marked as done.",
   "statusmeeting.title": "Status meeting of Erhvervshus {house}",
   "statusmeeting.usage":
@@ -76,7 +76,7 @@ export const enReminders = {
   "statusmeeting.moved":
     "The status meeting of Erhvervshus {house} ({period}) has moved from {from} to {date}.",
   "statusmeeting.set_next":
-    "The house management and the coordinator have been told. The management gets the status form {days} working days before, and the day after I will ask whether the meeting was held.",
+    "The house management and the coordinator have been told. The management gets the status form {days} before, and the day after I will ask whether the meeting was held.",
   "statusmeeting.unreachable": "I could not tell: {names}.",
   "statusmeeting.notice_title": "Semi-annual status meeting",
   "statusmeeting.notice_set":
@@ -87,10 +87,13 @@ export const enReminders = {
     "Thank you. The status meeting is recorded as held on {date}. The next one ({period}) should be held by {target}; I will remind you to convene it in good time.",
   "statusmeeting.moved_title": "The status meeting has moved",
   "statusmeeting.new_date": "New date of the status meeting",
-  "statusmeeting.advisors_only":
-    "Status meetings are convened by the export advisors; your role cannot set the date.",
+  "statusmeeting.advisors_only": "It is the advisors who set the date of the status meeting.",
   "statusmeeting.other_house":
-    "You are not an advisor in Erhvervshus {house}, so you cannot answer for its status meeting.",
+    "The advisors of Erhvervshus {house} and the coordinator look after the house's status meeting.",
+  "statusmeeting.not_viewer":
+    "The status meeting of Erhvervshus {house} is for the house's own people, the coordinator and TC management. See your own house's with /meeting.",
+  "statusmeeting.read_only":
+    "The advisors of Erhvervshus {house} set and move the date, and the house management is told.",
   "statusmeeting.past": "That date has passed. Choose a date from today on.",
   "statusmeeting.too_far": "That date is more than a year ahead.",
   "statusmeeting.already_answered": "That status meeting has already been answered.",
@@ -100,10 +103,13 @@ export const enReminders = {
   "visit.unknown_house":
     "“{house}” is not a business house. Choose Hovedstaden, Sjælland, Fyn, Sydjylland, Midtjylland or Nordjylland.",
   "visit.recorded": "Your visit to Erhvervshus {house} on {date} is recorded.",
-  "visit.coordinator_only": "Only the coordinator records visits to the business houses.",
+  "visit.coordinator_only": "The coordinator records visits to the business houses.",
   "visit.future": "That date is in the future; record the visit once it has taken place.",
   "help.statusmeeting_usage": "/meeting [date]",
-  "help.statusmeeting": "Shows your house's semi-annual status meeting, or sets/moves its date.",
+  "help.statusmeeting":
+    "Shows your house's semi-annual status meeting, or sets and moves its date.",
+  "help.statusmeeting_view_usage": "/meeting [house]",
+  "help.statusmeeting_view": "Shows the date of your house's semi-annual status meeting.",
   "help.visit_usage": "/visit <house> [date]",
   "help.visit": "Records your visit to a business house (today, or on the date).",
   "help.reminders_usage": "/reminders",

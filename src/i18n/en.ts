@@ -1,5 +1,6 @@
 import type { da } from "./da.js";
 import { enCharts } from "./en-charts.js";
+import { enCounts } from "./en-counts.js";
 import { enPlans } from "./en-plans.js";
 import { enPrivacy } from "./en-privacy.js";
 import { enReminders } from "./en-reminders.js";
@@ -21,16 +22,18 @@ export const en = {
   "error.PERSON.UNKNOWN":
     "You are not in Eksportbro's directory of business houses and advisors, so I cannot help you yet. Contact your administrator.",
   "error.ROLE.NOT_ALLOWED":
-    "Handovers are sent by business developers, house managers and export advisors; your role cannot send them.",
+    "Handovers are sent by business developers, house managers and export advisors.",
   "error.HANDOVER.NOT_FOUND": "That handover does not exist.",
   "handover.already.sent": "The handover has not been accepted yet. See /my.",
   "handover.already.accepted": "The handover has already been accepted. See /my.",
   "handover.already.declined": "The handover has already been declined. See /my.",
   "handover.already.meeting_held": "The meeting on this handover is already recorded. See /my.",
   "handover.already.closed": "The handover is already closed. See /my.",
-  "error.HANDOVER.ILLEGAL_TRANSITION": "That is not possible now: the handover is “{statusText}”.",
-  "error.HANDOVER.NOT_ASSIGNEE": "The handover is with {holder}, so you cannot answer it.",
-  "error.HANDOVER.NOT_FOR_YOU": "The handover was not sent to you, so you cannot answer it.",
+  "error.HANDOVER.ILLEGAL_TRANSITION": "The handover is “{statusText}”. See /my.",
+  "error.HANDOVER.NOT_ASSIGNEE":
+    "{holder} holds the handover and answers it. See your own with /my.",
+  "error.HANDOVER.NOT_FOR_YOU":
+    "The handover is answered by the person it was sent to. See your own with /my.",
   "error.ROUTING.NO_ADVISOR":
     "No export advisor is available right now (all are absent). Try again later or contact the coordinator.",
   "error.ROUTING.NO_HOUSE_STAFF":
@@ -40,8 +43,7 @@ export const en = {
     "The meeting date is in the future; record the meeting once it has been held.",
   "error.MEETING.DATE_BEFORE_HANDOVER":
     "The meeting date is before the handover was sent ({date}).",
-  "error.PRESENCE.ADVISORS_ONLY":
-    "Only advisors report absence; it decides who gets new handovers.",
+  "error.PRESENCE.ADVISORS_ONLY": "Advisors report absence; it decides who gets new handovers.",
   "error.PRESENCE.NOT_ABSENT": "You are not reported absent.",
   "error.STORE.LOCK_LOST":
     "Eksportbro cannot save anything right now because another Eksportbro program is using its data file. Your action was not carried out. Please contact your administrator.",
@@ -152,7 +154,8 @@ export const en = {
   "notice.redirected_away":
     "{name} passed the handover of {company} on to {to}. It is no longer yours.",
   "notice.redirected_title": "Passed on",
-  "notice.unreachable": "Could not notify: {names}. They will see the handover when they type /my.",
+  "notice.unreachable":
+    "I could not notify: {names}. They will see the handover when they type /my.",
   "request.form_title": "New handover",
   "request.form_intro": "Refer a company: EH to the Trade Council, or the Trade Council to EH.",
   "request.need_missing": "Describe the company's need briefly.",
@@ -189,7 +192,8 @@ export const en = {
   "error.FIND.USAGE":
     "Type a CVR number or part of the company's name, e.g. /find 10150817 or /find Nordlys.",
   "help.find_usage": "/find <CVR or name>",
-  "help.find": "Finds handovers, open and closed, in your house (the coordinator: in every house).",
+  "help.find":
+    "Finds handovers, open and closed, in your house (the coordinator and TC management: in every house).",
   "help.mine_all_usage": "/my all",
   "help.mine_all": "Also shows your closed handovers.",
   "mine.title": "My open handovers",
@@ -253,4 +257,5 @@ export const en = {
   ...enReminders,
   ...enPrivacy,
   ...enCharts,
+  ...enCounts,
 } as const satisfies Record<keyof typeof da, string>;

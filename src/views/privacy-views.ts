@@ -33,8 +33,8 @@ type Coded<Prefix extends string> = MessageKey extends infer K
 export interface AuditLine {
   at: string;
   actorId: string;
-  /** Absent on entries from before the channel was recorded. */
-  channel?: Coded<"privacy.channel.">;
+  /** "system" for the tick, shown without a channel; absent on entries from before channels. */
+  channel?: Coded<"privacy.channel."> | "system";
   action: Coded<"privacy.action.">;
   targets: string[];
   count: number;
@@ -61,7 +61,7 @@ export function auditView(
         count: l.count,
         targets: l.targets.join(", "),
       };
-      return l.channel
+      return l.channel && l.channel !== "system"
         ? t("privacy.audit.line_via", { ...params, channel: t(`privacy.channel.${l.channel}`) })
         : t("privacy.audit.line", params);
     }),

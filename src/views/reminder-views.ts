@@ -2,7 +2,7 @@ import type { PeopleDirectory } from "../domain/directory.js";
 import type { Handover } from "../domain/handover.js";
 import type { Occurrence } from "../domain/reminder-plan.js";
 import { copenhagenDate, formatDate } from "../domain/time.js";
-import type { Translator } from "../i18n/index.js";
+import { plural, type Translator } from "../i18n/index.js";
 import { formatWhen } from "./format-when.js";
 import { companyLabel } from "./handover-views.js";
 import type { ActionView, View } from "./view.js";
@@ -50,7 +50,7 @@ function handoverCard(t: Translator, o: Occurrence, ctx: ReminderContext): View 
       t(o.data.away ? "reminder.escalate.away" : "reminder.escalate.text", {
         company,
         holder,
-        days: o.data.days ?? "",
+        days: plural(t, "count.working_day", Number(o.data.days ?? 0)),
       }),
     ],
     "handover.stale": [
@@ -122,7 +122,10 @@ function digestCard(t: Translator, o: Occurrence, ctx: ReminderContext): View {
   return {
     title: t("reminder.digest.title"),
     tone: "info",
-    text: [t("reminder.digest.text", { days: ctx.visitIntervalDays }), t("reminder.digest.how")],
+    text: [
+      t("reminder.digest.text", { days: plural(t, "count.day", ctx.visitIntervalDays) }),
+      t("reminder.digest.how"),
+    ],
     facts: houses.map((house) => {
       const last = ctx.lastVisits.get(house);
       return {

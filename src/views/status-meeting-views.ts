@@ -1,7 +1,7 @@
 import type { Person } from "../domain/org.js";
 import type { StatusCycle } from "../domain/status-cycle.js";
 import { formatDate } from "../domain/time.js";
-import type { Translator } from "../i18n/index.js";
+import { plural, type Translator } from "../i18n/index.js";
 import { periodLabel } from "./reminder-views.js";
 import type { View } from "./view.js";
 
@@ -26,8 +26,8 @@ export function statusMeetingSetNotice(
   };
 }
 
-/** Where the house's status meeting stands (`/statusmøde` without a date). */
-export function statusMeetingView(t: Translator, cycle: StatusCycle): View {
+/** Where the house's status meeting stands (`/statusmøde` without a date); how to set it when `canSet`. */
+export function statusMeetingView(t: Translator, cycle: StatusCycle, canSet = true): View {
   const period = periodLabel(t, cycle.period);
   const facts = [
     { label: t("statusmeeting.fact_period"), value: period },
@@ -42,7 +42,7 @@ export function statusMeetingView(t: Translator, cycle: StatusCycle): View {
   return {
     title: t("statusmeeting.title", { house: cycle.id }),
     tone: "info",
-    text: [t("statusmeeting.usage")],
+    text: [t(canSet ? "statusmeeting.usage" : "statusmeeting.read_only", { house: cycle.id })],
     facts,
   };
 }
@@ -65,7 +65,7 @@ export function statusMeetingSetView(
     tone: "success",
     text: [
       t(movedFrom ? "statusmeeting.moved" : "statusmeeting.set", params),
-      t("statusmeeting.set_next", { days: promptDays }),
+      t("statusmeeting.set_next", { days: plural(t, "count.working_day", promptDays) }),
       ...(unreachable.length > 0
         ? [t("statusmeeting.unreachable", { names: unreachable.map((p) => p.name).join(", ") })]
         : []),

@@ -1,6 +1,6 @@
 import type { PeopleDirectory } from "../domain/directory.js";
 import type { ReminderRecord } from "../domain/reminder-schedule.js";
-import type { MessageKey, Translator } from "../i18n/index.js";
+import { type MessageKey, plural, type Translator } from "../i18n/index.js";
 import { formatWhen } from "./format-when.js";
 import type { View } from "./view.js";
 
@@ -57,7 +57,7 @@ export function upcomingView(
     tone: "info",
     text:
       records.length > LIST_MAX
-        ? [t("reminder.list_more", { count: records.length - LIST_MAX })]
+        ? [t("reminder.list_more", { count: plural(t, "count.more", records.length - LIST_MAX) })]
         : [],
     items: [...groups]
       .filter(([, list]) => list.length > 0)

@@ -67,7 +67,7 @@ describe("absence (/fravær, /tilbage)", () => {
 
   it("only advisors report absence, and /tilbage needs an absence", async () => {
     const bot = makeBot();
-    expect(await bot.says("bd-fyn-1", "/fravær")).toContain("Fravær meldes kun af rådgivere");
+    expect(await bot.says("bd-fyn-1", "/fravær")).toContain("Det er rådgiverne, der melder fravær");
     expect(await bot.says("adv-fyn-1", "/tilbage")).toContain("Du er ikke meldt fraværende.");
     await bot.says("adv-fyn-1", "/fravær");
     expect(await bot.says("adv-fyn-1", "/fravær")).toContain("Du er allerede meldt fraværende");

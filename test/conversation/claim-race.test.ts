@@ -19,6 +19,8 @@ describe("two business developers claim one handover at the same instant", () =>
     expect(stored?.history.filter((e) => e.type === "accept")).toHaveLength(1);
     const loser = titles[0] === "Accepteret" ? two : one;
     const holder = bot.deps.directory.get(winner)?.name ?? "";
-    expect(loser.ok && loser.replies[0]?.text[0]).toContain(`Henvisningen ligger hos ${holder}`);
+    expect(loser.ok && loser.replies[0]?.text[0]).toContain(
+      `Det er ${holder}, der har henvisningen`,
+    );
   });
 });

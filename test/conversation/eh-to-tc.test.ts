@@ -144,7 +144,7 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     const { handoverId } = findAction(bot.lastNotice("adv-midtjylland-1"), "handover.accept").data;
     const stranger = await bot.act("adv-fyn-1", "handover.accept", { handoverId });
     expect(stranger.ok && stranger.replies[0]?.text[0]).toBe(
-      "Henvisningen ligger hos Camilla Dam Poulsen, så du kan ikke svare på den.",
+      "Det er Camilla Dam Poulsen, der har henvisningen og svarer på den. Dine egne ser du med /mine.",
     );
     expect((await bot.deps.store.handovers.get(handoverId as string))?.status).toBe("sent");
   });
@@ -221,7 +221,7 @@ describe("EH -> TC: a business developer refers a company to an advisor", () => 
     const bot = makeBot();
     bot.inbox.unreachable.add("adv-midtjylland-1");
     const receipt = await bot.says("bd-midtjylland-1", REFER);
-    expect(receipt).toContain("Kunne ikke give besked til: Camilla Dam Poulsen.");
+    expect(receipt).toContain("Jeg kunne ikke give besked til: Camilla Dam Poulsen.");
     expect(await bot.says("adv-midtjylland-1", "/mine")).toContain(
       "Nordlys Maskinfabrik A/S (CVR 10150817)",
     );

@@ -9,8 +9,8 @@ describe("/henvis as one line of text", () => {
   it.each([
     ["/henvis 10150817 Direktør 010203-1234 vil eksportere", "CPR-nummer"],
     ["/henvis 10150817 Vil eksportere, 0102031234", "CPR-nummer"],
-    ["/henvis 10150817 Skriv til anna@nordlys.dk", "kun stå i feltet Kontaktperson"],
-    ["/henvis 10150817 Ring på 20 30 40 50", "kun stå i feltet Kontaktperson"],
+    ["/henvis 10150817 Skriv til anna@nordlys.dk", "kun stå i feltet »Kontaktperson«"],
+    ["/henvis 10150817 Ring på 20 30 40 50", "kun stå i feltet »Kontaktperson«"],
   ])("%j is refused with the reason on the form, nothing stored or sent", async (text, why) => {
     const bot = makeBot();
     const answer = await bot.says("bd-midtjylland-1", text);

@@ -11,7 +11,7 @@ describe("/hjælp", () => {
     const tc = await bot.says("tc-manager", "/hjælp", "local");
     expect(tc).not.toContain("/henvis");
     expect(tc).not.toContain("/fravær");
-    expect(tc).not.toContain("/handlingsplan");
+    expect(tc).toContain("/handlingsplan [hus] [år]: Se et hus' lokale mål");
     expect(tc).toContain("/rapport alle");
 
     const bd = await bot.says("bd-fyn-1", "/hjælp", "local");

@@ -26,7 +26,7 @@ describe("TC -> EH: an advisor refers a company to a business house", () => {
 
     const late = await bot.act("bd-sydjylland-1", "handover.accept", { handoverId });
     expect(late.ok && late.replies[0]?.text[0]).toContain(
-      "Henvisningen ligger hos Anne Toft Petersen",
+      "Det er Anne Toft Petersen, der har henvisningen",
     );
     expect((await bot.deps.store.handovers.get(handoverId as string))?.assigneeId).toBe(
       "bd-sydjylland-2",
@@ -81,7 +81,7 @@ describe("TC -> EH permissions and colleagues", () => {
     for (const action of ["handover.accept", "handover.decline"]) {
       const answer = await bot.act(person, action, { handoverId });
       expect(answer.ok && answer.replies[0]?.text[0]).toBe(
-        "Henvisningen er ikke sendt til dig, så du kan ikke svare på den.",
+        "Det er modtageren af henvisningen, der svarer på den. Dine egne ser du med /mine.",
       );
     }
     const decline = await bot.act(person, "handover.decline.submit", { handoverId, reason: "Nej" });

@@ -45,8 +45,8 @@ describe("the audit log in the local chat", () => {
       text: "/revision 98785647",
     });
     const text = listed.replies.map((r) => r.text).join("\n");
-    expect(text).toContain("via den lokale chat – henvisning oprettet (1 poster)");
-    expect(text).toContain("via den lokale chat – accepteret (1 poster)");
+    expect(text).toContain("via den lokale chat – henvisning oprettet: handover:");
+    expect(text).toContain("via den lokale chat – accepteret: handover:");
     expect(text).not.toMatch(/via (Slack|Teams)/);
   });
 });

@@ -107,7 +107,7 @@ describe("a house's desk payment (§4): DKK 50,000 per advisor stationed that ye
     views(await bot.act("mgr-fyn", "plan.advisors.submit", { ...ref, advisors: "2" }));
     const other = await bot.act("mgr-sjaelland", "plan.advisors.submit", { ...ref, advisors: "5" });
     expect(plain(views(other)[0])).toContain(
-      "Kun koordinatoren og ledelsen i Erhvervshus Fyn kan ændre",
+      "Handlingsplanen, status og rapporten for Erhvervshus Fyn er for husets egne folk",
     );
     const [report] = await bot.replies("mgr-fyn", "/rapport Fyn 2026H2");
     expect(plain(report)).toContain("Kontorplads: 50.000 kr. × 2 rådgivere i 2026: 100.000 kr.");

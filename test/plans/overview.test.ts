@@ -60,8 +60,8 @@ describe("/overblik", () => {
   it("highlights overspending and goals at risk in red, with one chart of spending against desk payment", async () => {
     const card = await overview("tc-manager");
     expect(card.alerts).toEqual([
-      "Midtjylland: mål i risiko: Fælles virksomhedsforløb",
-      "Midtjylland: forbruget (175.000 kr.) er over kontorpladsbetalingen (100.000 kr.)",
+      "Midtjylland har mål i risiko: Fælles virksomhedsforløb",
+      "Midtjylland har brugt 175.000 kr., mere end kontorpladsbetalingen på 100.000 kr.",
     ]);
     expect(card.images).toHaveLength(1);
     expect(card.images?.[0]?.url).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);

@@ -22,8 +22,8 @@ describe("/handlingsplan: goals and activities through forms", () => {
     const bot = makePlanBot();
     const empty = await bot.says("mgr-fyn", "/handlingsplan");
     expect(empty).toContain("Handlingsplan 2026 – Erhvervshus Fyn");
-    expect(empty).toContain(`mangler en aktivitet, der »${AWARENESS}«`);
-    expect(empty).toContain(`mangler en aktivitet, der »${JOURNEY}«`);
+    expect(empty).toContain(`mangler en aktivitet med formålet »${AWARENESS}«`);
+    expect(empty).toContain(`mangler en aktivitet med formålet »${JOURNEY}«`);
 
     const [first] = await bot.replies("mgr-fyn", "/handlingsplan");
     const add = findAction(first, "plan.activity.open");
@@ -45,8 +45,8 @@ describe("/handlingsplan: goals and activities through forms", () => {
     });
     const text = renderPlainText(one);
     expect(text).toContain("Aktiviteten »Fælles morgenmøde om eksport« er gemt.");
-    expect(text).not.toContain(`der »${AWARENESS}«`);
-    expect(text).toContain(`der »${JOURNEY}«`);
+    expect(text).not.toContain(`formålet »${AWARENESS}«`);
+    expect(text).toContain(`formålet »${JOURNEY}«`);
     expect(one.tone).toBe("warning");
 
     const both = await addActivity(bot, "mgr-fyn", "Fyn", 2026, {
@@ -142,7 +142,7 @@ describe("who may change a plan", () => {
   it("refuses a manager of another house, in chat and on a forged button", async () => {
     const bot = makePlanBot();
     expect(await bot.says("mgr-sjaelland", "/handlingsplan Fyn")).toContain(
-      "Kun koordinatoren og ledelsen i Erhvervshus Fyn kan ændre husets mål og handlingsplan.",
+      "Handlingsplanen, status og rapporten for Erhvervshus Fyn er for husets egne folk, koordinatoren og TC's ledelse.",
     );
     const forged = views(
       await bot.act("mgr-sjaelland", "plan.goal.submit", {
@@ -154,17 +154,17 @@ describe("who may change a plan", () => {
         unit: "stk",
       }),
     );
-    expect(plain(forged[0])).toContain("Kun koordinatoren og ledelsen i Erhvervshus Fyn");
+    expect(plain(forged[0])).toContain("Erhvervshus Fyn er for husets egne folk");
     expect(await bot.says("mgr-fyn", "/handlingsplan")).toContain("Planen er tom.");
   });
 
-  it("refuses advisors and business developers, and lets the coordinator edit every house", async () => {
+  it("shows advisors and business developers no plan to edit, and lets the coordinator edit every house", async () => {
     const bot = makePlanBot();
     expect(await bot.says("adv-fyn-1", "/handlingsplan")).toContain(
-      "Kun koordinatoren og ledelsen",
+      "Erhvervshus Fyn har ingen handlingsplan for 2026 endnu. Koordinatoren eller husets ledelse opretter den",
     );
     expect(await bot.says("bd-fyn-1", "/handlingsplan Fyn 2026")).toContain(
-      "Kun koordinatoren og ledelsen",
+      "Erhvervshus Fyn har ingen handlingsplan for 2026 endnu.",
     );
     const plan = await addGoal(bot, "adv-hovedstaden-1", "Nordjylland", 2026, {
       track: "B",
@@ -190,7 +190,7 @@ describe("who may change a plan", () => {
     expect(developer).not.toContain("/rapport");
     const tc = await bot.says("tc-manager", "/hjælp");
     expect(tc).toContain("/rapport alle <år>H1|H2");
-    expect(tc).not.toContain("/handlingsplan");
+    expect(tc).toContain("/handlingsplan [hus] [år]: Se et hus' lokale mål");
   });
 
   it("explains a word it does not understand", async () => {
@@ -265,6 +265,6 @@ describe("the plan for KL and ERST", () => {
       "Lokalt aftalte mål og handlingsplan 2026 – Erhvervshus Fyn",
     );
     const notes = summary?.getColumn(1).values.map(String).join("\n");
-    expect(notes).toContain(`der »${JOURNEY}«`);
+    expect(notes).toContain(`formålet »${JOURNEY}«`);
   });
 });

@@ -100,10 +100,10 @@ describe("/rapport charts", () => {
 
   it("highlights goals at risk on the card, in red on Teams and with a warning sign in Slack", async () => {
     const { card } = await midtjyllandReport();
-    expect(card.alerts).toEqual(["Midtjylland: mål i risiko: Fælles virksomhedsforløb"]);
+    expect(card.alerts).toEqual(["Midtjylland har mål i risiko: Fælles virksomhedsforløb"]);
     expect(JSON.stringify(renderAdaptiveCard(card).body)).toContain('"color":"attention"');
     const slack = JSON.stringify(renderMessage(card).blocks);
-    expect(slack).toContain(":warning: Midtjylland: mål i risiko");
+    expect(slack).toContain(":warning: Midtjylland har mål i risiko");
     expect(slack).toContain(":bar_chart:");
   });
 
@@ -119,7 +119,7 @@ describe("/rapport charts", () => {
     const [card] = await bot.replies("tc-manager", "/rapport alle 2026H2");
     expect(card?.images?.[0]?.title).toBe("Kontorpladsbetaling og forbrug 2026 pr. hus");
     expect(card?.alerts).toContain(
-      "Midtjylland: forbruget (175.000 kr.) er over kontorpladsbetalingen (100.000 kr.)",
+      "Midtjylland har brugt 175.000 kr., mere end kontorpladsbetalingen på 100.000 kr.",
     );
     expect(card?.alerts?.some((a) => a.startsWith("Fyn: forbruget"))).toBe(false);
     expect(card?.images?.[0]?.facts).toContainEqual({

@@ -182,10 +182,10 @@ describe("/rapport for one house", () => {
   it("refuses the report of another house, and the roll-up to a house manager", async () => {
     const bot = makePlanBot();
     expect(await bot.says("mgr-fyn", "/rapport Midtjylland 2026H2")).toContain(
-      "Rapporten for Erhvervshus Midtjylland kan ses af husets ledelse og rådgivere",
+      "Handlingsplanen, status og rapporten for Erhvervshus Midtjylland er for husets egne folk, koordinatoren og TC's ledelse.",
     );
-    expect(await bot.says("bd-midtjylland-1", "/rapport Midtjylland 2026H2")).toContain(
-      "Rapporten for Erhvervshus Midtjylland kan ses",
+    expect(await bot.says("bd-midtjylland-1", "/rapport Midtjylland 2026H2")).toBe(
+      "Rapporten for Erhvervshus Midtjylland er for husets ledelse og rådgivere, koordinatoren og kontorchefen i TC. Du kan se husets mål og handlingsplan med /handlingsplan Midtjylland.",
     );
     expect(await bot.says("mgr-fyn", "/rapport alle 2026H2")).toContain(
       "Den samlede rapport for alle seks huse er for koordinatoren og kontorchefen i TC.",

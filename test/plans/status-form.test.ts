@@ -133,6 +133,37 @@ describe("/status: the progress form, item by item", () => {
     expect(done).toContain("Forbrug i halvåret (kr.): 1.220.000 kr.");
   });
 
+  it("says the budget is the last step, »Trin 3 af 3«, when reached, opened and redrawn", async () => {
+    const bot = makePlanBot();
+    const [goalId, activityId] = await fynPlan(bot);
+    const ref = { house: "Fyn", period: "2026H2" };
+    await bot.act("adv-fyn-1", "plan.status.item.submit", {
+      ...ref,
+      itemId: goalId,
+      progress: "3",
+      status: "on_track",
+    });
+    const reached = views(
+      await bot.act("adv-fyn-1", "plan.status.item.submit", {
+        ...ref,
+        itemId: activityId,
+        status: "done",
+      }),
+    )[0];
+    expect(reached?.title).toBe("Budget 2026H2");
+    expect(reached?.text.slice(0, 2)).toEqual([
+      "Svaret på »Eksportdag på Fyn« er gemt som kladde.",
+      "Trin 3 af 3",
+    ]);
+    const opened = views(await bot.act("adv-fyn-1", "plan.status.budget", ref))[0];
+    expect(opened?.text[0]).toBe("Trin 3 af 3");
+    const redrawn = await bot.act("adv-fyn-1", "plan.status.budget.submit", {
+      ...ref,
+      spent: "-1",
+    });
+    expect(!redrawn.ok && redrawn.form?.text[0]).toBe("Trin 3 af 3");
+  });
+
   it("pre-fills a goal with the last period's answer, marked as such", async () => {
     const bot = makePlanBot();
     bot.clock.current = new Date("2026-05-12T09:00:00Z");
@@ -248,10 +279,10 @@ describe("/status: the progress form, item by item", () => {
     );
     await fynPlan(bot);
     expect(await bot.says("bd-fyn-1", "/status")).toContain(
-      "Status for Erhvervshus Fyn besvares af husets ledelse og indstationerede rådgivere",
+      "Det er husets ledelse og indstationerede rådgivere samt koordinatoren, der besvarer status for Erhvervshus Fyn. Du kan se husets mål og handlingsplan med /handlingsplan Fyn.",
     );
     expect(await bot.says("adv-sjaelland-1", "/status Fyn")).toContain(
-      "Status for Erhvervshus Fyn besvares",
+      "Handlingsplanen, status og rapporten for Erhvervshus Fyn er for husets egne folk",
     );
     expect(await bot.says("adv-hovedstaden-1", "/status Fyn")).toContain(
       "0 af 3 punkter er besvaret.",

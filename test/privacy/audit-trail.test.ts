@@ -194,16 +194,15 @@ describe("the audit log of views and changes", () => {
     await bot.act(holder, "handover.accept", { handoverId: id }, "teams");
     await bot.says(holder, "/mine", "local");
     const danish = await bot.says(COORDINATOR, "/revision 10150817", "teams");
-    expect(danish).toContain("via Slack – henvisning oprettet (1 poster)");
-    expect(danish).toContain("via Teams – accepteret (1 poster)");
-    expect(danish).toContain("via den lokale chat – visning (1 poster)");
-    expect(danish).toContain(`handover:${id}`);
+    expect(danish).toContain(`via Slack – henvisning oprettet: handover:${id} (antal poster: 1)`);
+    expect(danish).toContain(`via Teams – accepteret: handover:${id} (antal poster: 1)`);
+    expect(danish).toContain(`via den lokale chat – visning: handover:${id} (antal poster: 1)`);
     await bot.says("tc-manager", "/sprog en", "local");
     const english = await bot.says("tc-manager", "/audit 10150817", "local");
-    expect(english).toContain("via Slack – handover created (1 records)");
-    expect(english).toContain("via Teams – accepted (1 records)");
-    expect(english).toContain("Camilla Dam Poulsen via the local chat – view (1 records)");
-    expect(english).toContain("via Teams – audit log lookup");
+    expect(english).toContain(`via Slack – handover created: handover:${id} (records: 1)`);
+    expect(english).toContain(`via Teams – accepted: handover:${id} (records: 1)`);
+    expect(english).toContain(`Camilla Dam Poulsen via the local chat – view: handover:${id}`);
+    expect(english).toContain("via Teams – audit log lookup: record:10150817");
   });
 });
 

@@ -89,7 +89,7 @@ describe("erasure on the real server", () => {
     const erase = confirm?.card?.actions?.find((a) => a.verb === "privacy.erase.confirm");
     expect(erase?.data).toMatchObject({ kind: "cvr", value: "10150817" });
     const [done] = await bot.act("adv-hovedstaden-1", "privacy.erase.confirm", erase?.data ?? {});
-    expect(done?.text).toContain("Slettet: 1 henvisninger, 1 mødeaktiviteter");
+    expect(done?.text).toContain("Slettet. Henvisninger: 1. Mødeaktiviteter: 1.");
     const whileRunning = everythingOnDisk(server.dataFile);
     for (const secret of [NAME, PHONE, NEED, DESCRIPTION])
       expect(whileRunning).not.toContain(secret);

@@ -42,7 +42,9 @@ describe("/slet", () => {
     const before = await auditOf(bot);
     for (const person of ["adv-midtjylland-1", "bd-midtjylland-1", "mgr-midtjylland"]) {
       for (const text of ["/slet 10150817", "/indsigt adv-fyn-1", "/revision 10150817"])
-        expect(await bot.says(person, text)).toContain("Kun koordinatoren og kontorchefen");
+        expect(await bot.says(person, text)).toContain(
+          "Det er koordinatoren og kontorchefen i TC, der sletter",
+        );
       const pressed = await bot.act(person, "privacy.erase.confirm", {
         kind: "cvr",
         value: "10150817",
@@ -65,7 +67,7 @@ describe("/slet", () => {
     const action = findAction(confirm, "privacy.erase.confirm");
     const done = await bot.act(COORDINATOR, action.id, action.data);
     expect(done.ok && done.replies[0]?.text[0]).toContain(
-      "Slettet: 1 henvisninger, 1 mødeaktiviteter",
+      "Slettet. Henvisninger: 1. Mødeaktiviteter: 1.",
     );
     const h = await bot.deps.store.handovers.get(id);
     expect(h).toMatchObject({
@@ -115,7 +117,7 @@ describe("/revision and /indsigt", () => {
     await bot.act(COORDINATOR, action.id, action.data);
     const listed = await bot.says("tc-manager", "/revision 10150817");
     expect(listed).toContain("Revisionslog for 10150817");
-    expect(listed).toContain("sletning (2 poster)");
+    expect(listed).toContain("(antal poster: 2)");
     expect(listed).toContain(`handover:${id}`);
     expect(await bot.says("tc-manager", `/revision ${id}`)).toContain("sletning");
     const entries = await auditOf(bot);

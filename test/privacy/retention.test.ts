@@ -54,7 +54,7 @@ describe("retention on the clock", () => {
     const run = () => applyRetention(bot.deps, files, DEFAULT_RETENTION);
 
     bot.clock.advance(29 * DAY);
-    expect(await run()).toEqual({ anonymised: 0, files: 0, auditEntries: 0 });
+    expect(await run()).toEqual({ anonymised: 0, left: 0, files: 0, auditEntries: 0 });
     bot.clock.advance(2 * DAY);
     expect((await run()).files).toBe(1);
 
@@ -72,7 +72,7 @@ describe("retention on the clock", () => {
     expect(await run()).toMatchObject({ anonymised: 1, auditEntries: fromSetup });
     expect(await needs(bot)).toEqual([ERASED, ERASED, "Åben sag om Sverige"]);
     expect(await bot.deps.store.handovers.count()).toBe(3);
-    expect(await run()).toEqual({ anonymised: 0, files: 0, auditEntries: 0 });
+    expect(await run()).toEqual({ anonymised: 0, left: 0, files: 0, auditEntries: 0 });
   });
 
   it("catches up after downtime: one run years later does everything that fell due meanwhile", async () => {
@@ -81,11 +81,22 @@ describe("retention on the clock", () => {
     bot.clock.advance(6 * 365 * DAY);
     expect(await applyRetention(bot.deps, files, DEFAULT_RETENTION)).toEqual({
       anonymised: 2,
+      left: 0,
       files: 1,
       auditEntries: fromSetup,
     });
     const audit = await bot.deps.store.collection(auditCollection).all();
     expect(audit.map((e) => [e.actorId, e.action, e.count])).toEqual([["system", "retention", 2]]);
+  });
+
+  it("catches up in batches, so one tick never holds the bot for long, and finishes on the next", async () => {
+    const { bot, files } = await closedAndDeclined();
+    bot.clock.advance(6 * 365 * DAY);
+    const run = () => applyRetention(bot.deps, files, DEFAULT_RETENTION, 1);
+    expect(await run()).toMatchObject({ anonymised: 1, left: 1 });
+    expect((await needs(bot)).filter((n) => n === ERASED)).toHaveLength(1);
+    expect(await run()).toMatchObject({ anonymised: 1, left: 0 });
+    expect(await needs(bot)).toEqual([ERASED, ERASED, "Åben sag om Sverige"]);
   });
 
   it("follows the configured times", async () => {

@@ -50,7 +50,7 @@ describe("/statusmøde", () => {
       period: "2026H2",
     });
     expect(other.ok && other.replies[0]?.text[0]).toBe(
-      "Du er ikke rådgiver i Erhvervshus Sjælland, så du kan ikke svare for dets statusmøde.",
+      "Det er rådgiverne i Erhvervshus Sjælland og koordinatoren, der står for husets statusmøde.",
     );
     const early = await bot.says("adv-fyn-1", "/statusmøde 17.12.2026");
     expect(early).toContain("sat til 17.12.2026");
@@ -70,7 +70,7 @@ describe("/statusmøde", () => {
     );
     expect(bot.notices("adv-fyn-1").at(-1)).toContain("Mette Kragh Sørensen har sat statusmødet");
     expect(await bot.says("adv-sjaelland-1", "/statusmøde Fyn 16.12.2026")).toBe(
-      "Du er ikke rådgiver i Erhvervshus Fyn, så du kan ikke svare for dets statusmøde.",
+      "Statusmødet for Erhvervshus Fyn er for husets egne folk, koordinatoren og TC's ledelse. Dit eget hus' statusmøde ser du med /statusmøde.",
     );
     expect(await bot.says("adv-fyn-1", "/statusmøde")).toContain("Mødedato: 15.12.2026");
   });
@@ -100,7 +100,7 @@ describe("/besøg and the coordinator's weekly digest", () => {
     // Wednesday 2 December 2026.
     const bot = reminderBot("2026-12-02T10:00:00Z");
     expect(await bot.says("adv-fyn-1", "/besøg Fyn")).toBe(
-      "Kun koordinatoren registrerer besøg i erhvervshusene.",
+      "Det er koordinatoren, der registrerer besøg i erhvervshusene.",
     );
     expect(await bot.says("adv-hovedstaden-1", "/besøg")).toContain("Skriv /besøg <hus> [dato]");
     expect(await bot.says("adv-hovedstaden-1", "/besøg Lolland")).toContain(
@@ -198,6 +198,7 @@ describe("/påmindelser", () => {
     const bdHelp = await bot.says("bd-fyn-1", "/hjælp");
     expect(bdHelp).toContain("/påmindelser");
     expect(bdHelp).not.toContain("/besøg");
-    expect(bdHelp).not.toContain("/statusmøde");
+    expect(bdHelp).not.toContain("/statusmøde [dato]");
+    expect(bdHelp).toContain("/statusmøde [hus]: Viser datoen for dit hus' halvårlige statusmøde.");
   });
 });

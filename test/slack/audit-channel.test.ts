@@ -45,8 +45,8 @@ describe("the audit log in Slack", () => {
     const coordinator = slackId("adv-hovedstaden-1");
     await post(server, commandBody(fake, coordinator, "/revision", "10150817", "t-audit"));
     const listed = await answer("t-audit");
-    expect(listed).toContain("via Slack – henvisning oprettet (1 poster)");
-    expect(listed).toContain("via Slack – accepteret (1 poster)");
+    expect(listed).toContain("via Slack – henvisning oprettet: handover:");
+    expect(listed).toContain("via Slack – accepteret: handover:");
     expect(listed).not.toContain("via Teams");
   });
 });

@@ -116,7 +116,7 @@ describe("Slack delivery through the outbox", () => {
     await post(server, body);
     const reply = await eventually(() => fake.responses.find((r) => r.id === "t-early"));
     expect(JSON.stringify(reply.body)).toContain("Nordlys Maskinfabrik A/S");
-    expect(JSON.stringify(reply.body)).not.toContain("Kunne ikke give besked");
+    expect(JSON.stringify(reply.body)).not.toContain("kunne ikke give besked");
     const dm = await eventually(() => dmsAbout(fake, "10150817").at(0), 10_000);
     expect(dm.args.channel).toBe("UMETTE");
     await settle(1500);

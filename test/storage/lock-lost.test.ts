@@ -30,14 +30,17 @@ async function storeWithReferral() {
 }
 
 describe("a lock that is no longer ours", () => {
-  for (const [how, steal] of [
-    ["removed", (lock: string) => rm(lock)],
+  for (const [label, how, steal] of [
+    ["removed", "removed", (lock: string) => rm(lock)],
     [
+      "replaced",
       "replaced by another process's",
       (lock: string) => rm(lock).then(() => writeFile(lock, FOREIGN)),
     ],
+    // The same inode written over: only its content tells, so the check must read it.
+    ["written over", "replaced by another process's", (lock: string) => writeFile(lock, FOREIGN)],
   ] as const) {
-    it(`${how}: writes are refused in words, nothing is written, and the lock found is left alone`, async () => {
+    it(`${label}: writes are refused in words, nothing is written, and the lock found is left alone`, async () => {
       const { file, store, says, lost } = await storeWithReferral();
       await steal(`${file}.lock`);
       const journalBefore = await readFile(`${file}.journal`);

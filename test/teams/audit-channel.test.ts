@@ -39,8 +39,8 @@ describe("the audit log in Teams", () => {
     const listed = JSON.stringify(
       cardOf(connector.activities(advisor.conversationId).at(-1)?.body),
     );
-    expect(listed).toContain("via Teams – henvisning oprettet (1 poster)");
-    expect(listed).toContain("via Teams – accepteret (1 poster)");
+    expect(listed).toContain("via Teams – henvisning oprettet: handover:");
+    expect(listed).toContain("via Teams – accepteret: handover:");
     expect(listed).not.toContain("via Slack");
   });
 });

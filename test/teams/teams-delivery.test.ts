@@ -97,7 +97,7 @@ describe("Teams proactive delivery through the outbox", () => {
       await post(server, messageActivity(referrer, "henvis 90386832 Eksport", serviceUrl()));
       const reply = connector.activities(referrer.conversationId).at(-1);
       expect(JSON.stringify(reply?.body)).toContain(
-        "Kunne ikke give besked til: Mette Kragh Sørensen",
+        "Jeg kunne ikke give besked til: Mette Kragh Sørensen",
       );
     } finally {
       await server.stop();

@@ -62,7 +62,12 @@ export function startReminderTick(
       if (retention) {
         const done = await applyRetention(deps, retention.files, retention.policy);
         if (done.anonymised + done.files + done.auditEntries > 0)
-          log.info(done, "retention: old personal data anonymised or deleted");
+          log.info(
+            done,
+            done.left > 0
+              ? "retention: old personal data anonymised or deleted; the rest due follows on the next ticks"
+              : "retention: old personal data anonymised or deleted",
+          );
       }
     },
     (err) => log.error({ err }, "the reminder tick failed; the next tick tries again"),

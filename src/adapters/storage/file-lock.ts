@@ -26,6 +26,8 @@ interface Mine {
   text: string;
   dev: number;
   ino: number;
+  /** Change time when last read whole: while it stands, a stat is proof enough the file is ours. */
+  ctimeMs?: number;
 }
 
 /**
@@ -66,9 +68,11 @@ export async function acquireLock(
   };
   const heartbeat = setInterval(() => {
     check().then(
-      () => {
+      async () => {
         const now = new Date();
-        return utimes(lockFile, now, now);
+        await utimes(lockFile, now, now);
+        mine.ctimeMs = undefined; // Our own touch: read the file whole once more.
+        await check();
       },
       () => clearInterval(heartbeat),
     );
@@ -85,12 +89,17 @@ export async function acquireLock(
   return { check, release };
 }
 
-/** Why the file at `lockFile` is not our lock, or undefined when it is. */
+/**
+ * Why the file at `lockFile` is not our lock, or undefined when it is. Every commit asks, so an
+ * unchanged change time (any write, rename, link or touch moves it) spares reading the file.
+ */
 async function notOurs(lockFile: string, mine: Mine): Promise<string | undefined> {
   let now: Stats;
   let text: string;
   try {
     now = await stat(lockFile);
+    if (now.ino === mine.ino && now.dev === mine.dev && now.ctimeMs === mine.ctimeMs)
+      return undefined;
     text = await readFile(lockFile, "utf8");
   } catch (error) {
     if (errorCode(error) === "ENOENT") return "was removed";
@@ -98,6 +107,7 @@ async function notOurs(lockFile: string, mine: Mine): Promise<string | undefined
   }
   if (now.ino !== mine.ino || now.dev !== mine.dev || text !== mine.text)
     return "was replaced by another process's";
+  mine.ctimeMs = now.ctimeMs;
   return undefined;
 }
 

@@ -7,6 +7,7 @@ import {
   emptyPlan,
   mayEditPlan,
   mayReportStatus,
+  mayViewPlan,
   planId,
 } from "../../domain/plans/plan.js";
 import { emptyStatus, type StatusRecord, statusId } from "../../domain/plans/progress.js";
@@ -29,14 +30,28 @@ export function houseFrom(data: Record<string, unknown>): HouseId {
   return house;
 }
 
+/** The refusal of `code`, or of PLAN.NOT_VIEWER for someone who may not even see the house's plan. */
+export function planRefusal(
+  person: Person,
+  house: HouseId,
+  code: "PLAN.NOT_EDITOR" | "PLAN.NOT_REPORTER" | "PLAN.NOT_READER",
+): DomainError {
+  return new DomainError(mayViewPlan(person, house) ? code : "PLAN.NOT_VIEWER", { house });
+}
+
+/** Refuses anyone who may not see the house's plan. */
+export function requirePlanViewer(person: Person, house: HouseId): void {
+  if (!mayViewPlan(person, house)) throw new DomainError("PLAN.NOT_VIEWER", { house });
+}
+
 /** Refuses anyone but the coordinator and the house's own management. */
 export function requirePlanEditor(person: Person, house: HouseId): void {
-  if (!mayEditPlan(person, house)) throw new DomainError("PLAN.NOT_EDITOR", { house });
+  if (!mayEditPlan(person, house)) throw planRefusal(person, house, "PLAN.NOT_EDITOR");
 }
 
 /** Refuses anyone but the house's management and advisors, and the coordinator. */
 export function requireReporter(person: Person, house: HouseId): void {
-  if (!mayReportStatus(person, house)) throw new DomainError("PLAN.NOT_REPORTER", { house });
+  if (!mayReportStatus(person, house)) throw planRefusal(person, house, "PLAN.NOT_REPORTER");
 }
 
 /** A new, empty plan for the house and year, with the advisors the directory stations there now. */

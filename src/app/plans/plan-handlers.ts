@@ -1,5 +1,5 @@
 import { DomainError } from "../../domain/errors.js";
-import type { Purpose } from "../../domain/plans/plan.js";
+import { mayEditPlan, type Purpose } from "../../domain/plans/plan.js";
 import { activityForm, advisorsForm, goalForm, meetingsForm } from "../../forms/plan-forms.js";
 import { planDoc } from "../../views/plans/plan-doc.js";
 import {
@@ -23,6 +23,7 @@ import {
   newPlan,
   requirePlan,
   requirePlanEditor,
+  requirePlanViewer,
 } from "./plan-access.js";
 import { itemFrom, parsePlanArgs, yearFrom } from "./plan-args.js";
 import { removePlanItem } from "./remove-plan-item.js";
@@ -35,11 +36,15 @@ import { type ReportOutput, writeReportFiles } from "./write-report-files.js";
 type Data = Record<string, unknown>;
 type ActionHandler = (asker: Asker, data: Data) => Promise<ActionReply>;
 
-/** `/handlingsplan [hus] [år]`: the house's goals and action plan, to set up and change. */
+/** `/handlingsplan [hus] [år]`: the house's goals and action plan, to set up and change, or to read. */
 export function planCommand(deps: Deps) {
   return async ({ person, t }: Asker, args: string): Promise<View[]> => {
     const { house, year } = parsePlanArgs(args, person, deps.clock, t("plans.usage.plan"));
-    requirePlanEditor(person, house);
+    requirePlanViewer(person, house);
+    if (!mayEditPlan(person, house))
+      return [
+        planView(t, await requirePlan(deps, house, year), false, [t("plans.read_only", { house })]),
+      ];
     const plan = (await findPlan(deps, house, year)) ?? newPlan(deps, house, year, person);
     const copyFrom = (await findPlan(deps, house, year - 1)) ? year - 1 : undefined;
     return [planView(t, plan, true, [], copyFrom)];

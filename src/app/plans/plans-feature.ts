@@ -49,6 +49,11 @@ export function createPlansFeature(
         });
       if (mayEditPlan(person, person.house))
         line("plans.help.plan_usage", "plans.help.plan", ["plans.button.plan", "handlingsplan"]);
+      else
+        line(
+          "plans.help.plan_usage",
+          mayReadNationalReport(person) ? "plans.help.plan_view_all" : "plans.help.plan_view",
+        );
       if (mayReportStatus(person, person.house))
         line("plans.help.status_usage", "plans.help.status", ["plans.button.status", "status"]);
       if (mayReadReport(person, person.house)) line("plans.help.report_usage", "plans.help.report");

@@ -10,6 +10,7 @@ import type { Deps } from "../deps.js";
 import type { Asker } from "../feature.js";
 import { drawCharts, withCharts } from "./chart-files.js";
 import { gatherHouseReport, gatherNationalReport } from "./gather-report.js";
+import { planRefusal } from "./plan-access.js";
 import { parsePlanArgs } from "./plan-args.js";
 import { type ReportOutput, writeReportFiles } from "./write-report-files.js";
 
@@ -30,7 +31,7 @@ export function reportCommand(deps: Deps, out: ReportOutput) {
       const saved = await writeReportFiles(out, withCharts(doc, drawn));
       return [nationalReportCard(t, national, [...saved, ...drawn.files], drawn.images)];
     }
-    if (!mayReadReport(person, house)) throw new DomainError("PLAN.NOT_READER", { house });
+    if (!mayReadReport(person, house)) throw planRefusal(person, house, "PLAN.NOT_READER");
     const report = await gatherHouseReport(deps, house, period);
     const doc = houseStatusDoc(t, report, deps.directory, today);
     const drawn = await drawCharts(out, t, houseCharts(t, report, doc.fileBase));

@@ -5,9 +5,17 @@ import type { Deps } from "../deps.js";
 import { pruneAudit, recordAudit } from "./audit-log.js";
 import { ERASED, planErasure, targetsOf, writeErasure } from "./erase-personal-data.js";
 
-/** What one retention run removed. */
+/**
+ * Handovers one run anonymises at most: a catch-up over thousands (after downtime, or a first
+ * run over old data) goes on over the next ticks instead of holding one tick, and a shutdown, for
+ * many seconds.
+ */
+export const RETENTION_BATCH = 200;
+
+/** What one retention run removed, and how many due handovers it left for the next run. */
 export interface RetentionReport {
   anonymised: number;
+  left: number;
   files: number;
   auditEntries: number;
 }
@@ -30,15 +38,17 @@ function isDue(h: Handover, now: Date, policy: RetentionPolicy): boolean {
 /**
  * Anonymises closed and declined handovers (and their meeting records) past their time, deletes
  * old report files and audit entries. Judged on the data, not on when it last ran, so a run after
- * downtime catches up; the store forgets the old values, and the run is audited as "system".
+ * downtime catches up (RETENTION_BATCH a run); the store forgets the old values, and the run is audited as "system".
  */
 export async function applyRetention(
   deps: Deps,
   files: FileStore,
   policy: RetentionPolicy,
+  batch = RETENTION_BATCH,
 ): Promise<RetentionReport> {
   const now = deps.clock.now();
-  const due = (await deps.store.handovers.all()).filter((h) => isDue(h, now, policy));
+  const allDue = (await deps.store.handovers.all()).filter((h) => isDue(h, now, policy));
+  const due = allDue.slice(0, batch);
   const targets: string[] = [];
   for (const h of due) {
     const plan = await planErasure(deps, { kind: "handover", id: h.id });
@@ -58,5 +68,10 @@ export async function applyRetention(
       targets,
       count: due.length,
     });
-  return { anonymised: due.length, files: removedFiles, auditEntries };
+  return {
+    anonymised: due.length,
+    left: allDue.length - due.length,
+    files: removedFiles,
+    auditEntries,
+  };
 }

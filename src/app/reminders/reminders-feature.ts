@@ -22,7 +22,13 @@ import { listReminders } from "./list-reminders.js";
 import { markStatusMeetingHeld } from "./mark-status-meeting-held.js";
 import { findHouse, recordVisit } from "./record-visit.js";
 import { ReminderRefusal } from "./refusal.js";
-import { cycleFor, setStatusMeeting } from "./set-status-meeting.js";
+import {
+  cycleFor,
+  maySetStatusMeeting,
+  setRefusal,
+  setStatusMeeting,
+  viewCycle,
+} from "./set-status-meeting.js";
 import { snoozeReminder } from "./snooze-reminder.js";
 
 type Command = (asker: Asker, args: string) => Promise<View[]>;
@@ -72,6 +78,11 @@ function splitHouse(args: string, own: string): { house: string; dateText: strin
 export function remindersFeature(deps: Deps, config: ReminderConfig): Feature {
   const statusMeeting: Command = async ({ person, t }, args) => {
     const { house, dateText } = splitHouse(args, person.house);
+    if (!maySetStatusMeeting(person, house)) {
+      const cycle = await viewCycle(deps, person, house);
+      const view = statusMeetingView(t, cycle, false);
+      return dateText === "" ? [view] : [refused(t, setRefusal(person, house)), view];
+    }
     if (dateText === "") return [statusMeetingView(t, await cycleFor(deps, person, house))];
     const date = parseDateInput(dateText);
     if (!date)
@@ -224,9 +235,9 @@ export function remindersFeature(deps: Deps, config: ReminderConfig): Feature {
     commands,
     action: (id) => (Object.hasOwn(actions, id) ? guardAction(actions[id] as Action) : undefined),
     help: ({ person, t }) => [
-      ...(person.role === "advisor"
-        ? [{ label: t("help.statusmeeting_usage"), value: t("help.statusmeeting") }]
-        : []),
+      person.role === "advisor"
+        ? { label: t("help.statusmeeting_usage"), value: t("help.statusmeeting") }
+        : { label: t("help.statusmeeting_view_usage"), value: t("help.statusmeeting_view") },
       ...(person.coordinator ? [{ label: t("help.visit_usage"), value: t("help.visit") }] : []),
       {
         label: t("help.reminders_usage"),

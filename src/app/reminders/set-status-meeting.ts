@@ -1,4 +1,5 @@
-import type { Person } from "../../domain/org.js";
+import type { HouseId, Person } from "../../domain/org.js";
+import { mayViewPlan } from "../../domain/plans/plan.js";
 import type { StatusCycle } from "../../domain/status-cycle.js";
 import { copenhagenDate } from "../../domain/time.js";
 import { addDays } from "../../domain/working-days.js";
@@ -15,11 +16,31 @@ export interface MeetingSet {
   unreachable: Person[];
 }
 
+/** Who sets and moves the date: the house's advisors, and the coordinator for any house (§6). */
+export function maySetStatusMeeting(person: Person, house: string): boolean {
+  return person.role === "advisor" && (person.house === house || person.coordinator === true);
+}
+
+/** The house's current cycle, for anyone who may see the house's plan (read-only for most). */
+export async function viewCycle(deps: Deps, person: Person, house: string): Promise<StatusCycle> {
+  if (!mayViewPlan(person, house as HouseId))
+    throw new ReminderRefusal("statusmeeting.not_viewer", { house });
+  const cycles = await currentCycles(deps, copenhagenDate(deps.clock.now()));
+  const cycle = cycles.find((c) => c.id === house);
+  if (!cycle) throw new ReminderRefusal("statusmeeting.not_viewer", { house });
+  return cycle;
+}
+
+/** The refusal for someone who may not set the house's date. */
+export function setRefusal(person: Person, house: string): ReminderRefusal {
+  return person.role === "advisor"
+    ? new ReminderRefusal("statusmeeting.other_house", { house })
+    : new ReminderRefusal("statusmeeting.advisors_only");
+}
+
 /** The house's current cycle, for an advisor of that house (the coordinator may act for any house). */
 export async function cycleFor(deps: Deps, person: Person, house: string): Promise<StatusCycle> {
-  if (person.role !== "advisor") throw new ReminderRefusal("statusmeeting.advisors_only");
-  if (person.house !== house && !person.coordinator)
-    throw new ReminderRefusal("statusmeeting.other_house", { house });
+  if (!maySetStatusMeeting(person, house)) throw setRefusal(person, house);
   const cycles = await currentCycles(deps, copenhagenDate(deps.clock.now()));
   const cycle = cycles.find((c) => c.id === house);
   if (!cycle) throw new ReminderRefusal("statusmeeting.other_house", { house });

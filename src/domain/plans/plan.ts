@@ -92,6 +92,11 @@ export function missingPurposes(plan: Pick<ActionPlan, "activities">): Purpose[]
   return PURPOSES.filter((p) => !plan.activities.some((a) => a.purposes.includes(p)));
 }
 
+/** Everyone of the house sees its plan and status meeting date; the coordinator and TC management see every house's. */
+export function mayViewPlan(person: Person, house: HouseId): boolean {
+  return person.coordinator === true || person.role === "tcManager" || person.house === house;
+}
+
 /** The coordinator may edit every house's plan; a house manager only their own house's. */
 export function mayEditPlan(person: Person, house: HouseId): boolean {
   if (person.coordinator) return true;

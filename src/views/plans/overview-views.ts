@@ -1,14 +1,17 @@
 import type { HouseOverview } from "../../domain/plans/overview.js";
 import type { Period } from "../../domain/plans/period.js";
 import type { ReminderConfig } from "../../domain/reminder-config.js";
-import type { Translator } from "../../i18n/index.js";
+import { plural, type Translator } from "../../i18n/index.js";
 import type { FileView, ImageView, View } from "../view.js";
 import { atRiskGoals, reportAlerts } from "./report-charts.js";
 import { formatDkk } from "./report-doc.js";
 
 function statusValue(t: Translator, o: HouseOverview): string {
   if (o.status === "partly")
-    return t("overview.status.partly", { answered: o.answered, items: o.items });
+    return t("overview.status.partly", {
+      answered: o.answered,
+      items: plural(t, "count.item", o.items),
+    });
   return t(`overview.status.${o.status}`);
 }
 
@@ -38,8 +41,8 @@ export function overviewCard(
       t("overview.intro"),
       ...(alerts.length > 0 ? [] : [t("overview.all_well")]),
       t("overview.overdue_note", {
-        escalate: config.escalateAfterWorkingDays,
-        meeting: config.meetingAfterWorkingDays,
+        escalate: plural(t, "count.working_day", config.escalateAfterWorkingDays),
+        meeting: plural(t, "count.working_day", config.meetingAfterWorkingDays),
       }),
     ],
     alerts,

@@ -1,6 +1,6 @@
 import type { HouseReport } from "../../domain/plans/house-report.js";
 import { TRACKS, type Track } from "../../domain/plans/plan.js";
-import type { Translator } from "../../i18n/index.js";
+import { plural, type Translator } from "../../i18n/index.js";
 import type { BarChart } from "../chart.js";
 import { formatDkk } from "./report-doc.js";
 
@@ -66,7 +66,7 @@ export function handoversChart(t: Translator, r: HouseReport, fileBase: string):
       period: h.period,
       eh: h.figures.ehToTc,
       tc: h.figures.tcToEh,
-      meetings: h.figures.meetingsHeld,
+      meetings: plural(t, "count.meeting", h.figures.meetingsHeld),
     });
   return {
     title: t("charts.handovers.title"),

@@ -1,6 +1,6 @@
 import type { HouseReport, NationalReport } from "../../domain/plans/house-report.js";
 import { PROGRESS_STATUSES } from "../../domain/plans/progress.js";
-import type { Translator } from "../../i18n/index.js";
+import { plural, type Translator } from "../../i18n/index.js";
 import type { FileView, ImageView, View } from "../view.js";
 import { countByStatus, frameLines } from "./national-doc.js";
 import { reportAlerts } from "./report-charts.js";
@@ -96,7 +96,7 @@ export function nationalReportCard(
           value: t("plans.national.handovers_line", {
             eh: r.figures.ehToTc,
             tc: r.figures.tcToEh,
-            meetings: r.figures.meetingsHeld,
+            meetings: plural(t, "count.meeting", r.figures.meetingsHeld),
           }),
         },
         {

@@ -8,7 +8,7 @@ import { type ItemAnswer, type StatusRecord, unanswered } from "../../domain/pla
 import { copenhagenDate, formatDate } from "../../domain/time.js";
 import { type FieldErrors, renderForm } from "../../forms/engine.js";
 import { activityProgressForm, budgetForm, goalProgressForm } from "../../forms/plan-forms.js";
-import type { Translator } from "../../i18n/index.js";
+import { plural, type Translator } from "../../i18n/index.js";
 import { formCard } from "../common-views.js";
 import type { ActionView, View } from "../view.js";
 import { formatDkk, formatNumber } from "./report-doc.js";
@@ -96,7 +96,7 @@ export function statusOverview(t: Translator, c: StatusContext): View {
     title: t("plans.status_title", { house: plan.house, period }),
     tone: c.locked ? "info" : missing.items.length > 0 || missing.budget ? "warning" : "success",
     text: [
-      t("plans.answered_count", { done, total }),
+      t("plans.answered_count", { done, total: plural(t, "count.item", total) }),
       ...(names.length > 0 ? [t("plans.submitted_by", { names: names.join(", ") })] : []),
       ...(c.locked ? [t("plans.locked")] : []),
       t("plans.figures_auto"),
