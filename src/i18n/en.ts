@@ -247,6 +247,7 @@ export const en = {
   "local.api.cross_site": "The local chat only accepts requests from its own page.",
   "local.api.wrong_host": "The local chat only answers on localhost and 127.0.0.1.",
   "local.api.unknown_person": "That person is not in the directory.",
+  "action.show": "Show handover",
   ...enTeams,
   ...enPlans,
   ...enSlack,

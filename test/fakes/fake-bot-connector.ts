@@ -123,7 +123,11 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
           return send(res, failure.status, { error: { code: "Throttled" } }, failure.headers);
         return send(res, 201, { id: `act-${nextId++}` });
       }
-      if (req.method === "PUT") return send(res, 200, { id: parts[4] });
+      if (req.method === "PUT") {
+        if (body.type !== "message" || body.id !== parts[4])
+          return send(res, 400, { error: { code: "BadArgument", message: "not this activity" } });
+        return send(res, 200, { id: parts[4] });
+      }
       return send(res, 405, { error: { code: "MethodNotAllowed" } });
     });
   });

@@ -6,6 +6,7 @@ import {
   activityValues,
   goalValues,
   planFormCard,
+  planSavedView,
   planView,
   removeConfirmView,
 } from "../../views/plans/plan-views.js";
@@ -82,7 +83,7 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
             itemId,
             v.kpi ? { ...input, kpi: v.kpi } : input,
           );
-          return [planView(asker.t, plan, true, [asker.t("plans.saved_goal", { title: v.title })])];
+          return [planSavedView(asker.t, plan, asker.t("plans.saved_goal", { title: v.title }))];
         },
       );
     },
@@ -110,7 +111,7 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
           const input = { title: v.title, purposes, owner: v.owner, due: v.due };
           const plan = await saveActivity(deps, asker.person, house, year, itemId, input);
           return [
-            planView(asker.t, plan, true, [asker.t("plans.saved_activity", { title: v.title })]),
+            planSavedView(asker.t, plan, asker.t("plans.saved_activity", { title: v.title })),
           ];
         },
       );
@@ -131,7 +132,7 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
         async (v) => {
           const meetings = { ...(v.H1 ? { H1: v.H1 } : {}), ...(v.H2 ? { H2: v.H2 } : {}) };
           const plan = await setMeetingDates(deps, asker.person, house, year, meetings);
-          return [planView(asker.t, plan, true, [asker.t("plans.saved_meetings")])];
+          return [planSavedView(asker.t, plan, asker.t("plans.saved_meetings"))];
         },
       );
     },
@@ -152,7 +153,7 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
           planFormCard(asker.t, "advisors", house, year, undefined, values, errors),
         async (v) => {
           const plan = await setStationedAdvisors(deps, asker.person, house, year, v.advisors);
-          return [planView(asker.t, plan, true, [asker.t("plans.saved_advisors", { year })])];
+          return [planSavedView(asker.t, plan, asker.t("plans.saved_advisors", { year }))];
         },
       );
     },
@@ -163,6 +164,10 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
       if (!item) throw new DomainError("PLAN.ITEM_GONE");
       return ok([removeConfirmView(asker.t, plan, item)]);
     },
+    "plan.show": async (asker, data) => {
+      const { house, year } = target(asker, data);
+      return ok([planView(asker.t, await requirePlan(deps, house, year), true)]);
+    },
     "plan.item.keep": async (asker, data) => {
       const { house, year } = target(asker, data);
       return ok([planView(asker.t, await requirePlan(deps, house, year), true)]);
@@ -171,7 +176,7 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
       const { house, year, itemId } = target(asker, data);
       if (!itemId) throw new DomainError("PLAN.BAD_REQUEST");
       const plan = await removePlanItem(deps, asker.person, house, year, itemId);
-      return ok([planView(asker.t, plan, true, [asker.t("plans.removed")])]);
+      return ok([planSavedView(asker.t, plan, asker.t("plans.removed"))]);
     },
     "plan.copy": async (asker, data) => {
       const { house, year } = target(asker, data);

@@ -114,6 +114,9 @@ function where(data: Data) {
 
 const ok = (replies: View[]): ActionReply => ({ ok: true, replies });
 
+/** What a submitted step's form becomes where it stood: one line saying what was saved. */
+const closedStep = (summary: string): View => ({ tone: "success", text: [summary] });
+
 /** The status form's action handlers by id (`plan.status.open` is the reminder's button). */
 export function statusActions(deps: Deps): Record<string, ActionHandler> {
   return {
@@ -153,11 +156,8 @@ export function statusActions(deps: Deps): Record<string, ActionHandler> {
             ...(v.comment ? { comment: v.comment } : {}),
           };
           await saveAnswer(deps, asker.person, house, period, itemId, input);
-          return [
-            await nextStep(deps, asker, house, period, [
-              asker.t("plans.saved_answer", { title: item.title }),
-            ]),
-          ];
+          const summary = asker.t("plans.saved_answer", { title: item.title });
+          return [closedStep(summary), await nextStep(deps, asker, house, period)];
         },
       );
     },
@@ -181,7 +181,8 @@ export function statusActions(deps: Deps): Record<string, ActionHandler> {
             spent: v.spent,
             ...(v.comment ? { comment: v.comment } : {}),
           });
-          return [await nextStep(deps, asker, house, period, [asker.t("plans.saved_budget")])];
+          const summary = asker.t("plans.saved_budget");
+          return [closedStep(summary), await nextStep(deps, asker, house, period)];
         },
       );
     },
