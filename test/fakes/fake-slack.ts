@@ -6,6 +6,8 @@ export interface ApiCall {
   method: string;
   args: Record<string, unknown>;
   token: string | undefined;
+  /** What the fake answered (a posted message's channel and ts). */
+  result?: Record<string, unknown>;
 }
 
 /** A post to a response_url (what Bolt's `respond` sends). */
@@ -197,8 +199,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const delay = delays.get(method)?.shift();
     if (delay) await new Promise((r) => setTimeout(r, delay));
     const failure = failures.get(method)?.shift();
-    calls.push({ method, args, token, failed: failure !== undefined });
-    if (!failure) return send(res, 200, answer(method, args));
+    const call = { method, args, token, failed: failure !== undefined };
+    calls.push(call);
+    if (!failure) {
+      const result = answer(method, args);
+      Object.assign(call, { result });
+      return send(res, 200, result);
+    }
     if ("error" in failure) return send(res, 200, { ok: false, error: failure.error });
     if (failure.status === 429)
       return send(
