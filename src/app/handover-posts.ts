@@ -3,16 +3,19 @@ import { type Handover, isOpen } from "../domain/handover.js";
 import type { Person } from "../domain/org.js";
 import type { Translator } from "../i18n/index.js";
 import type { CollectionSpec } from "../ports/store.js";
-import { handoverCard } from "../views/handover-views.js";
+import { companyLabel, handoverCard, showAction } from "../views/handover-views.js";
 import type { View } from "../views/view.js";
 import type { Deps } from "./deps.js";
 import { translatorFor } from "./people.js";
 
-/** One message the bot posted about a handover: its delivery key, to whom, and whether it has buttons. */
+/** One message the bot posted about a handover: its delivery key, to whom, and what it was. */
 export interface HandoverPost {
   key: string;
   personId: string;
-  kind: "card" | "notice";
+  /** A card with the handover's buttons, a one-line notice, or a reminder to act on it. */
+  kind: "card" | "notice" | "reminder";
+  /** A reminder's heading, kept when it is settled so it is still recognised. */
+  title?: string;
 }
 
 /** The messages posted about one handover (its id), so a later change can update them where they are. */
@@ -30,7 +33,8 @@ export const handoverPostsCollection: CollectionSpec<HandoverPosts> = {
       z.object({
         key: z.string().min(1),
         personId: z.string().min(1),
-        kind: z.enum(["card", "notice"]),
+        kind: z.enum(["card", "notice", "reminder"]),
+        title: z.string().optional(),
       }),
     ),
   }),
@@ -53,22 +57,28 @@ export async function rememberPosts(
   if (fresh.length > 0) await postsOf(deps).put({ id: handoverId, posts: [...stored, ...fresh] });
 }
 
+/** What a post becomes after a change: the card as it stands for its person, a reminder settled. */
+function redrawn(t: Translator, deps: PostDeps, h: Handover, post: HandoverPost, person: Person) {
+  if (post.kind === "card") return handoverCard(t, deps.directory, h, { viewer: person });
+  const status = t(`status.${h.status}`);
+  const text = t("notice.reminder_settled", { company: companyLabel(t, h), status });
+  return { title: post.title, tone: "info" as const, text: [text], actions: [showAction(t, h)] };
+}
+
 /**
  * Draws every card posted about the handover afresh for the person who has it (their buttons as of
- * now: none once it is no longer theirs to answer), in place on its platform, so no stale button
- * stays. A handover that is over forgets its posts after this last update.
+ * now: none once it is no longer theirs to answer), and settles its reminders, in place on their
+ * platform, so no stale button stays. A handover that is over forgets its posts after this.
  */
 export async function refreshHandoverCards(deps: PostDeps, h: Handover): Promise<void> {
   const posts = (await postsOf(deps).get(h.id))?.posts ?? [];
   await Promise.allSettled(
     posts
-      .filter((p) => p.kind === "card")
+      .filter((p) => p.kind !== "notice")
       .map(async (post) => {
         const person = deps.directory.get(post.personId);
         if (!person) return;
-        const view = handoverCard(await translatorFor(deps, person), deps.directory, h, {
-          viewer: person,
-        });
+        const view = redrawn(await translatorFor(deps, person), deps, h, post, person);
         await deps.delivery.deliver(person, view, {
           key: `${post.key}:v${h.version}`,
           updates: post.key,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { handoverPostsCollection } from "../../src/app/handover-posts.js";
 import { renderPlainText } from "../../src/renderers/plain-text.js";
 import type { View } from "../../src/views/view.js";
+import { reminderBot } from "../reminders/reminder-bot.js";
 import { findAction, makeBot } from "../support/bot.js";
 
 const buttons = (view: View | undefined) => (view?.actions ?? []).map((a) => a.id);
@@ -68,5 +69,23 @@ describe("cards that stay true", () => {
     for (const notice of referrer) expect(notice.text).toHaveLength(1);
     const posts = bot.deps.store.collection(handoverPostsCollection);
     expect(await posts.get(handoverId as string)).toBeUndefined();
+  });
+
+  it("an accept settles the nudge reminder where it stands: its snooze buttons give way to Vis henvisning", async () => {
+    const bot = reminderBot("2027-03-22T10:00:00Z");
+    await bot.tick();
+    await bot.says("bd-midtjylland-1", "/henvis 10150817 Vil eksportere til Tyskland");
+    const card = bot.lastNotice("adv-midtjylland-1");
+    await bot.runUntil("2027-03-25T10:00:00Z");
+    const nudge = () =>
+      bot.inbox.views("adv-midtjylland-1").find((v) => v.title === "Henvisning venter på svar");
+    expect(buttons(nudge())).toContain("reminder.snooze");
+
+    const { handoverId } = findAction(card, "handover.accept").data;
+    await bot.act("adv-midtjylland-1", "handover.accept", { handoverId });
+    expect(nudge()?.text).toEqual([
+      "Påmindelsen om Nordlys Maskinfabrik A/S (CVR 10150817) er ikke længere aktuel: henvisningen har nu status »Accepteret«.",
+    ]);
+    expect(buttons(nudge())).toEqual(["handover.show"]);
   });
 });
