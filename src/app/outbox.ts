@@ -80,6 +80,7 @@ export class Outbox implements ChatDelivery {
     const channel = before?.channel ?? options.channel;
     const transport = await this.transportFor(person, channel);
     if (!transport) throw new Error(`${person.id} cannot be reached on any chat platform`);
+    if (options.updates && transport.channel !== before?.channel) return;
     const how: "update" | "thread" = options.updates ? "update" : "thread";
     const refersTo =
       before && before.channel === transport.channel ? { id: before.id, how } : undefined;
