@@ -36,6 +36,7 @@ import { translatorFor } from "./people.js";
 import { recordViews } from "./privacy/audit-log.js";
 import { type MeetingInput, meetingDateProblem, recordMeeting } from "./record-meeting.js";
 import { redirectHandover, redirectTargets } from "./redirect-handover.js";
+import { showHandover } from "./show-handover.js";
 import { submitHandover } from "./submit-handover.js";
 
 /** Views to show, or (for a form) the errors per field with the form drawn again. */
@@ -218,6 +219,11 @@ function handlerFor(actionId: string): Handler | undefined {
     return async (c) => ({ ok: true, replies: [cancelledRequestView(c.t)] });
   const note = noteActions[actionId];
   if (note) return (c) => note(c.deps, c.person, c.t, c.data);
+  if (actionId === "handover.show")
+    return async (c) => ({
+      ok: true,
+      replies: [await showHandover(c.deps, c.person, c.t, c.handoverId)],
+    });
   if (actionId === "handover.accept")
     return async (c) => stepReply(c, await acceptHandover(c.deps, c.person.id, c.handoverId));
   const decision = decisions[actionId];

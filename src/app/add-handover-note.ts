@@ -4,7 +4,8 @@ import type { Person } from "../domain/org.js";
 import { handoverNoteNotice } from "../views/handover-note-views.js";
 import type { Deps } from "./deps.js";
 import { requireHandover } from "./handover-access.js";
-import { notify, requirePerson } from "./people.js";
+import { noticeAbout } from "./handover-posts.js";
+import { requirePerson } from "./people.js";
 import { channelOf, recordAudit } from "./privacy/audit-log.js";
 
 /** Who was given the note, and who of them could not be reached. */
@@ -35,7 +36,7 @@ export async function addHandoverNote(
     : deps.directory.businessDevelopers(handover.assigneeHouse ?? author.house);
   const act = { actorId: author.id, channel: channelOf(deps), action: "note" as const };
   await recordAudit(deps, { ...act, targets: [`handover:${handover.id}`], count: 1 });
-  const unreachable = await notify(deps, holders, (t) =>
+  const unreachable = await noticeAbout(deps, handover, holders, deps.ids.next("note"), (t) =>
     handoverNoteNotice(t, handover, author, note),
   );
   return { handover, holders, unreachable };

@@ -1,6 +1,7 @@
 import type { CollectionSpec, Keyed } from "../ports/store.js";
 import { chatAddressCollection } from "./chat-addresses.js";
 import { handledRequestsCollection } from "./handled-requests.js";
+import { handoverPostsCollection } from "./handover-posts.js";
 import { outboxCollection } from "./outbox.js";
 import { planCollection, statusCollection } from "./plans/plan-collections.js";
 import { auditCollection } from "./privacy/audit-log.js";
@@ -15,6 +16,7 @@ export const COLLECTIONS: readonly CollectionSpec<Keyed>[] = [
     planCollection,
     statusCollection,
     auditCollection,
+    handoverPostsCollection,
   ] as CollectionSpec<Keyed>[]),
   ...reminderCollections,
 ];

@@ -12,7 +12,8 @@ import type { Store } from "../ports/store.js";
 import { colleagueNotice } from "../views/handover-views.js";
 import type { View } from "../views/view.js";
 import type { Deps } from "./deps.js";
-import { notify, requirePerson } from "./people.js";
+import { noticeAbout, refreshHandoverCards } from "./handover-posts.js";
+import { requirePerson } from "./people.js";
 import { channelOf, recordAudit } from "./privacy/audit-log.js";
 
 /** The handover with an id, or HANDOVER.NOT_FOUND. */
@@ -125,15 +126,18 @@ async function tell(
 ): Promise<StepResult> {
   const referrer = deps.directory.get(next.referrerId);
   const unreachable = referrer
-    ? await notify(deps, [referrer], (t) => step.tellReferrer(t, next, actor))
+    ? await noticeAbout(deps, next, [referrer], "step", (t) => step.tellReferrer(t, next, actor))
     : [];
   if (before.assigneeHouse) {
     const colleagues = deps.directory
       .businessDevelopers(before.assigneeHouse)
       .filter((p) => p.id !== actor.id && p.id !== next.assigneeId);
     unreachable.push(
-      ...(await notify(deps, colleagues, (t) => colleagueNotice(t, deps.directory, next, actor))),
+      ...(await noticeAbout(deps, next, colleagues, "colleague", (t) =>
+        colleagueNotice(t, deps.directory, next, actor),
+      )),
     );
   }
+  await refreshHandoverCards(deps, next);
   return { handover: next, unreachable };
 }

@@ -2,6 +2,7 @@ import type { Handover } from "../domain/handover.js";
 import type { Person } from "../domain/org.js";
 import { handoverCard } from "../views/handover-views.js";
 import type { Deps } from "./deps.js";
+import { rememberPosts } from "./handover-posts.js";
 import { notify } from "./people.js";
 
 /** How long after a handover was sent a start still checks that its card went out. */
@@ -23,17 +24,25 @@ function cardKey(h: Handover, personId: string): string {
 }
 
 /** Sends the handover's card to the people it waits on; returns those who could not be reached. */
-export function sendHandoverCard(
+export async function sendHandoverCard(
   deps: Pick<Deps, "store" | "delivery" | "directory">,
   h: Handover,
   people: Person[] = waitingOn(deps, h),
 ): Promise<Person[]> {
-  return notify(
+  const unreachable = await notify(
     deps,
     people,
     (t, p) => handoverCard(t, deps.directory, h, { viewer: p }),
     (p) => cardKey(h, p.id),
   );
+  const posted = people.filter((p) => !unreachable.includes(p));
+  const posts = posted.map((p) => ({
+    key: cardKey(h, p.id),
+    personId: p.id,
+    kind: "card" as const,
+  }));
+  await rememberPosts(deps, h.id, posts);
+  return unreachable;
 }
 
 /**

@@ -74,8 +74,16 @@ export class Outbox implements ChatDelivery {
   async deliver(person: Person, view: View, options: DeliveryOptions = {}): Promise<void> {
     const id = options.key ? `key:${options.key}` : this.deps.ids.next("msg");
     if (await this.messages.get(id)) return;
-    const transport = await this.transportFor(person, options.channel);
+    const earlier = options.updates ?? options.threadOf;
+    const before = earlier ? await this.messages.get(`key:${earlier}`) : undefined;
+    if (options.updates && !this.updatable(before)) return;
+    const channel = before?.channel ?? options.channel;
+    const transport = await this.transportFor(person, channel);
     if (!transport) throw new Error(`${person.id} cannot be reached on any chat platform`);
+    if (options.updates && transport.channel !== before?.channel) return;
+    const how: "update" | "thread" = options.updates ? "update" : "thread";
+    const refersTo =
+      before && before.channel === transport.channel ? { id: before.id, how } : undefined;
     const now = this.deps.clock.now().toISOString();
     const queued = await this.messages.insertIfAbsent({
       id,
@@ -86,10 +94,18 @@ export class Outbox implements ChatDelivery {
       state: "pending",
       attempts: 0,
       notBefore: now,
+      ...(refersTo ? { refersTo } : {}),
     });
     if (!queued) return;
     this.open.add(id);
     this.kick();
+  }
+
+  /** An earlier message can be changed when it went, or may still go, on a platform that updates. */
+  private updatable(m: OutboxMessage | undefined): m is OutboxMessage {
+    const transport = this.deps.transports.find((t) => t.channel === m?.channel);
+    const alive = m?.state === "pending" || m?.state === "sending" || m?.receipt !== undefined;
+    return alive && transport?.update !== undefined;
   }
 
   /** The platform to send on: the one asked for when it reaches the person, else the first that does. */
@@ -235,11 +251,28 @@ export class Outbox implements ChatDelivery {
     }
     let outcome: SendOutcome;
     try {
-      outcome = await transport.send(sending, person);
+      outcome = await this.attempt(sending, transport, person);
     } catch (error) {
       outcome = { kind: "retry", reason: error instanceof Error ? error.message : String(error) };
     }
     await this.finish(sending, outcome);
+  }
+
+  /** A send, or a change of (or answer under) an earlier message once that one has gone. */
+  private async attempt(
+    m: OutboxMessage,
+    transport: MessageTransport,
+    person: Person,
+  ): Promise<SendOutcome> {
+    if (!m.refersTo) return transport.send(m, person);
+    const earlier = await this.messages.get(m.refersTo.id);
+    const receipt = earlier?.receipt;
+    if (!receipt && (earlier?.state === "pending" || earlier?.state === "sending"))
+      return { kind: "retry", reason: "the earlier message is not sent yet", afterMs: 1000 };
+    if (m.refersTo.how === "thread") return transport.send(m, person, receipt);
+    if (!receipt || !transport.update)
+      return { kind: "failed", reason: "nothing to update: the earlier message was never sent" };
+    return transport.update(m, receipt, person);
   }
 
   private async finish(m: OutboxMessage, outcome: SendOutcome): Promise<void> {

@@ -4,7 +4,8 @@ import { redirectedAwayNotice, stepNotice } from "../views/handover-views.js";
 import type { Deps } from "./deps.js";
 import { assertMayTake, requireHandover, type StepResult, takeStep } from "./handover-access.js";
 import { sendHandoverCard } from "./handover-notices.js";
-import { notify, requirePerson } from "./people.js";
+import { noticeAbout } from "./handover-posts.js";
+import { requirePerson } from "./people.js";
 import { isAbsent } from "./presence.js";
 
 /** People a handover may be redirected to: present advisors (EH->TC) or business developers (TC->EH). */
@@ -56,7 +57,9 @@ export async function redirectHandover(
       : undefined;
   if (previous)
     unreachable.push(
-      ...(await notify(deps, [previous], (t) => redirectedAwayNotice(t, deps.directory, h, actor))),
+      ...(await noticeAbout(deps, h, [previous], "away", (t) =>
+        redirectedAwayNotice(t, deps.directory, h, actor),
+      )),
     );
   return { handover: h, unreachable: [...result.unreachable, ...unreachable] };
 }

@@ -238,4 +238,5 @@ export const daPlans = {
   "plans.copy": "Kopiér fra {year}",
   "plans.copied":
     "Målene og aktiviteterne fra {year} er kopieret med fristerne et år frem. Ret dem til årets aftale.",
+  "plans.show": "Vis plan",
 } as const;

@@ -252,6 +252,9 @@ export const da = {
   "local.api.cross_site": "Den lokale chat tager kun imod forespørgsler fra sin egen side.",
   "local.api.wrong_host": "Den lokale chat svarer kun på localhost og 127.0.0.1.",
   "local.api.unknown_person": "Personen findes ikke i kataloget.",
+  "action.show": "Vis henvisning",
+  "notice.reminder_settled":
+    "Påmindelsen om {company} er ikke længere aktuel: henvisningen har nu status »{status}«.",
   ...daTeams,
   ...daPlans,
   ...daSlack,

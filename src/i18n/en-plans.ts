@@ -242,4 +242,5 @@ export const enPlans = {
   "plans.copy": "Copy from {year}",
   "plans.copied":
     "The goals and activities of {year} are copied with their due dates a year on. Adjust them to this year's agreement.",
+  "plans.show": "Show plan",
 } as const satisfies Record<keyof typeof daPlans, string>;

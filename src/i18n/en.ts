@@ -251,6 +251,9 @@ export const en = {
   "local.api.cross_site": "The local chat only accepts requests from its own page.",
   "local.api.wrong_host": "The local chat only answers on localhost and 127.0.0.1.",
   "local.api.unknown_person": "That person is not in the directory.",
+  "action.show": "Show handover",
+  "notice.reminder_settled":
+    "The reminder about {company} no longer applies: the handover is now “{status}”.",
   ...enTeams,
   ...enPlans,
   ...enSlack,

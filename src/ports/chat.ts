@@ -14,4 +14,8 @@ export interface DeliveryOptions {
   key?: string;
   /** The platform to use when it reaches the person (a reply goes back where they asked). */
   channel?: string;
+  /** The key of an earlier message to change in place (on its platform) instead of sending anew. */
+  updates?: string;
+  /** The key of an earlier message to answer under (a Slack thread); sent plainly without one. */
+  threadOf?: string;
 }

@@ -23,6 +23,8 @@ export interface OutboxMessage {
   lastError?: string;
   /** What the platform answered (Slack channel and ts, Teams activity id), for later updates. */
   receipt?: Record<string, string>;
+  /** An earlier message this one changes in place ("update") or answers in its thread ("thread"). */
+  refersTo?: { id: string; how: "update" | "thread" };
 }
 
 /** How a platform answered one send. */
@@ -51,6 +53,19 @@ export interface MessageTransport {
   canReach(person: Person): Promise<boolean>;
   /** The conversation a person's messages go to; sends to one conversation are paced by `limits`. */
   conversationOf(person: Person): Promise<string>;
-  /** One attempt; must not throw (a thrown error counts as a retryable failure). */
-  send(message: OutboxMessage, person: Person): Promise<SendOutcome>;
+  /**
+   * One attempt; must not throw (a thrown error counts as a retryable failure). `thread` is the
+   * receipt of the message to answer under, where the platform has threads.
+   */
+  send(
+    message: OutboxMessage,
+    person: Person,
+    thread?: Record<string, string>,
+  ): Promise<SendOutcome>;
+  /** Replaces the message sent with `receipt` by this message's view (where the platform can). */
+  update?(
+    message: OutboxMessage,
+    receipt: Record<string, string>,
+    person: Person,
+  ): Promise<SendOutcome>;
 }

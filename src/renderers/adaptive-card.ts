@@ -120,6 +120,8 @@ function imageContainer(image: ImageView): Record<string, unknown> {
 /** What a channel adds when rendering: where its users download a view's files (none: not shown). */
 export interface CardOptions {
   fileUrl?: (file: FileView) => string;
+  /** Teams user ids whose client redraws the card for them when shown (Universal Actions). */
+  refreshUserIds?: string[];
 }
 
 /** Renders a View as an Adaptive Card; pure, so it is tested on fixtures. */
@@ -156,5 +158,10 @@ export function renderAdaptiveCard(view: View, options: CardOptions = {}): Adapt
     for (const file of view.files ?? [])
       rendered.push({ type: "Action.OpenUrl", title: file.name, url: fileUrl(file) });
   if (rendered.length > 0) card.actions = rendered;
+  const userIds = options.refreshUserIds ?? [];
+  if (view.refresh && userIds.length > 0) {
+    const { id, data } = view.refresh;
+    card.refresh = { action: { type: "Action.Execute", verb: id, data: { ...data } }, userIds };
+  }
   return card;
 }

@@ -5,7 +5,7 @@ import type { FieldErrors } from "../forms/engine.js";
 import { renderForm } from "../forms/engine.js";
 import type { Translator } from "../i18n/index.js";
 import { formCard } from "./common-views.js";
-import { companyLabel, unreachableText } from "./handover-views.js";
+import { companyLabel, showAction, unreachableText } from "./handover-views.js";
 import type { View } from "./view.js";
 
 /** The form for a note to the holder of an open handover. */
@@ -31,7 +31,7 @@ export function handoverNoteNotice(t: Translator, h: Handover, author: Person, n
     title: t("note.notice_title", { company: companyLabel(t, h) }),
     tone: "info",
     text: [t("note.notice_text", { name: author.name, company: companyLabel(t, h) }), note],
-    actions: [{ id: "help.run", label: t("help.button.mine"), data: { command: "mine" } }],
+    actions: [showAction(t, h)],
   };
 }
 

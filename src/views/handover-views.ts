@@ -119,6 +119,7 @@ export function handoverCard(
     text: warnings,
     facts: facts(t, dir, h),
     actions: handoverActions(t, h, opts.viewer),
+    refresh: { id: "handover.show", data: { handoverId: h.id } },
   };
 }
 
@@ -136,6 +137,16 @@ function stepTone(h: Handover): NonNullable<View["tone"]> {
   return last === "redirect" ? "info" : "success";
 }
 
+/** The button on a short notice that opens the handover as it stands now. */
+export function showAction(t: Translator, h: Handover): ActionView {
+  return { id: "handover.show", label: t("action.show"), data: { handoverId: h.id } };
+}
+
+/** A follow-up notice: one line with the change and a button back to the handover. */
+function shortNotice(t: Translator, h: Handover, text: string, tone: View["tone"]): View {
+  return { tone, text: [text], actions: [showAction(t, h)] };
+}
+
 /** What the referrer is told after a step (accepted, declined, redirected, meeting held, closed). */
 export function stepNotice(t: Translator, dir: PeopleDirectory, h: Handover, actor: Person): View {
   const last = h.history.at(-1);
@@ -149,7 +160,7 @@ export function stepNotice(t: Translator, dir: PeopleDirectory, h: Handover, act
     text = t("notice.meeting", { ...base, date: formatDate(last.date) });
   if (last?.type === "close")
     text = t("notice.closed", { ...base, outcome: t(`outcome.${last.outcome}`) });
-  return { title: stepTitle(t, h), tone: stepTone(h), text: [text], facts: facts(t, dir, h) };
+  return shortNotice(t, h, text, stepTone(h));
 }
 
 /** What the other business developers of a house are told when one of them claims or declines its handover. */
@@ -165,12 +176,7 @@ export function colleagueNotice(
     last?.type === "redirect"
       ? t("notice.colleague_redirect", { ...base, to: dir.get(last.to)?.name ?? last.to })
       : t(last?.type === "decline" ? "notice.colleague_decline" : "notice.colleague_accept", base);
-  return {
-    title: stepTitle(t, h),
-    tone: "info",
-    text: [text],
-    facts: facts(t, dir, h),
-  };
+  return shortNotice(t, h, text, "info");
 }
 
 /** What the previous holder is told when the coordinator passes their handover on. */
@@ -181,11 +187,8 @@ export function redirectedAwayNotice(
   actor: Person,
 ): View {
   const to = h.assigneeId ? (dir.get(h.assigneeId)?.name ?? h.assigneeId) : "";
-  return {
-    tone: "info",
-    text: [t("notice.redirected_away", { name: actor.name, company: companyLabel(t, h), to })],
-    facts: facts(t, dir, h),
-  };
+  const text = t("notice.redirected_away", { name: actor.name, company: companyLabel(t, h), to });
+  return shortNotice(t, h, text, "info");
 }
 
 /** The card after the actor's own step: the new state, with only the buttons still allowed. */

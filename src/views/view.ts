@@ -64,4 +64,6 @@ export interface View {
   files?: FileView[];
   /** Charts, shown after the facts and items. */
   images?: ImageView[];
+  /** The action that draws this card afresh for whoever sees it (Teams' Universal Actions refresh). */
+  refresh?: Omit<ActionView, "label">;
 }

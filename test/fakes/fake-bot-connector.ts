@@ -9,6 +9,8 @@ export interface ConnectorCall {
   path: string;
   headers: IncomingHttpHeaders;
   body: Record<string, unknown>;
+  /** The id the fake gave a posted activity. */
+  id?: string;
 }
 
 /** A member as `GET /v3/conversations/{id}/members/{memberId}` returns it (TeamsChannelAccount). */
@@ -121,9 +123,15 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
           return void setTimeout(() => send(res, 201, { id: `act-${nextId++}` }), 3_000);
         if (failure)
           return send(res, failure.status, { error: { code: "Throttled" } }, failure.headers);
-        return send(res, 201, { id: `act-${nextId++}` });
+        const id = `act-${nextId++}`;
+        Object.assign(calls.at(-1) ?? {}, { id });
+        return send(res, 201, { id });
       }
-      if (req.method === "PUT") return send(res, 200, { id: parts[4] });
+      if (req.method === "PUT") {
+        if (body.type !== "message" || body.id !== parts[4])
+          return send(res, 400, { error: { code: "BadArgument", message: "not this activity" } });
+        return send(res, 200, { id: parts[4] });
+      }
       return send(res, 405, { error: { code: "MethodNotAllowed" } });
     });
   });

@@ -6,6 +6,8 @@ export interface ApiCall {
   method: string;
   args: Record<string, unknown>;
   token: string | undefined;
+  /** What the fake answered (a posted message's channel and ts). */
+  result?: Record<string, unknown>;
 }
 
 /** A post to a response_url (what Bolt's `respond` sends). */
@@ -49,6 +51,8 @@ export interface FakeSlack {
   slow(method: string, ms: number, times?: number): void;
   /** users.info answers with this e-mail for the user id; users.lookupByEmail finds the id. */
   setEmail(userId: string, email: string): void;
+  /** A posted message as it reads now (after any chat.update): the last call's arguments. */
+  message(channel: string, ts: string): Record<string, unknown> | undefined;
   /** Successful calls of one method (failed attempts are in `attempts`). */
   ok(method: string): ApiCall[];
   attempts(method: string): number;
@@ -103,13 +107,29 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const emails = new Map<string, string>();
   const delays = new Map<string, number[]>();
   const files: UploadedFile[] = [];
+  const messages = new Map<string, Record<string, unknown>>();
+  const messageOf = (args: Record<string, unknown>) => ({
+    type: "message",
+    text: args.text,
+    blocks: args.blocks,
+    ...(args.thread_ts ? { thread_ts: args.thread_ts } : {}),
+  });
   let base = "";
   let ts = 1795766512;
   const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
     ts += 1;
     if (method === "auth.test") return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" };
-    if (method === "chat.postMessage" || method === "chat.update")
-      return { ok: true, channel: args.channel, ts: `${ts}.000100`, message: {} };
+    if (method === "chat.postMessage") {
+      const posted = `${ts}.000100`;
+      messages.set(`${args.channel}/${posted}`, args);
+      return { ok: true, channel: args.channel, ts: posted, message: messageOf(args) };
+    }
+    if (method === "chat.update") {
+      if (!args.channel || !args.ts) return { ok: false, error: "invalid_arguments" };
+      messages.set(`${args.channel}/${args.ts}`, args);
+      const message = messageOf(args);
+      return { ok: true, channel: args.channel, ts: args.ts, text: args.text, message };
+    }
     if (method === "views.open" || method === "views.publish")
       return { ok: true, view: { id: `V${ts}`, ...(args.view as object) } };
     if (method === "files.getUploadURLExternal") {
@@ -179,8 +199,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const delay = delays.get(method)?.shift();
     if (delay) await new Promise((r) => setTimeout(r, delay));
     const failure = failures.get(method)?.shift();
-    calls.push({ method, args, token, failed: failure !== undefined });
-    if (!failure) return send(res, 200, answer(method, args));
+    const call = { method, args, token, failed: failure !== undefined };
+    calls.push(call);
+    if (!failure) {
+      const result = answer(method, args);
+      Object.assign(call, { result });
+      return send(res, 200, result);
+    }
     if ("error" in failure) return send(res, 200, { ok: false, error: failure.error });
     if (failure.status === 429)
       return send(
@@ -209,6 +234,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       delays.set(method, [...(delays.get(method) ?? []), ...Array<number>(times).fill(ms)]);
     },
     setEmail: (userId, email) => void emails.set(userId, email),
+    message: (channel, ts) => messages.get(`${channel}/${ts}`),
     ok: (method) => calls.filter((c) => c.method === method && !c.failed),
     attempts: (method) => calls.filter((c) => c.method === method).length,
     close: () =>

@@ -5,6 +5,7 @@ import { findAction } from "../support/bot.js";
 import {
   addActivity,
   addGoal,
+  afterEdit,
   errorsOf,
   fileOf,
   itemIds,
@@ -36,15 +37,22 @@ describe("/handlingsplan: goals and activities through forms", () => {
       "due",
     ]);
 
-    const one = await addActivity(bot, "mgr-fyn", "Fyn", 2026, {
-      title: "Fælles morgenmøde om eksport",
-      awareness: "true",
-      customerJourney: "false",
-      owner: "Hanne og Line",
-      due: "2026-09-30",
-    });
+    const saved = await afterEdit(
+      bot,
+      "mgr-fyn",
+      await bot.act("mgr-fyn", "plan.activity.submit", {
+        house: "Fyn",
+        year: "2026",
+        title: "Fælles morgenmøde om eksport",
+        awareness: "true",
+        customerJourney: "false",
+        owner: "Hanne og Line",
+        due: "2026-09-30",
+      }),
+    );
+    expect(saved.line).toBe("Aktiviteten »Fælles morgenmøde om eksport« er gemt.");
+    const one = saved.plan;
     const text = renderPlainText(one);
-    expect(text).toContain("Aktiviteten »Fælles morgenmøde om eksport« er gemt.");
     expect(text).not.toContain(`formålet »${AWARENESS}«`);
     expect(text).toContain(`formålet »${JOURNEY}«`);
     expect(one.tone).toBe("warning");
@@ -111,7 +119,9 @@ describe("/handlingsplan: goals and activities through forms", () => {
       await bot.act("mgr-fyn", "plan.goal.open", { house: "Fyn", year: "2026", itemId: goalId }),
     )[0];
     expect(edit?.form?.fields.find((f) => f.name === "target")?.value).toBe("30");
-    const changed = views(
+    const edited = await afterEdit(
+      bot,
+      "mgr-fyn",
       await bot.act("mgr-fyn", "plan.goal.submit", {
         house: "Fyn",
         year: "2026",
@@ -121,7 +131,9 @@ describe("/handlingsplan: goals and activities through forms", () => {
         target: "40",
         unit: "virksomheder",
       }),
-    )[0];
+    );
+    expect(edited.line).toBe("Målet »Eksportparate virksomheder« er gemt.");
+    const changed = edited.plan;
     expect(plain(changed)).toContain("Målsætning: 40 virksomheder");
     expect(itemIds(changed as View)).toEqual([goalId]);
     const ask = views(
@@ -133,8 +145,9 @@ describe("/handlingsplan: goals and activities through forms", () => {
       goalId,
     ]);
     const yes = findAction(ask, "plan.item.remove.confirm");
-    const removed = views(await bot.act("mgr-fyn", yes.id, yes.data))[0];
-    expect(itemIds(removed as View)).toEqual([]);
+    const removed = await afterEdit(bot, "mgr-fyn", await bot.act("mgr-fyn", yes.id, yes.data));
+    expect(removed.line).toBe("Punktet er fjernet fra handlingsplanen.");
+    expect(itemIds(removed.plan)).toEqual([]);
   });
 });
 

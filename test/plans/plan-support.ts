@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { expect } from "vitest";
 import { vegaChartRenderer } from "../../src/adapters/charts/vega-chart-renderer.js";
 import { MemoryFileStore } from "../../src/adapters/files/memory-file-store.js";
 import { reportWriters } from "../../src/adapters/reports/report-writers.js";
@@ -6,7 +7,7 @@ import type { ActionReply } from "../../src/app/actions.js";
 import { createPlansFeature } from "../../src/app/plans/plans-feature.js";
 import { renderPlainText } from "../../src/renderers/plain-text.js";
 import type { View } from "../../src/views/view.js";
-import { makeBot } from "../support/bot.js";
+import { findAction, makeBot } from "../support/bot.js";
 
 /** The bot with the plans feature over an in-memory file store. */
 export function makePlanBot() {
@@ -40,7 +41,7 @@ export async function addGoal(
   goal: { track: string; title: string; kpi?: string; target: string; unit: string },
 ): Promise<View> {
   const reply = await bot.act(who, "plan.goal.submit", { house, year: String(year), ...goal });
-  return views(reply)[0] as View;
+  return (await afterEdit(bot, who, reply)).plan;
 }
 
 /** Adds an activity through the form as `who`. */
@@ -62,7 +63,26 @@ export async function addActivity(
     year: String(year),
     ...activity,
   });
-  return views(reply)[0] as View;
+  return (await afterEdit(bot, who, reply)).plan;
+}
+
+/**
+ * A plan edit's answer is one line and a "Vis plan" button, not the whole plan: checks that, and
+ * returns the line and the plan the button shows.
+ */
+export async function afterEdit(
+  bot: Bot,
+  who: string,
+  reply: ActionReply,
+): Promise<{ line: string; plan: View }> {
+  const [saved, ...more] = views(reply);
+  expect(more).toEqual([]);
+  expect(saved?.text).toHaveLength(1);
+  expect([saved?.facts, saved?.items, saved?.form]).toEqual([undefined, undefined, undefined]);
+  const show = findAction(saved, "plan.show");
+  expect(show.label).toBe("Vis plan");
+  const plan = views(await bot.act(who, show.id, show.data))[0] as View;
+  return { line: saved?.text[0] ?? "", plan };
 }
 
 /** The ids of the plan's goals and activities, in the order the plan view lists them. */

@@ -6,7 +6,7 @@ import { validateForm } from "../../src/forms/engine.js";
 import { activityForm } from "../../src/forms/plan-forms.js";
 import { type Block, LIMITS, renderModal } from "../../src/renderers/block-kit.js";
 import type { View } from "../../src/views/view.js";
-import { addGoal, itemIds, makePlanBot, plain, views } from "./plan-support.js";
+import { addGoal, afterEdit, itemIds, makePlanBot, plain, views } from "./plan-support.js";
 
 type Bot = ReturnType<typeof makePlanBot>;
 type Option = { value: string };
@@ -169,7 +169,8 @@ describe("the plan and status forms as Slack modals (Block Kit)", () => {
       target: "12",
       unit: "virksomheder",
     });
-    expect(plain(views(goalReply)[0])).toContain("Mål B: Eksportforløb via TC");
+    const savedGoal = await afterEdit(bot, "mgr-fyn", goalReply);
+    expect(plain(savedGoal.plan)).toContain("Mål B: Eksportforløb via TC");
     const reply = await submit(bot, "mgr-fyn", modalOf(activity), {
       title: "Eksportdag",
       awareness: true,
@@ -177,7 +178,7 @@ describe("the plan and status forms as Slack modals (Block Kit)", () => {
       owner: "Karen",
       due: "2026-05-01",
     });
-    const text = plain(views(reply)[0]);
+    const text = plain((await afterEdit(bot, "mgr-fyn", reply)).plan);
     expect(text).toContain("Formål: Fremmer kendskabet til samarbejdet mellem UM og EH");
     expect(text).toContain("Optimerer kunderejsen");
     const plan = await bot.deps.store.collection(planCollection).get("Fyn:2026");

@@ -65,15 +65,20 @@ describe("/status: the progress form, item by item", () => {
     }
     expect(await bot.says("adv-fyn-1", "/status")).toContain("0 af 3 punkter er besvaret.");
 
-    const saved = views(
+    const [closed, saved, ...more] = views(
       await bot.act("adv-fyn-1", "plan.status.item.submit", {
         ...submit?.data,
         progress: "7",
         status: "at_risk",
         comment: "To virksomheder har udskudt.",
       }),
-    )[0];
-    expect(saved?.text[0]).toBe("Svaret på »Fælles virksomhedsforløb« er gemt som kladde.");
+    );
+    expect(more).toEqual([]);
+    // The submitted step's form is closed: a one-line summary takes its place, then the next step.
+    expect(closed).toEqual({
+      tone: "success",
+      text: ["Svaret på »Fælles virksomhedsforløb« er gemt som kladde."],
+    });
     expect(saved?.form?.submit.data.itemId).toBe(activityId);
     expect(saved?.text).toContain("Trin 2 af 3");
 
@@ -111,21 +116,23 @@ describe("/status: the progress form, item by item", () => {
       progress: "12",
       status: "on_track",
     });
-    const budget = views(
+    const [closedItem, budget] = views(
       await bot.act("mgr-fyn", "plan.status.item.submit", {
         ...ref,
         itemId: activityId,
         status: "done",
       }),
-    )[0];
+    );
+    expect(closedItem?.form).toBeUndefined();
     expect(budget?.form?.submit.id).toBe("plan.status.budget.submit");
     for (const spent of ["-5", "25.5", "12,5", "1.50"])
       expect(
         errorsOf(await bot.act("mgr-fyn", "plan.status.budget.submit", { ...ref, spent })).spent,
       ).toBe("Skriv et helt tal, fx 12 eller 25.000.");
-    const all = views(
+    const [closedBudget, all] = views(
       await bot.act("mgr-fyn", "plan.status.budget.submit", { ...ref, spent: "1.220.000 kr." }),
-    )[0];
+    );
+    expect(closedBudget?.text).toEqual(["Forbruget er gemt som kladde."]);
     expect(all?.text).toContain("Alle punkter er besvaret. Tryk »Send«, når I er klar.");
     const done = plain(views(await bot.act("mgr-fyn", "plan.status.submit", ref))[0]);
     expect(done).toContain("Tak – din status er indsendt.");

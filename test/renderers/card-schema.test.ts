@@ -43,6 +43,12 @@ function actionSets(card: Record<string, unknown>): unknown[][] {
   return sets;
 }
 
+/** As Teams sends them: file links, and a refresh for the person the chat belongs to. */
+const TEAMS_OPTIONS = {
+  fileUrl: (f: { id: string }) => `/f/${f.id}`,
+  refreshUserIds: ["29:someone"],
+};
+
 let views: View[];
 let validate: ValidateFunction;
 
@@ -55,6 +61,8 @@ describe("every card the bot produces", () => {
   it("is drawn from many distinct views: answers, forms with and without errors, notices", () => {
     expect(views.length).toBeGreaterThan(150);
     expect(views.some((v) => v.actions?.some((a) => a.id === "plan.copy"))).toBe(true);
+    expect(views.some((v) => v.refresh?.id === "handover.show")).toBe(true);
+    expect(views.some((v) => v.actions?.some((a) => a.id === "plan.show"))).toBe(true);
     expect(views.some((v) => v.form?.fields.some((f) => f.error))).toBe(true);
     expect(views.some((v) => v.form?.fields.some((f) => f.kind === "toggle"))).toBe(true);
     expect(views.some((v) => v.form?.fields.some((f) => f.kind === "number" && f.value))).toBe(
@@ -64,7 +72,7 @@ describe("every card the bot produces", () => {
 
   it("validates against the official Adaptive Card 1.4 schema", () => {
     const invalid = views
-      .map((view) => ({ view, card: renderAdaptiveCard(view, { fileUrl: (f) => `/f/${f.id}` }) }))
+      .map((view) => ({ view, card: renderAdaptiveCard(view, TEAMS_OPTIONS) }))
       .filter(({ card }) => !validate(card))
       .map(({ view, card }) => ({ title: view.title, card, errors: validate.errors }));
     expect(invalid.slice(0, 2)).toEqual([]);
@@ -72,7 +80,10 @@ describe("every card the bot produces", () => {
 
   it("passes the adaptivecards SDK's own validation with a host's limit of 5 actions", () => {
     const problems = views
-      .map((view) => ({ title: view.title, problems: sdkProblems(renderAdaptiveCard(view)) }))
+      .map((view) => ({
+        title: view.title,
+        problems: sdkProblems(renderAdaptiveCard(view, TEAMS_OPTIONS)),
+      }))
       .filter((p) => p.problems.length > 0);
     expect(problems.slice(0, 3)).toEqual([]);
   });

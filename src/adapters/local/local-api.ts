@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { Request, Response, Server } from "restify";
 import { z } from "zod";
 import type { Conversation } from "../../app/conversation.js";
+import { planReply } from "../../app/reply-plan.js";
 import type { PeopleDirectory } from "../../domain/directory.js";
 import type { Person } from "../../domain/org.js";
 import { type Translator, translator } from "../../i18n/index.js";
@@ -143,7 +144,8 @@ export function mountLocalApi(
       if (!directory.get(body.data.from)) return badRequest(res, 404, "local.api.unknown_person");
       const { from, action, data } = body.data;
       const reply = await conversation.onAction(from, action, data, "local");
-      if (reply.ok) res.send(200, { replies: reply.replies.map(toMessage) });
+      const replaces = reply.ok && planReply(reply, false).replace !== undefined;
+      if (reply.ok) res.send(200, { replies: reply.replies.map(toMessage), replaces });
       else res.send(422, { errors: reply.errors, form: toMessage(reply.form) });
     }),
   );
@@ -154,7 +156,7 @@ export function mountLocalApi(
     const after = Number((req.query as Record<string, string> | undefined)?.after ?? 0) || 0;
     const messages = inbox
       .messages(personId, after)
-      .map((m) => ({ ...toMessage(m.view), seq: m.seq, at: m.at }));
+      .map((m) => ({ ...toMessage(m.view), id: m.id, seq: m.seq, at: m.at }));
     res.send(200, { messages, epoch: inbox.epoch });
   });
 }

@@ -10,8 +10,13 @@ export function localTransport(inbox: LocalInbox): MessageTransport {
     canReach: async (person: Person) => !inbox.unreachable.has(person.id),
     conversationOf: async (person: Person) => person.id,
     async send(message: OutboxMessage, person: Person): Promise<SendOutcome> {
-      await inbox.deliver(person, message.view);
-      return { kind: "sent" };
+      const id = await inbox.post(person, message.view);
+      return { kind: "sent", receipt: { id: String(id) } };
+    },
+    async update(message, receipt, person): Promise<SendOutcome> {
+      return inbox.update(person.id, Number(receipt.id), message.view)
+        ? { kind: "sent", receipt }
+        : { kind: "failed", reason: "the message is no longer in the inbox" };
     },
   };
 }

@@ -22,6 +22,9 @@ const PERMANENT = new Set([
   "invalid_arguments",
   "msg_too_long",
   "no_text",
+  "message_not_found",
+  "cant_update_message",
+  "edit_window_closed",
 ]);
 
 /** The outbox channel name of Slack. */
@@ -66,12 +69,27 @@ export function slackTransport(client: webApi.WebClient, learned: ChatAddresses)
     canReach: async (person) =>
       (await slackIdOf(person, learned)) !== undefined || Boolean(person.email),
     conversationOf: async (person) => (await slackIdOf(person, learned)) ?? person.id,
-    async send(message: OutboxMessage, person: Person): Promise<SendOutcome> {
+    async send(message: OutboxMessage, person: Person, thread): Promise<SendOutcome> {
       const channel = await idOf(person);
       if (typeof channel !== "string") return channel;
+      const threadTs = thread?.ts;
       try {
-        const res = await client.chat.postMessage({ channel, ...renderMessage(message.view) });
+        const res = await client.chat.postMessage({
+          channel,
+          ...renderMessage(message.view),
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+        });
         return { kind: "sent", receipt: { channel: String(res.channel), ts: String(res.ts) } };
+      } catch (error) {
+        return outcomeOf(error);
+      }
+    },
+    async update(message: OutboxMessage, receipt): Promise<SendOutcome> {
+      const { channel, ts } = receipt;
+      if (!channel || !ts) return { kind: "failed", reason: "no Slack message to update" };
+      try {
+        await client.chat.update({ channel, ts, ...renderMessage(message.view) });
+        return { kind: "sent", receipt };
       } catch (error) {
         return outcomeOf(error);
       }

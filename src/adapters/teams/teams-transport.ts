@@ -2,6 +2,7 @@ import type { ConversationReference, TurnContext } from "botbuilder";
 import { httpSendOutcome, retryAfterMs } from "../../app/send-outcome.js";
 import type { Person } from "../../domain/org.js";
 import type { MessageTransport, OutboxMessage, SendOutcome } from "../../ports/outbox.js";
+import type { CardOptions } from "../../renderers/adaptive-card.js";
 import { cardMessage } from "./card-message.js";
 import type { TeamsAdapter } from "./cloud-adapter.js";
 import { TEAMS_CHANNEL, type TeamsReferences } from "./references.js";
@@ -60,27 +61,54 @@ export function teamsTransport(
     async send(message: OutboxMessage, person: Person): Promise<SendOutcome> {
       const address = await references.get(person.id);
       if (!address) return { kind: "failed", reason: "no Teams conversation for this person" };
-      const reference = address.reference as Partial<ConversationReference>;
       let activityId = "";
-      try {
-        const sending = teams.adapter.continueConversationAsync(
-          teams.appId,
-          reference,
-          async (context) => {
-            withoutHiddenRetries(context);
-            context.onSendActivities(async (_context, activities, next) => {
-              for (const activity of activities) activity.replyToId = undefined;
-              return next();
-            });
-            const sent = await context.sendActivity(cardMessage(message.view));
-            activityId = sent?.id ?? "";
-          },
-        );
-        await within(sending, timeoutMs);
-      } catch (error) {
-        return outcomeOf(error);
-      }
-      return { kind: "sent", receipt: { conversationId: address.address, activityId } };
+      const failed = await inConversation(address.reference, async (context) => {
+        context.onSendActivities(async (_context, activities, next) => {
+          for (const activity of activities) activity.replyToId = undefined;
+          return next();
+        });
+        const sent = await context.sendActivity(cardMessage(message.view, cardOptions(address)));
+        activityId = sent?.id ?? "";
+      });
+      return failed ?? { kind: "sent", receipt: { conversationId: address.address, activityId } };
+    },
+    async update(message: OutboxMessage, receipt, person: Person): Promise<SendOutcome> {
+      const address = await references.get(person.id);
+      const id = receipt.activityId;
+      if (!address || !id || receipt.conversationId !== address.address)
+        return { kind: "failed", reason: "the Teams message to update is not in a known chat" };
+      const failed = await inConversation(address.reference, async (context) => {
+        await context.updateActivity({ ...cardMessage(message.view, cardOptions(address)), id });
+      });
+      return failed ?? { kind: "sent", receipt };
     },
   };
+
+  /** One connector call inside the person's conversation; a failure as the outbox reads it. */
+  async function inConversation(
+    stored: unknown,
+    work: (context: TurnContext) => Promise<void>,
+  ): Promise<SendOutcome | undefined> {
+    const reference = stored as Partial<ConversationReference>;
+    try {
+      const call = teams.adapter.continueConversationAsync(
+        teams.appId,
+        reference,
+        async (context) => {
+          withoutHiddenRetries(context);
+          await work(context);
+        },
+      );
+      await within(call, timeoutMs);
+      return undefined;
+    } catch (error) {
+      return outcomeOf(error);
+    }
+  }
+}
+
+/** The card is refreshed (Universal Actions) for the person the chat belongs to. */
+function cardOptions(address: { reference?: unknown }): CardOptions {
+  const user = (address.reference as Partial<ConversationReference>).user?.id;
+  return user ? { refreshUserIds: [user] } : {};
 }

@@ -6,6 +6,7 @@ import {
   activityValues,
   goalValues,
   planFormCard,
+  planSavedView,
   planView,
   removeConfirmView,
 } from "../../views/plans/plan-views.js";
@@ -88,7 +89,7 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
             itemId,
             v.kpi ? { ...input, kpi: v.kpi } : input,
           );
-          return [planView(asker.t, plan, true, [asker.t("plans.saved_goal", { title: v.title })])];
+          return [planSavedView(asker.t, plan, asker.t("plans.saved_goal", { title: v.title }))];
         },
       );
     },
@@ -117,7 +118,7 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
           const plan = await saveActivity(deps, asker.person, house, year, itemId, input);
           await recordChange(deps, asker, "plan_edit", [`plan:${plan.id}`]);
           return [
-            planView(asker.t, plan, true, [asker.t("plans.saved_activity", { title: v.title })]),
+            planSavedView(asker.t, plan, asker.t("plans.saved_activity", { title: v.title })),
           ];
         },
       );
@@ -138,7 +139,7 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
         async (v) => {
           const meetings = { ...(v.H1 ? { H1: v.H1 } : {}), ...(v.H2 ? { H2: v.H2 } : {}) };
           const plan = await setMeetingDates(deps, asker.person, house, year, meetings);
-          return [planView(asker.t, plan, true, [asker.t("plans.saved_meetings")])];
+          return [planSavedView(asker.t, plan, asker.t("plans.saved_meetings"))];
         },
       );
     },
@@ -159,7 +160,7 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
           planFormCard(asker.t, "advisors", house, year, undefined, values, errors),
         async (v) => {
           const plan = await setStationedAdvisors(deps, asker.person, house, year, v.advisors);
-          return [planView(asker.t, plan, true, [asker.t("plans.saved_advisors", { year })])];
+          return [planSavedView(asker.t, plan, asker.t("plans.saved_advisors", { year }))];
         },
       );
     },
@@ -170,6 +171,10 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
       if (!item) throw new DomainError("PLAN.ITEM_GONE");
       return ok([removeConfirmView(asker.t, plan, item)]);
     },
+    "plan.show": async (asker, data) => {
+      const { house, year } = target(asker, data);
+      return ok([planView(asker.t, await requirePlan(deps, house, year), true)]);
+    },
     "plan.item.keep": async (asker, data) => {
       const { house, year } = target(asker, data);
       return ok([planView(asker.t, await requirePlan(deps, house, year), true)]);
@@ -179,7 +184,7 @@ export function planActions(deps: Deps, out: ReportOutput): Record<string, Actio
       if (!itemId) throw new DomainError("PLAN.BAD_REQUEST");
       const plan = await removePlanItem(deps, asker.person, house, year, itemId);
       await recordChange(deps, asker, "plan_edit", [`plan:${plan.id}`]);
-      return ok([planView(asker.t, plan, true, [asker.t("plans.removed")])]);
+      return ok([planSavedView(asker.t, plan, asker.t("plans.removed"))]);
     },
     "plan.copy": async (asker, data) => {
       const { house, year } = target(asker, data);

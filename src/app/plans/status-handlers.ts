@@ -115,6 +115,9 @@ function where(data: Data) {
 
 const ok = (replies: View[]): ActionReply => ({ ok: true, replies });
 
+/** What a submitted step's form becomes where it stood: one line saying what was saved. */
+const closedStep = (summary: string): View => ({ tone: "success", text: [summary] });
+
 /** The status form's action handlers by id (`plan.status.open` is the reminder's button). */
 export function statusActions(deps: Deps): Record<string, ActionHandler> {
   return {
@@ -155,11 +158,8 @@ export function statusActions(deps: Deps): Record<string, ActionHandler> {
           };
           const saved = await saveAnswer(deps, asker.person, house, period, itemId, input);
           if (input.comment) await recordChange(deps, asker, "status_edit", [`status:${saved.id}`]);
-          return [
-            await nextStep(deps, asker, house, period, [
-              asker.t("plans.saved_answer", { title: item.title }),
-            ]),
-          ];
+          const summary = asker.t("plans.saved_answer", { title: item.title });
+          return [closedStep(summary), await nextStep(deps, asker, house, period)];
         },
       );
     },
@@ -184,7 +184,8 @@ export function statusActions(deps: Deps): Record<string, ActionHandler> {
             ...(v.comment ? { comment: v.comment } : {}),
           });
           if (v.comment) await recordChange(deps, asker, "status_edit", [`status:${saved.id}`]);
-          return [await nextStep(deps, asker, house, period, [asker.t("plans.saved_budget")])];
+          const summary = asker.t("plans.saved_budget");
+          return [closedStep(summary), await nextStep(deps, asker, house, period)];
         },
       );
     },

@@ -4,6 +4,7 @@ import { copenhagenDate } from "../../domain/time.js";
 import { nextSendTime } from "../../domain/working-days.js";
 import { reminderCard } from "../../views/reminder-views.js";
 import type { Deps } from "../deps.js";
+import { rememberPosts } from "../handover-posts.js";
 import { translatorFor } from "../people.js";
 import { calendar, currentCycles, lastVisits, saveCycles } from "./calendar.js";
 import { reminderCollection } from "./reminder-collections.js";
@@ -65,7 +66,12 @@ async function runOnce(deps: Deps, config: ReminderConfig): Promise<TickReport> 
       late ? record.dueAt : undefined,
     );
     try {
-      await deps.delivery.deliver(person, view, { key: `reminder:${record.id}#${record.sends}` });
+      const key = `reminder:${record.id}#${record.sends}`;
+      await deps.delivery.deliver(person, view, { key });
+      if (handoverId) {
+        const post = { key, personId: person.id, kind: "reminder" as const, title: view.title };
+        await rememberPosts(deps, handoverId, [post]);
+      }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const retryAt = nextSendTime(new Date(now.getTime() + 60_000)).toISOString();

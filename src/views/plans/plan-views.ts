@@ -204,3 +204,9 @@ export function removeConfirmView(t: Translator, plan: ActionPlan, item: Goal | 
     ],
   };
 }
+
+/** The answer to a plan edit: one line saying what changed, and a button that shows the plan. */
+export function planSavedView(t: Translator, plan: ActionPlan, line: string): View {
+  const show = { id: "plan.show", label: t("plans.show"), data: ref(plan.house, plan.year) };
+  return { tone: "success", text: [line], actions: [show] };
+}

@@ -1,7 +1,7 @@
 /* Local web chat for Eksportbro: pick a person, type commands, click the bot's Adaptive Cards. */
 (() => {
   const $ = (id) => document.getElementById(id);
-  const state = { person: "", lastSeq: 0, epoch: "", people: [], texts: {} };
+  const state = { person: "", lastSeq: 0, epoch: "", people: [], texts: {}, notices: new Map() };
 
   // Danish time, as the cards' own dates, whatever the browser's time zone.
   const TIME = { timeZone: "Europe/Copenhagen", dateStyle: "short", timeStyle: "short" };
@@ -102,11 +102,18 @@
     scope.classList.remove("pending");
     if (status === 422 && json.form) return renderCard(json.form, container);
     if (status !== 200) return showError(json.error || errorStatus(status));
-    const opensForm = (json.replies || []).some((r) =>
-      JSON.stringify(r.card || {}).includes('"Input.'),
-    );
-    if (!opensForm) scope.classList.add("done");
-    for (const reply of json.replies || []) showMessage(reply, "bot");
+    const replies = json.replies || [];
+    const hasInputs = (message) => JSON.stringify(message.card || {}).includes('"Input.');
+    // A submitted form is closed: what it led to (a short summary) takes its place.
+    if (json.replaces && scope === container && container.querySelector("[class*=ac-input]")) {
+      const [first, ...rest] = replies;
+      if (first.card) renderCard(first, container);
+      container.classList.add("closed");
+      for (const reply of rest) showMessage(reply, "bot");
+      return;
+    }
+    if (!replies.some(hasInputs)) scope.classList.add("done");
+    for (const reply of replies) showMessage(reply, "bot");
   }
 
   function errorStatus(status) {
@@ -141,23 +148,30 @@
       state.epoch = json.epoch;
       if (!first && state.lastSeq > 0) {
         state.lastSeq = 0;
+        state.notices = new Map();
         return poll();
       }
     }
+    const seen = state.lastSeq;
     for (const m of json.messages || []) {
-      if (m.seq <= state.lastSeq) continue; // an overlapping poll already showed it
-      state.lastSeq = m.seq;
-      showMessage(
-        m,
-        "bot notice",
-        `${state.texts.notice} · ${new Date(m.at).toLocaleString(state.texts.date_locale, TIME)}`,
-      );
+      if (m.seq <= seen) continue; // an overlapping poll already showed it
+      state.lastSeq = Math.max(state.lastSeq, m.seq);
+      const shown = state.notices.get(m.id);
+      if (shown?.isConnected) {
+        if (m.card) renderCard(m, shown);
+        shown.classList.remove("done");
+        shown.classList.add("updated");
+        continue;
+      }
+      const label = `${state.texts.notice} · ${new Date(m.at).toLocaleString(state.texts.date_locale, TIME)}`;
+      state.notices.set(m.id, showMessage(m, "bot notice", label));
     }
   }
 
   function choose(personId) {
     state.person = personId;
     state.lastSeq = 0;
+    state.notices = new Map();
     localStorage.setItem("eksportbro.person", personId);
     $("log").replaceChildren();
     loadTexts(personId)
