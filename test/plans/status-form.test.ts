@@ -150,18 +150,16 @@ describe("/status: the progress form, item by item", () => {
       progress: "3",
       status: "on_track",
     });
-    const reached = views(
+    const [closed, reached] = views(
       await bot.act("adv-fyn-1", "plan.status.item.submit", {
         ...ref,
         itemId: activityId,
         status: "done",
       }),
-    )[0];
+    );
+    expect(closed?.text).toEqual(["Svaret på »Eksportdag på Fyn« er gemt som kladde."]);
     expect(reached?.title).toBe("Budget 2026H2");
-    expect(reached?.text.slice(0, 2)).toEqual([
-      "Svaret på »Eksportdag på Fyn« er gemt som kladde.",
-      "Trin 3 af 3",
-    ]);
+    expect(reached?.text[0]).toBe("Trin 3 af 3");
     const opened = views(await bot.act("adv-fyn-1", "plan.status.budget", ref))[0];
     expect(opened?.text[0]).toBe("Trin 3 af 3");
     const redrawn = await bot.act("adv-fyn-1", "plan.status.budget.submit", {

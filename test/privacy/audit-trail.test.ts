@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Channel } from "../../src/app/channel.js";
 import { type AuditEntry, auditCollection } from "../../src/app/privacy/audit-log.js";
 import { parseCvr } from "../../src/domain/cvr.js";
-import { itemIds, makePlanBot, views } from "../plans/plan-support.js";
+import { afterEdit, itemIds, makePlanBot } from "../plans/plan-support.js";
 import { makeFullBot } from "../support/bot.js";
 
 const COORDINATOR = "adv-hovedstaden-1";
@@ -209,15 +209,17 @@ describe("the audit log of views and changes", () => {
 describe("the audit log of plan and status edits", () => {
   it("records an activity's owner and a status comment as edits, without the text", async () => {
     const bot = makePlanBot();
-    const plan = views(
+    const { plan } = await afterEdit(
+      bot,
+      "mgr-fyn",
       await bot.act(
         "mgr-fyn",
         "plan.activity.submit",
         { house: "Fyn", year: "2026", title: "Eksportdag", owner: OWNER, due: "2026-10-01" },
         "teams",
       ),
-    )[0];
-    const [activityId] = itemIds(plan ?? { text: [] });
+    );
+    const [activityId] = itemIds(plan);
     const saved = await bot.act(
       "adv-fyn-1",
       "plan.status.item.submit",
