@@ -12,7 +12,7 @@ import type { Store } from "../ports/store.js";
 import { colleagueNotice } from "../views/handover-views.js";
 import type { View } from "../views/view.js";
 import type { Deps } from "./deps.js";
-import { notify, requirePerson } from "./people.js";
+import { allNotices, type PreparedNotices, prepareNotices, requirePerson } from "./people.js";
 
 /** The handover with an id, or HANDOVER.NOT_FOUND. */
 export async function requireHandover(deps: Pick<Deps, "store">, id: string): Promise<Handover> {
@@ -63,6 +63,8 @@ export interface Step {
   tellReferrer: (t: Translator, handover: Handover, actor: Person) => View;
   /** Further writes that belong to the step, in the same transaction, before anyone is told. */
   alsoStore?: (tx: Store, handover: Handover, actor: Person) => Promise<void>;
+  /** Further notices of the step (after, before), queued in its transaction with the others. */
+  alsoTell?: (handover: Handover, before: Handover, actor: Person) => Promise<PreparedNotices>;
 }
 
 /** Compare-and-set rounds before a step gives up on a handover that keeps changing under it. */
@@ -70,8 +72,8 @@ const MAX_ROUNDS = 8;
 
 /**
  * Runs one lifecycle step: checks the actor may take it and the state machine allows it, stores
- * it durably by compare-and-set, then tells the referrer and, for a house handover, the actor's
- * colleagues. A step that lost a race is judged again on the winner's state, so it gets the answer
+ * it durably by compare-and-set and, in the same transaction, queues what the referrer and, for a
+ * house handover, the actor's colleagues are told (so neither goes without the other). A step that lost a race is judged again on the winner's state, so it gets the answer
  * it would have had coming second (a repeat, or a refusal).
  */
 export async function takeStep(
@@ -92,34 +94,42 @@ export async function takeStep(
     }
     assertMayTake(deps, before, actor, event.type);
     const next = applyEvent(before, event, deps.clock.now().toISOString());
+    const notices = await tell(deps, step, actor, before, next);
     const stored = await deps.store.transaction(async (tx) => {
       if (!(await tx.handovers.update(next, before.version))) return false;
       await step.alsoStore?.(tx, next, actor);
+      await notices.queue(tx);
       return true;
     });
-    if (stored) return tell(deps, step, actor, before, next);
+    if (stored) return { handover: next, unreachable: notices.unreachable };
   }
   throw new Error(`Handover ${handoverId} kept changing; the step was not taken.`);
 }
 
+/** What the step tells whom, addressed before the transaction that stores it. */
 async function tell(
   deps: Deps,
   step: Step,
   actor: Person,
   before: Handover,
   next: Handover,
-): Promise<StepResult> {
+): Promise<PreparedNotices> {
   const referrer = deps.directory.get(next.referrerId);
-  const unreachable = referrer
-    ? await notify(deps, [referrer], (t) => step.tellReferrer(t, next, actor))
-    : [];
+  const notices = [
+    await prepareNotices(deps, referrer ? [referrer] : [], (t) =>
+      step.tellReferrer(t, next, actor),
+    ),
+  ];
   if (before.assigneeHouse) {
     const colleagues = deps.directory
       .businessDevelopers(before.assigneeHouse)
       .filter((p) => p.id !== actor.id && p.id !== next.assigneeId);
-    unreachable.push(
-      ...(await notify(deps, colleagues, (t) => colleagueNotice(t, deps.directory, next, actor))),
+    notices.push(
+      await prepareNotices(deps, colleagues, (t) =>
+        colleagueNotice(t, deps.directory, next, actor),
+      ),
     );
   }
-  return { handover: next, unreachable };
+  if (step.alsoTell) notices.push(await step.alsoTell(next, before, actor));
+  return allNotices(notices);
 }

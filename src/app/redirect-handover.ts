@@ -3,8 +3,8 @@ import type { Person } from "../domain/org.js";
 import { redirectedAwayNotice, stepNotice } from "../views/handover-views.js";
 import type { Deps } from "./deps.js";
 import { assertMayTake, requireHandover, type StepResult, takeStep } from "./handover-access.js";
-import { sendHandoverCard } from "./handover-notices.js";
-import { notify, requirePerson } from "./people.js";
+import { prepareHandoverCard } from "./handover-notices.js";
+import { allNotices, prepareNotices, requirePerson } from "./people.js";
 import { isAbsent } from "./presence.js";
 
 /** People a handover may be redirected to: present advisors (EH->TC) or business developers (TC->EH). */
@@ -38,7 +38,7 @@ export async function redirectHandover(
   assertMayTake(deps, before, actor, "redirect");
   const target = (await redirectTargets(deps, handoverId, actorId)).find((p) => p.id === toId);
   if (!target) throw new DomainError("REDIRECT.INVALID_TARGET", {}, "to");
-  const result = await takeStep(deps, actorId, handoverId, {
+  return takeStep(deps, actorId, handoverId, {
     event: () => ({
       type: "redirect",
       by: actor.id,
@@ -47,16 +47,17 @@ export async function redirectHandover(
       ...(note ? { note } : {}),
     }),
     tellReferrer: (t, h) => stepNotice(t, deps.directory, h, actor),
+    alsoTell: async (h, was) => {
+      const previous =
+        was.assigneeId && was.assigneeId !== actor.id
+          ? deps.directory.get(was.assigneeId)
+          : undefined;
+      return allNotices([
+        await prepareHandoverCard(deps, h, [target]),
+        await prepareNotices(deps, previous ? [previous] : [], (t) =>
+          redirectedAwayNotice(t, deps.directory, h, actor),
+        ),
+      ]);
+    },
   });
-  const h = result.handover;
-  const unreachable = await sendHandoverCard(deps, h, [target]);
-  const previous =
-    before.assigneeId && before.assigneeId !== actor.id
-      ? deps.directory.get(before.assigneeId)
-      : undefined;
-  if (previous)
-    unreachable.push(
-      ...(await notify(deps, [previous], (t) => redirectedAwayNotice(t, deps.directory, h, actor))),
-    );
-  return { handover: h, unreachable: [...result.unreachable, ...unreachable] };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Person } from "../../domain/org.js";
-import type { ChatDelivery } from "../../ports/chat.js";
+import type { ChatDelivery, QueueWrite } from "../../ports/chat.js";
 import type { View } from "../../views/view.js";
 
 /** A message waiting in a person's local inbox. */
@@ -32,6 +32,13 @@ export class LocalInbox implements ChatDelivery {
     box.push({ seq: ++this.seq, at: this.now().toISOString(), view });
     if (box.length > INBOX_LIMIT) box.splice(0, box.length - INBOX_LIMIT);
     this.boxes.set(person.id, box);
+  }
+
+  /** Refuses an unreachable person now; the message lands once the transaction it is written in commits. */
+  async prepare(person: Person, view: View): Promise<QueueWrite> {
+    if (this.unreachable.has(person.id)) throw new Error(`${person.id} cannot be reached`);
+    return async (store) =>
+      store.afterCommit(() => void this.deliver(person, view).catch(() => undefined));
   }
 
   /** A person's messages, oldest first; `after` skips those already seen. */
