@@ -107,6 +107,7 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     clock: systemClock,
     ids: randomIds,
     transports,
+    leaseMs: config.OUTBOX_LEASE_MS,
     onEvent: (event) =>
       log.warn(
         { id: event.message.id, person: event.message.personId, error: event.message.lastError },

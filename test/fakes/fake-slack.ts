@@ -6,6 +6,8 @@ export interface ApiCall {
   method: string;
   args: Record<string, unknown>;
   token: string | undefined;
+  /** When the request arrived (ms since the epoch). */
+  at: number;
 }
 
 /** A post to a response_url (what Bolt's `respond` sends). */
@@ -156,6 +158,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     };
   };
   const server = createServer(async (req, res) => {
+    const at = Date.now();
     const body = await readBody(req);
     const raw = body.toString("utf8");
     const url = req.url ?? "";
@@ -179,7 +182,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const delay = delays.get(method)?.shift();
     if (delay) await new Promise((r) => setTimeout(r, delay));
     const failure = failures.get(method)?.shift();
-    calls.push({ method, args, token, failed: failure !== undefined });
+    calls.push({ method, args, token, at, failed: failure !== undefined });
     if (!failure) return send(res, 200, answer(method, args));
     if ("error" in failure) return send(res, 200, { ok: false, error: failure.error });
     if (failure.status === 429)
