@@ -274,7 +274,7 @@ export class Outbox implements ChatDelivery {
     }
     let settled: boolean;
     try {
-      settled = await this.deps.store.outbox.settle(next);
+      settled = await this.deps.store.outbox.settle(next, now.getTime());
     } catch {
       // The outcome is known but not recorded (a full disk): record it again shortly; until then
       // the message stays "sending" (then "uncertain" once its lease ends) and is not sent again.

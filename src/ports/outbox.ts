@@ -61,9 +61,11 @@ export interface OutboxQueue {
   /**
    * Records how a claimed send ended (`message` carries its claim) and frees its conversation.
    * False, and nothing written, when the message is no longer under that claim; a claim that
-   * expired meanwhile ("uncertain") still records "sent" or "failed", never a retry.
+   * expired meanwhile ("uncertain") still records "sent" or "failed", never a retry. With `nowMs`
+   * (when the attempt ended) the conversation's pace counts the send from then, not from the
+   * claim, so the platform never sees two sends closer than its limit, whatever the latency.
    */
-  settle(message: OutboxMessage): Promise<boolean>;
+  settle(message: OutboxMessage, nowMs?: number): Promise<boolean>;
   /**
    * Marks "uncertain" every message caught mid-send: "sending" under a lease that ended before
    * `nowMs` (or, in a store one process owns, under a claim made before it opened); frees their

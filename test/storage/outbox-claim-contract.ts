@@ -112,6 +112,19 @@ export function outboxClaimContract(name: string, harness: StoreHarness): void {
       expect((await claimed(s, ask("b", T0 + 1000, pace)))?.personId).toBe("ann");
     });
 
+    it("counts a send against the pace from when it ended, so a slow send never brings the next one closer", async () => {
+      const pace = [{ count: 1, windowMs: 1000 }];
+      const s = await open([message("ann"), message("ann")]);
+      const one = await claimed(s, ask("a", T0, pace));
+      if (!one) throw new Error("not claimed");
+      expect(await s.outbox.settle(sent(one), T0 + 300)).toBe(true);
+      expect(await s.outbox.claim(ask("b", T0 + 1000, pace))).toEqual({
+        kind: "none",
+        nextAtMs: T0 + 1300,
+      });
+      expect(await claimed(s, ask("b", T0 + 1300, pace))).toBeDefined();
+    });
+
     it("waits for a message's notBefore, and never hands out one whose transaction rolled back", async () => {
       const later = message("ann", { notBefore: at(T0 + 3000) });
       const s = await open([later]);

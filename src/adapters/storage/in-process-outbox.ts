@@ -17,6 +17,7 @@ export type StepWriter = <R>(step: () => Applied<R>) => Promise<R>;
 interface ConversationState {
   claim?: string;
   leaseUntilMs?: number;
+  claimedAtMs?: number;
   times: number[];
   nextAtMs: number;
 }
@@ -85,13 +86,19 @@ export function inProcessOutbox(
         leaseUntil: new Date(leaseUntilMs).toISOString(),
       };
       conversations.live.add(claim);
-      const after = { claim, leaseUntilMs, times: pace.times, nextAtMs: pace.nextAtMs };
+      const after = {
+        claim,
+        leaseUntilMs,
+        claimedAtMs: r.nowMs,
+        times: pace.times,
+        nextAtMs: pace.nextAtMs,
+      };
       return { ...put(message, key, after), result: { kind: "claimed", message } };
     }
     return { result: nextAtMs === undefined ? { kind: "none" } : { kind: "none", nextAtMs } };
   };
 
-  const settleStep = (next: OutboxMessage): Applied<boolean> => {
+  const settleStep = (next: OutboxMessage, nowMs?: number): Applied<boolean> => {
     const stored = state.getRecord(OUTBOX_COLLECTION, next.id) as OutboxMessage | undefined;
     if (!stored || !next.claim || stored.claim !== next.claim) return { result: false };
     const expired = stored.state === "uncertain";
@@ -99,7 +106,7 @@ export function inProcessOutbox(
     if (expired && next.state !== "sent" && next.state !== "failed") return { result: false };
     const key = conversationOf(stored);
     const c = conversations.byKey.get(key);
-    const freed = c?.claim === next.claim ? { times: c.times, nextAtMs: c.nextAtMs } : undefined;
+    const freed = c?.claim === next.claim ? paceFromEnd(c, nowMs) : undefined;
     return { ...put(next, key, freed), result: true };
   };
 
@@ -123,7 +130,7 @@ export function inProcessOutbox(
 
   return {
     claim: (request) => write(() => claimStep(request)),
-    settle: (message) => write(() => settleStep(message)),
+    settle: (message, nowMs) => write(() => settleStep(message, nowMs)),
     expire: async (nowMs) => {
       const marked: OutboxMessage[] = [];
       for (;;) {
@@ -132,5 +139,16 @@ export function inProcessOutbox(
         marked.push(one);
       }
     },
+  };
+}
+
+/** The conversation freed, its last send counted from when it ended (`endMs`) rather than its claim. */
+function paceFromEnd(c: ConversationState, endMs: number | undefined): ConversationState {
+  const claimed = c.claimedAtMs;
+  if (endMs === undefined || claimed === undefined || endMs <= claimed)
+    return { times: c.times, nextAtMs: c.nextAtMs };
+  return {
+    times: c.times.map((t) => (t === claimed ? endMs : t)),
+    nextAtMs: c.nextAtMs + (endMs - claimed),
   };
 }

@@ -66,6 +66,7 @@ export const MIGRATIONS: readonly Migration[] = [
         conversation text PRIMARY KEY,
         claim text,
         lease_until bigint,
+        claimed_at bigint,
         sent_at bigint[] NOT NULL DEFAULT '{}',
         next_at bigint NOT NULL DEFAULT 0
       );

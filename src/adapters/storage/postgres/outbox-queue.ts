@@ -73,9 +73,10 @@ export function postgresOutbox(db: Queryable, inTransaction: InTransaction): Out
         leaseUntil: new Date(leaseUntilMs).toISOString(),
       };
       await tx.query(
-        `UPDATE outbox_conversations SET claim = $2, lease_until = $3, sent_at = $4, next_at = $5
+        `UPDATE outbox_conversations
+           SET claim = $2, lease_until = $3, sent_at = $4, next_at = $5, claimed_at = $6
            WHERE conversation = $1`,
-        [head.conversation, claim, leaseUntilMs, pace.times, pace.nextAtMs],
+        [head.conversation, claim, leaseUntilMs, pace.times, pace.nextAtMs, r.nowMs],
       );
       await tx.query("UPDATE records SET data = $2 WHERE collection = 'outbox' AND id = $1", [
         message.id,
@@ -92,7 +93,7 @@ export function postgresOutbox(db: Queryable, inTransaction: InTransaction): Out
       }
       return { kind: "none", nextAtMs: request.nowMs + 20 };
     },
-    settle: (next) =>
+    settle: (next, nowMs) =>
       inTransaction(async (tx) => {
         const { rows } = await tx.query<{ data: OutboxMessage; conversation: string }>(
           `SELECT m.data, ${conv("m")} AS conversation FROM records m
@@ -109,9 +110,12 @@ export function postgresOutbox(db: Queryable, inTransaction: InTransaction): Out
           JSON.stringify(next),
         ]);
         await tx.query(
-          `UPDATE outbox_conversations SET claim = NULL, lease_until = NULL
+          `UPDATE outbox_conversations SET claim = NULL, lease_until = NULL,
+               sent_at = CASE WHEN $3::bigint > claimed_at
+                 THEN array_replace(sent_at, claimed_at, $3::bigint) ELSE sent_at END,
+               next_at = next_at + greatest(0, coalesce($3::bigint - claimed_at, 0))
              WHERE conversation = $1 AND claim = $2`,
-          [stored.conversation, next.claim],
+          [stored.conversation, next.claim, nowMs ?? null],
         );
         return true;
       }),
