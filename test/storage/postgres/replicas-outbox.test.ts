@@ -3,6 +3,7 @@ import { openPostgresStore } from "../../../src/adapters/storage/postgres/postgr
 import { outboxCollection } from "../../../src/app/outbox.js";
 import type { OutboxMessage } from "../../../src/ports/outbox.js";
 import type { Store } from "../../../src/ports/store.js";
+import { type FakeBotConnector, startFakeBotConnector } from "../../fakes/fake-bot-connector.js";
 import { type ApiCall, type FakeSlack, startFakeSlack } from "../../fakes/fake-slack.js";
 import {
   buttonClick,
@@ -18,7 +19,13 @@ import {
   writeOrgFile,
 } from "../../slack/slack-support.js";
 import { createTestDatabase, describePg, dropTestDatabases } from "../../support/postgres.js";
-import { type RunningServer, removeServerDirs } from "../../support/start-server.js";
+import { type RunningServer, removeServerDirs, startServer } from "../../support/start-server.js";
+import {
+  installActivity,
+  invokeActivity,
+  messageActivity,
+} from "../../support/teams-activities.js";
+import { advisor, postActivity, referrer, teamsEnv } from "../../teams/teams-support.js";
 
 const PEOPLE = ["adv-hovedstaden-1", "adv-hovedstaden-2", "adv-hovedstaden-3", "adv-sjaelland-1"]
   .concat(["adv-fyn-1", "adv-sydjylland-1", "adv-midtjylland-1", "adv-midtjylland-2"])
@@ -29,6 +36,7 @@ const MESSAGES = 500;
 const PER_CONVERSATION = MESSAGES / PEOPLE.length;
 
 let fake: FakeSlack | undefined;
+let connector: FakeBotConnector | undefined;
 let store: Store | undefined;
 const servers: RunningServer[] = [];
 afterEach(async () => {
@@ -36,6 +44,9 @@ afterEach(async () => {
   await store?.close();
   store = undefined;
   await fake?.close();
+  await connector?.close();
+  fake = undefined;
+  connector = undefined;
 });
 afterAll(async () => {
   await dropTestDatabases();
@@ -152,6 +163,31 @@ describePg("two replicas on one PostgreSQL", () => {
     expect(toReferrer()).toHaveLength(1);
     const [handover] = await store.handovers.all();
     expect(handover?.status).toBe("accepted");
+    expect(handover?.history.filter((e) => e.type === "accept")).toHaveLength(1);
+  }, 120_000);
+
+  it("the same Teams invoke landing on both replicas has one effect: one acceptance, one notice", async () => {
+    connector = await startFakeBotConnector();
+    const c = connector;
+    const env = teamsEnv(c, { DATABASE_URL: await createTestDatabase("teams_click") });
+    const [a, b] = await Promise.all([startServer(env), startServer(env)]);
+    if (!a || !b) throw new Error("no replicas");
+    servers.push(a, b);
+    const serviceUrl = `${c.url}/amer/tenant/`;
+    await postActivity(c, a, installActivity(advisor, serviceUrl));
+    await postActivity(c, b, messageActivity(referrer, "henvis 10150817 Eksport", serviceUrl));
+    await c.waitFor(() => c.activities(advisor.conversationId).length >= 2);
+    const card = JSON.stringify(c.activities(advisor.conversationId)[1]?.body ?? {});
+    const handoverId = card.match(/"handoverId":"(hv_[^"]+)"/)?.[1] ?? "";
+    const told = c.activities(referrer.conversationId).length;
+    const click = invokeActivity(advisor, "handover.accept", { handoverId }, "act-1", serviceUrl);
+    const answers = await Promise.all([postActivity(c, a, click), postActivity(c, b, click)]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    await c.waitFor(() => c.activities(referrer.conversationId).length > told);
+    await settle(2000);
+    expect(c.activities(referrer.conversationId)).toHaveLength(told + 1);
+    store = await openPostgresStore(env.DATABASE_URL ?? "");
+    const handover = await store.handovers.get(handoverId);
     expect(handover?.history.filter((e) => e.type === "accept")).toHaveLength(1);
   }, 120_000);
 });
