@@ -112,6 +112,7 @@ export class Outbox implements ChatDelivery {
     clearInterval(this.poller);
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.timerAt = Number.POSITIVE_INFINITY;
     await this.idle();
   }
 

@@ -50,13 +50,11 @@ export function postgresOutbox(db: Queryable, inTransaction: InTransaction): Out
       );
       const head = rows[0];
       if (!head) return nextAt(tx, r.nowMs);
-      await tx.query(
-        "INSERT INTO outbox_conversations (conversation) VALUES ($1) ON CONFLICT DO NOTHING",
-        [head.conversation],
-      );
       const c = (
         await tx.query<ConversationRow>(
-          "SELECT claim, lease_until, sent_at, next_at FROM outbox_conversations WHERE conversation = $1 FOR UPDATE",
+          `INSERT INTO outbox_conversations (conversation) VALUES ($1)
+             ON CONFLICT (conversation) DO UPDATE SET conversation = EXCLUDED.conversation
+             RETURNING claim, lease_until, sent_at, next_at`,
           [head.conversation],
         )
       ).rows[0];
