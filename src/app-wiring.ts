@@ -18,7 +18,6 @@ import { openDatabaseStore } from "./adapters/storage/open-store.js";
 import { randomIds, systemClock } from "./adapters/system.js";
 import { COLLECTIONS } from "./app/collections.js";
 import { createConversation } from "./app/conversation.js";
-import { resendLostCards } from "./app/handover-notices.js";
 import { Outbox } from "./app/outbox.js";
 import { createPlansFeature } from "./app/plans/plans-feature.js";
 import { privacyFeature } from "./app/privacy/privacy-feature.js";
@@ -108,6 +107,7 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     clock: systemClock,
     ids: randomIds,
     transports,
+    leaseMs: config.OUTBOX_LEASE_MS,
     onEvent: (event) =>
       log.warn(
         { id: event.message.id, person: event.message.personId, error: event.message.lastError },
@@ -136,7 +136,6 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
   teams?.mount(server, conversation, directory, files);
   await slack?.mount(server, { conversation, directory, delivery: outbox, files });
   await outbox.start();
-  await resendLostCards(deps);
   const tick = startReminderTick(deps, reminderConfig, log, {
     files,
     policy: {

@@ -12,8 +12,8 @@ import type { Store } from "../ports/store.js";
 import { colleagueNotice } from "../views/handover-views.js";
 import type { View } from "../views/view.js";
 import type { Deps } from "./deps.js";
-import { noticeAbout, refreshHandoverCards } from "./handover-posts.js";
-import { requirePerson } from "./people.js";
+import { prepareCardRefresh, prepareNoticeAbout } from "./handover-posts.js";
+import { allNotices, type PreparedNotices, requirePerson } from "./people.js";
 import { channelOf, recordAudit } from "./privacy/audit-log.js";
 
 /** The handover with an id, or HANDOVER.NOT_FOUND. */
@@ -68,6 +68,8 @@ export interface Step {
    * the further records it wrote ("meeting:<id>") for the audit entry.
    */
   alsoStore?: (tx: Store, handover: Handover, actor: Person) => Promise<string[] | undefined>;
+  /** Further notices of the step (after, before), queued in its transaction with the others. */
+  alsoTell?: (handover: Handover, before: Handover, actor: Person) => Promise<PreparedNotices>;
 }
 
 /** Compare-and-set rounds before a step gives up on a handover that keeps changing under it. */
@@ -75,8 +77,8 @@ const MAX_ROUNDS = 8;
 
 /**
  * Runs one lifecycle step: checks the actor may take it and the state machine allows it, stores
- * it durably by compare-and-set, then tells the referrer and, for a house handover, the actor's
- * colleagues. A step that lost a race is judged again on the winner's state, so it gets the answer
+ * it durably by compare-and-set and, in the same transaction, queues what the referrer and, for a
+ * house handover, the actor's colleagues are told (so neither goes without the other). A step that lost a race is judged again on the winner's state, so it gets the answer
  * it would have had coming second (a repeat, or a refusal).
  */
 export async function takeStep(
@@ -97,6 +99,7 @@ export async function takeStep(
     }
     assertMayTake(deps, before, actor, event.type);
     const next = applyEvent(before, event, deps.clock.now().toISOString());
+    const notices = await tell(deps, step, actor, before, next);
     const stored = await deps.store.transaction(async (tx) => {
       if (!(await tx.handovers.update(next, before.version))) return false;
       const also = (await step.alsoStore?.(tx, next, actor)) ?? [];
@@ -110,34 +113,39 @@ export async function takeStep(
           count: 1,
         },
       );
+      await notices.queue(tx);
       return true;
     });
-    if (stored) return tell(deps, step, actor, before, next);
+    if (stored) return { handover: next, unreachable: notices.unreachable };
   }
   throw new Error(`Handover ${handoverId} kept changing; the step was not taken.`);
 }
 
+/** What the step tells whom, addressed before the transaction that stores it. */
 async function tell(
   deps: Deps,
   step: Step,
   actor: Person,
   before: Handover,
   next: Handover,
-): Promise<StepResult> {
+): Promise<PreparedNotices> {
   const referrer = deps.directory.get(next.referrerId);
-  const unreachable = referrer
-    ? await noticeAbout(deps, next, [referrer], "step", (t) => step.tellReferrer(t, next, actor))
-    : [];
+  const notices = [
+    await prepareNoticeAbout(deps, next, referrer ? [referrer] : [], "step", (t) =>
+      step.tellReferrer(t, next, actor),
+    ),
+  ];
   if (before.assigneeHouse) {
     const colleagues = deps.directory
       .businessDevelopers(before.assigneeHouse)
       .filter((p) => p.id !== actor.id && p.id !== next.assigneeId);
-    unreachable.push(
-      ...(await noticeAbout(deps, next, colleagues, "colleague", (t) =>
+    notices.push(
+      await prepareNoticeAbout(deps, next, colleagues, "colleague", (t) =>
         colleagueNotice(t, deps.directory, next, actor),
-      )),
+      ),
     );
   }
-  await refreshHandoverCards(deps, next);
-  return { handover: next, unreachable };
+  if (step.alsoTell) notices.push(await step.alsoTell(next, before, actor));
+  notices.push(await prepareCardRefresh(deps, next));
+  return allNotices(notices);
 }

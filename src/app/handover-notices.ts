@@ -3,10 +3,7 @@ import type { Person } from "../domain/org.js";
 import { handoverCard } from "../views/handover-views.js";
 import type { Deps } from "./deps.js";
 import { rememberPosts } from "./handover-posts.js";
-import { notify } from "./people.js";
-
-/** How long after a handover was sent a start still checks that its card went out. */
-export const RESEND_WINDOW_DAYS = 7;
+import { type PreparedNotices, prepareNotices } from "./people.js";
 
 /** The people a sent handover waits on: its assignee, or every business developer of its house. */
 export function waitingOn(deps: Pick<Deps, "directory">, h: Handover): Person[] {
@@ -23,39 +20,32 @@ function cardKey(h: Handover, personId: string): string {
   return `handover:${h.id}:${sends}:${personId}`;
 }
 
-/** Sends the handover's card to the people it waits on; returns those who could not be reached. */
-export async function sendHandoverCard(
+/**
+ * The handover's card for the people it waits on, to be queued in the transaction that stores the
+ * handover (or its redirect): a crash can then leave neither a handover without its card nor a
+ * card without its handover.
+ */
+export async function prepareHandoverCard(
   deps: Pick<Deps, "store" | "delivery" | "directory">,
   h: Handover,
   people: Person[] = waitingOn(deps, h),
-): Promise<Person[]> {
-  const unreachable = await notify(
+): Promise<PreparedNotices> {
+  const cards = await prepareNotices(
     deps,
     people,
     (t, p) => handoverCard(t, deps.directory, h, { viewer: p }),
-    (p) => cardKey(h, p.id),
+    (p) => ({ key: cardKey(h, p.id) }),
   );
-  const posted = people.filter((p) => !unreachable.includes(p));
-  const posts = posted.map((p) => ({
+  const posts = cards.reached.map((p) => ({
     key: cardKey(h, p.id),
     personId: p.id,
     kind: "card" as const,
   }));
-  await rememberPosts(deps, h.id, posts);
-  return unreachable;
-}
-
-/**
- * At a start: sends again, under the same keys, the cards of handovers sent in the last days, so a
- * crash between storing a handover and queueing its card cannot leave it unannounced (a card that
- * was queued is not sent twice: its key is known to the outbox).
- */
-export async function resendLostCards(
-  deps: Pick<Deps, "store" | "delivery" | "directory" | "clock">,
-) {
-  const since = deps.clock.now().getTime() - RESEND_WINDOW_DAYS * 86_400_000;
-  for (const h of await deps.store.handovers.listOpen()) {
-    const sentAt = h.history.findLast((e) => e.type === "redirect")?.at ?? h.createdAt;
-    if (h.status === "sent" && Date.parse(sentAt) >= since) await sendHandoverCard(deps, h);
-  }
+  return {
+    ...cards,
+    queue: async (tx) => {
+      await cards.queue(tx);
+      await rememberPosts({ store: tx }, h.id, posts);
+    },
+  };
 }

@@ -6,7 +6,7 @@ import type { CollectionSpec } from "../ports/store.js";
 import { companyLabel, handoverCard, showAction } from "../views/handover-views.js";
 import type { View } from "../views/view.js";
 import type { Deps } from "./deps.js";
-import { translatorFor } from "./people.js";
+import { allNotices, type PreparedNotices, prepareNotices } from "./people.js";
 
 /** One message the bot posted about a handover: its delivery key, to whom, and what it was. */
 export interface HandoverPost {
@@ -68,31 +68,70 @@ function redrawn(t: Translator, deps: PostDeps, h: Handover, post: HandoverPost,
 /**
  * Draws every card posted about the handover afresh for the person who has it (their buttons as of
  * now: none once it is no longer theirs to answer), and settles its reminders, in place on their
- * platform, so no stale button stays. A handover that is over forgets its posts after this.
+ * platform, so no stale button stays. Queued in the transaction of the change; a handover that is
+ * over forgets its posts there too.
  */
-export async function refreshHandoverCards(deps: PostDeps, h: Handover): Promise<void> {
+export async function prepareCardRefresh(deps: PostDeps, h: Handover): Promise<PreparedNotices> {
   const posts = (await postsOf(deps).get(h.id))?.posts ?? [];
-  await Promise.allSettled(
+  const updates = await Promise.all(
     posts
       .filter((p) => p.kind !== "notice")
-      .map(async (post) => {
+      .flatMap((post) => {
         const person = deps.directory.get(post.personId);
-        if (!person) return;
-        const view = redrawn(await translatorFor(deps, person), deps, h, post, person);
-        await deps.delivery.deliver(person, view, {
-          key: `${post.key}:v${h.version}`,
-          updates: post.key,
-        });
+        if (!person) return [];
+        return [
+          prepareNotices(
+            deps,
+            [person],
+            (t) => redrawn(t, deps, h, post, person),
+            () => ({ key: `${post.key}:v${h.version}`, updates: post.key }),
+          ),
+        ];
       }),
   );
-  if (!isOpen(h) && posts.length > 0) await postsOf(deps).delete(h.id);
+  const all = allNotices(updates);
+  return {
+    ...all,
+    unreachable: [], // An update that cannot go is not news to the person who acted.
+    queue: async (tx) => {
+      await all.queue(tx);
+      if (!isOpen(h) && posts.length > 0) await tx.collection(handoverPostsCollection).delete(h.id);
+    },
+  };
 }
 
 /**
- * Tells people about a change of the handover in a short notice, each in their own language and,
- * where the platform has threads, under the first message they got about it. Returns who could not
- * be reached.
+ * A short notice about a change of the handover for each person, in their own language and, where
+ * the platform has threads, under the first message they got about it; queued in the transaction
+ * of the change, which also remembers it as the first post for those who had none.
  */
+export async function prepareNoticeAbout(
+  deps: PostDeps,
+  h: Handover,
+  people: Person[],
+  tag: string,
+  build: (t: Translator, person: Person) => View,
+): Promise<PreparedNotices> {
+  const posts = (await postsOf(deps).get(h.id))?.posts ?? [];
+  const keyOf = (person: Person) => `notice:${h.id}:${h.version}:${tag}:${person.id}`;
+  const firstOf = (person: Person) => posts.find((p) => p.personId === person.id)?.key;
+  const notices = await prepareNotices(deps, people, build, (person) => {
+    const first = firstOf(person);
+    return { key: keyOf(person), ...(first ? { threadOf: first } : {}) };
+  });
+  const fresh = notices.reached
+    .filter((person) => !firstOf(person))
+    .map((person) => ({ key: keyOf(person), personId: person.id, kind: "notice" as const }));
+  return {
+    ...notices,
+    queue: async (tx) => {
+      await notices.queue(tx);
+      if (isOpen(h) && fresh.length > 0) await rememberPosts({ store: tx }, h.id, fresh);
+    },
+  };
+}
+
+/** A short notice about the handover, queued at once (a change with no transaction of its own). */
 export async function noticeAbout(
   deps: PostDeps,
   h: Handover,
@@ -100,17 +139,7 @@ export async function noticeAbout(
   tag: string,
   build: (t: Translator, person: Person) => View,
 ): Promise<Person[]> {
-  const posts = (await postsOf(deps).get(h.id))?.posts ?? [];
-  const sent: HandoverPost[] = [];
-  const results = await Promise.allSettled(
-    people.map(async (person) => {
-      const key = `notice:${h.id}:${h.version}:${tag}:${person.id}`;
-      const first = posts.find((p) => p.personId === person.id)?.key;
-      const view = build(await translatorFor(deps, person), person);
-      await deps.delivery.deliver(person, view, { key, ...(first ? { threadOf: first } : {}) });
-      if (!first) sent.push({ key, personId: person.id, kind: "notice" });
-    }),
-  );
-  if (isOpen(h) && sent.length > 0) await rememberPosts(deps, h.id, sent);
-  return people.filter((_, i) => results[i]?.status === "rejected");
+  const notices = await prepareNoticeAbout(deps, h, people, tag, build);
+  await deps.store.transaction((tx) => notices.queue(tx));
+  return notices.unreachable;
 }

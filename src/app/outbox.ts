@@ -1,104 +1,79 @@
-import { z } from "zod";
-import type { PeopleDirectory } from "../domain/directory.js";
 import type { Person } from "../domain/org.js";
-import { Pacer, retryDelayMs } from "../domain/pacing.js";
-import type { ChatDelivery, DeliveryOptions } from "../ports/chat.js";
-import type { Clock } from "../ports/clock.js";
-import type { IdGenerator } from "../ports/ids.js";
-import type { MessageTransport, OutboxMessage, SendOutcome } from "../ports/outbox.js";
-import type { Collection, CollectionSpec, Store } from "../ports/store.js";
+import { retryDelayMs } from "../domain/pacing.js";
+import type { ChatDelivery, DeliveryOptions, QueueWrite } from "../ports/chat.js";
+import type { MessageTransport, OutboxMessage, RateLimit, SendOutcome } from "../ports/outbox.js";
+import type { Collection } from "../ports/store.js";
 import type { View } from "../views/view.js";
+import { type OutboxDeps, outboxCollection } from "./outbox-deps.js";
 
-/** The outbox's records in the store. */
-export const outboxCollection: CollectionSpec<OutboxMessage> = {
-  name: "outbox",
-  schema: z.looseObject({
-    id: z.string().min(1),
-    channel: z.string().min(1),
-    personId: z.string().min(1),
-    view: z.looseObject({ text: z.array(z.string()) }),
-    createdAt: z.string().min(1),
-    state: z.enum(["pending", "sending", "sent", "failed", "uncertain"]),
-    attempts: z.number().int().min(0),
-    notBefore: z.string().min(1),
-  }) as unknown as z.ZodType<OutboxMessage>,
-};
-
-/** What the outbox reports for the log: a message given up on, or one that may have gone before a crash. */
-export type OutboxEvent =
-  | { kind: "failed"; message: OutboxMessage }
-  | { kind: "uncertain"; message: OutboxMessage };
-
-/** What an outbox needs. */
-export interface OutboxDeps {
-  store: Store;
-  directory: PeopleDirectory;
-  clock: Clock;
-  ids: IdGenerator;
-  /** In order of preference: a person is sent to on the first that can reach them. */
-  transports: MessageTransport[];
-  onEvent?: (event: OutboxEvent) => void;
-  /** Attempts before a retryable failure is given up (default 8). */
-  maxAttempts?: number;
-  /** Sent and failed messages are forgotten after this many days (default 30). */
-  keepDays?: number;
-  random?: () => number;
-}
+export { type OutboxDeps, type OutboxEvent, outboxCollection } from "./outbox-deps.js";
 
 /**
- * The one way messages leave the bot: `deliver` stores the message durably and returns; the drain
- * sends it in order per conversation, paced by the platform's limits, waits out Retry-After,
- * retries other failures with backoff, and marks it sent only once the platform said ok.
- * A message is marked "sending" before the attempt, so a crash mid-send never sends it twice.
+ * The one way messages leave the bot: `deliver` (or a `prepare`d write inside the transaction of
+ * the change it announces) stores the message durably; the drain claims due messages from the
+ * store, whoever queued them, sends them in order per conversation at the platform's pace (kept in
+ * the store, so it holds across replicas), waits out Retry-After, retries other failures with
+ * backoff, and marks a message sent only once the platform said ok. A claim marks it "sending"
+ * under a lease before the attempt, so a crash mid-send never sends it twice.
  */
 export class Outbox implements ChatDelivery {
   private readonly messages: Collection<OutboxMessage>;
-  private readonly pacers = new Map<string, Pacer>();
-  private readonly busy = new Set<string>();
+  private readonly holder: string;
+  private readonly limits: Record<string, readonly RateLimit[]> = {};
+  private inFlight = 0;
   private timer: NodeJS.Timeout | undefined;
+  private poller: NodeJS.Timeout | undefined;
   private pruner: NodeJS.Timeout | undefined;
   private timerAt = Number.POSITIVE_INFINITY;
   private running = false;
   private again = false;
   private stopped = true;
+  private expiredAt = Number.NEGATIVE_INFINITY;
   private readonly idleWaiters: (() => void)[] = [];
-  /** Ids of the messages still to send (pending, or sending now), oldest first: what a scan reads. */
-  private readonly open = new Set<string>();
 
   constructor(private readonly deps: OutboxDeps) {
     this.messages = deps.store.collection(outboxCollection);
-    for (const t of deps.transports) this.pacers.set(t.channel, new Pacer(t.limits));
+    this.holder = deps.ids.next("outbox");
+    for (const t of deps.transports) this.limits[t.channel] = t.limits;
   }
 
   /** Queues `view` for `person` (once per key); rejects when no platform can reach them. */
   async deliver(person: Person, view: View, options: DeliveryOptions = {}): Promise<void> {
+    const write = await this.prepare(person, view, options);
+    await write(this.deps.store);
+  }
+
+  /** Addresses `view` for `person` now (rejecting when unreachable); the write queues it in a store or transaction. */
+  async prepare(person: Person, view: View, options: DeliveryOptions = {}): Promise<QueueWrite> {
     const id = options.key ? `key:${options.key}` : this.deps.ids.next("msg");
-    if (await this.messages.get(id)) return;
+    const nothing = async () => undefined;
+    if (options.key && (await this.messages.get(id))) return nothing;
     const earlier = options.updates ?? options.threadOf;
     const before = earlier ? await this.messages.get(`key:${earlier}`) : undefined;
-    if (options.updates && !this.updatable(before)) return;
-    const channel = before?.channel ?? options.channel;
-    const transport = await this.transportFor(person, channel);
+    if (options.updates && !this.updatable(before)) return nothing;
+    const transport = await this.transportFor(person, before?.channel ?? options.channel);
     if (!transport) throw new Error(`${person.id} cannot be reached on any chat platform`);
-    if (options.updates && transport.channel !== before?.channel) return;
+    if (options.updates && transport.channel !== before?.channel) return nothing;
     const how: "update" | "thread" = options.updates ? "update" : "thread";
     const refersTo =
       before && before.channel === transport.channel ? { id: before.id, how } : undefined;
-    const now = this.deps.clock.now().toISOString();
-    const queued = await this.messages.insertIfAbsent({
-      id,
-      channel: transport.channel,
-      personId: person.id,
-      view,
-      createdAt: now,
-      state: "pending",
-      attempts: 0,
-      notBefore: now,
-      ...(refersTo ? { refersTo } : {}),
-    });
-    if (!queued) return;
-    this.open.add(id);
-    this.kick();
+    const conversation = `${transport.channel}:${await transport.conversationOf(person)}`;
+    return async (store) => {
+      const now = this.deps.clock.now().toISOString();
+      const queued = await store.collection(outboxCollection).insertIfAbsent({
+        id,
+        channel: transport.channel,
+        personId: person.id,
+        view,
+        createdAt: now,
+        state: "pending",
+        attempts: 0,
+        notBefore: now,
+        conversation,
+        ...(refersTo ? { refersTo } : {}),
+      });
+      if (queued) store.afterCommit(() => this.kick());
+    };
   }
 
   /** An earlier message can be changed when it went, or may still go, on a platform that updates. */
@@ -118,24 +93,22 @@ export class Outbox implements ChatDelivery {
     return reaching.find((t) => t.channel === channel) ?? reaching[0];
   }
 
-  /** Resumes after a start: a message caught mid-send is not sent again; old records are dropped. */
+  /** Starts draining: messages caught mid-send by a crash become "uncertain"; old records are dropped. */
   async start(): Promise<void> {
     this.stopped = false;
-    for (const m of await this.messages.all()) {
-      if (m.state === "pending") this.open.add(m.id);
-      if (m.state !== "sending") continue;
-      const marked = {
-        ...m,
-        state: "uncertain" as const,
-        lastError: "may have been sent before a restart",
-      };
-      await this.messages.put(marked);
-      this.deps.onEvent?.({ kind: "uncertain", message: marked });
-    }
+    await this.expire();
     await this.prune();
     this.pruner = setInterval(() => void this.prune().catch(() => undefined), 3_600_000);
     this.pruner.unref?.();
+    this.poller = setInterval(() => this.kick(), this.deps.pollMs ?? 1000);
+    this.poller.unref?.();
     this.kick();
+  }
+
+  private async expire(): Promise<void> {
+    this.expiredAt = this.deps.clock.now().getTime();
+    for (const message of await this.deps.store.outbox.expire(this.expiredAt))
+      this.deps.onEvent?.({ kind: "uncertain", message });
   }
 
   /** Forgets sent and failed messages older than `keepDays` (their keys stop deduplicating then). */
@@ -152,14 +125,16 @@ export class Outbox implements ChatDelivery {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.pruner);
+    clearInterval(this.poller);
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.timerAt = Number.POSITIVE_INFINITY;
     await this.idle();
   }
 
   /** Resolves when nothing is being sent and nothing is due now. */
   idle(): Promise<void> {
-    if (!this.running && this.busy.size === 0) return Promise.resolve();
+    if (!this.running && this.inFlight === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -168,7 +143,7 @@ export class Outbox implements ChatDelivery {
     return this.messages.all();
   }
 
-  /** Looks for due messages now (after a deliver, a send, or the clock moving on). */
+  /** Looks for due messages now (after a deliver, a send, the clock moving on, or a poll). */
   kick(): void {
     if (this.stopped) return;
     if (this.running) {
@@ -183,52 +158,48 @@ export class Outbox implements ChatDelivery {
     do {
       this.again = false;
       try {
-        await this.scan();
+        await this.claimDue();
       } catch {
-        this.again = false; // A read failed; the next kick (a send, a deliver, the timer) scans again.
+        this.again = false; // The store refused; the next poll or send tries again.
       }
     } while (this.again && !this.stopped);
     this.running = false;
-    if (this.busy.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    this.wakeIdle();
   }
 
-  /** Starts every send that is due and allowed; arms a timer for the earliest that is not. */
-  private async scan(): Promise<void> {
-    const nowMs = this.deps.clock.now().getTime();
-    const seen = new Set<string>();
-    let wakeAt = Number.POSITIVE_INFINITY;
-    for (const id of this.open) {
-      const m = await this.messages.get(id);
-      if (m?.state !== "pending") continue;
-      const transport = this.deps.transports.find((t) => t.channel === m.channel);
-      const person = this.deps.directory.get(m.personId);
-      if (!transport || !person) {
-        void this.finish(m, { kind: "failed", reason: "no transport or person for it any more" });
-        continue;
+  private wakeIdle(): void {
+    if (!this.running && this.inFlight === 0)
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  /** Claims and starts every send that is due and allowed; arms a timer for the earliest that is not. */
+  private async claimDue(): Promise<void> {
+    const leaseMs = this.deps.leaseMs ?? 60_000;
+    if (this.deps.clock.now().getTime() - this.expiredAt >= Math.min(leaseMs / 2, 1000))
+      await this.expire();
+    while (!this.stopped && this.inFlight < (this.deps.maxInFlight ?? 32)) {
+      const nowMs = this.deps.clock.now().getTime();
+      const result = await this.deps.store.outbox.claim({
+        holder: this.holder,
+        nowMs,
+        leaseMs,
+        limits: this.limits,
+      });
+      if (result.kind === "none") {
+        if (result.nextAtMs !== undefined) this.arm(Math.max(result.nextAtMs, nowMs + 5), nowMs);
+        return;
       }
-      const key = `${m.channel}\u0000${await transport.conversationOf(person)}`;
-      if (seen.has(key) || this.busy.has(key)) continue;
-      seen.add(key);
-      const due = Date.parse(m.notBefore);
-      const wait = Math.max(due - nowMs, this.pacers.get(m.channel)?.delay(key, nowMs) ?? 0);
-      if (wait > 0) {
-        wakeAt = Math.min(wakeAt, nowMs + wait);
-        continue;
-      }
-      this.busy.add(key);
-      this.pacers.get(m.channel)?.record(key, nowMs);
-      void this.sendOne(m, transport, person).finally(() => {
-        this.busy.delete(key);
+      this.inFlight++;
+      void this.sendOne(result.message).finally(() => {
+        this.inFlight--;
         this.kick();
-        if (!this.running && this.busy.size === 0)
-          for (const resolve of this.idleWaiters.splice(0)) resolve();
+        this.wakeIdle();
       });
     }
-    this.arm(wakeAt, nowMs);
   }
 
   private arm(wakeAt: number, nowMs: number): void {
-    if (this.stopped || wakeAt === Number.POSITIVE_INFINITY || wakeAt >= this.timerAt) return;
+    if (this.stopped || wakeAt >= this.timerAt) return;
     clearTimeout(this.timer);
     this.timerAt = wakeAt;
     this.timer = setTimeout(() => {
@@ -238,24 +209,20 @@ export class Outbox implements ChatDelivery {
     this.timer.unref?.();
   }
 
-  private async sendOne(m: OutboxMessage, transport: MessageTransport, person: Person) {
-    const sending: OutboxMessage = { ...m, state: "sending", attempts: m.attempts + 1 };
-    try {
-      await this.messages.put(sending);
-    } catch {
-      // Not recorded as sending, so not sent. The next scan tries again after a pause: a store
-      // that refuses at once (a lost lock) would otherwise be asked again and again in one
-      // stream of microtasks, and nothing else, not even the shutdown, would ever run.
-      if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, 1000).unref?.());
-      return;
-    }
+  private async sendOne(m: OutboxMessage): Promise<void> {
+    const transport = this.deps.transports.find((t) => t.channel === m.channel);
+    const person = this.deps.directory.get(m.personId);
     let outcome: SendOutcome;
-    try {
-      outcome = await this.attempt(sending, transport, person);
-    } catch (error) {
-      outcome = { kind: "retry", reason: error instanceof Error ? error.message : String(error) };
+    if (!transport || !person)
+      outcome = { kind: "failed", reason: "no transport or person for it any more" };
+    else {
+      try {
+        outcome = await this.attempt(m, transport, person);
+      } catch (error) {
+        outcome = { kind: "retry", reason: error instanceof Error ? error.message : String(error) };
+      }
     }
-    await this.finish(sending, outcome);
+    await this.finish(m, outcome);
   }
 
   /** A send, or a change of (or answer under) an earlier message once that one has gone. */
@@ -290,15 +257,15 @@ export class Outbox implements ChatDelivery {
     } else {
       next = { ...m, state: "failed", lastError: outcome.reason };
     }
+    let settled: boolean;
     try {
-      await this.messages.put(next);
+      settled = await this.deps.store.outbox.settle(next, now.getTime());
     } catch {
       // The outcome is known but not recorded (a full disk): record it again shortly; until then
-      // the message stays "sending" and is not sent again.
+      // the message stays "sending" (then "uncertain" once its lease ends) and is not sent again.
       if (!this.stopped) setTimeout(() => void this.finish(m, outcome), 1000).unref?.();
       return;
     }
-    if (next.state !== "pending") this.open.delete(m.id);
-    if (next.state === "failed") this.deps.onEvent?.({ kind: "failed", message: next });
+    if (settled && next.state === "failed") this.deps.onEvent?.({ kind: "failed", message: next });
   }
 }

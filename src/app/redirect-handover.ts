@@ -3,9 +3,9 @@ import type { Person } from "../domain/org.js";
 import { redirectedAwayNotice, stepNotice } from "../views/handover-views.js";
 import type { Deps } from "./deps.js";
 import { assertMayTake, requireHandover, type StepResult, takeStep } from "./handover-access.js";
-import { sendHandoverCard } from "./handover-notices.js";
-import { noticeAbout } from "./handover-posts.js";
-import { requirePerson } from "./people.js";
+import { prepareHandoverCard } from "./handover-notices.js";
+import { prepareNoticeAbout } from "./handover-posts.js";
+import { allNotices, requirePerson } from "./people.js";
 import { isAbsent } from "./presence.js";
 
 /** People a handover may be redirected to: present advisors (EH->TC) or business developers (TC->EH). */
@@ -39,7 +39,7 @@ export async function redirectHandover(
   assertMayTake(deps, before, actor, "redirect");
   const target = (await redirectTargets(deps, handoverId, actorId)).find((p) => p.id === toId);
   if (!target) throw new DomainError("REDIRECT.INVALID_TARGET", {}, "to");
-  const result = await takeStep(deps, actorId, handoverId, {
+  return takeStep(deps, actorId, handoverId, {
     event: () => ({
       type: "redirect",
       by: actor.id,
@@ -48,18 +48,17 @@ export async function redirectHandover(
       ...(note ? { note } : {}),
     }),
     tellReferrer: (t, h) => stepNotice(t, deps.directory, h, actor),
+    alsoTell: async (h, was) => {
+      const previous =
+        was.assigneeId && was.assigneeId !== actor.id
+          ? deps.directory.get(was.assigneeId)
+          : undefined;
+      return allNotices([
+        await prepareHandoverCard(deps, h, [target]),
+        await prepareNoticeAbout(deps, h, previous ? [previous] : [], "away", (t) =>
+          redirectedAwayNotice(t, deps.directory, h, actor),
+        ),
+      ]);
+    },
   });
-  const h = result.handover;
-  const unreachable = await sendHandoverCard(deps, h, [target]);
-  const previous =
-    before.assigneeId && before.assigneeId !== actor.id
-      ? deps.directory.get(before.assigneeId)
-      : undefined;
-  if (previous)
-    unreachable.push(
-      ...(await noticeAbout(deps, h, [previous], "away", (t) =>
-        redirectedAwayNotice(t, deps.directory, h, actor),
-      )),
-    );
-  return { handover: h, unreachable: [...result.unreachable, ...unreachable] };
 }

@@ -6,7 +6,7 @@ import { type HouseId, houseForMunicipality, type Person, sideOf } from "../doma
 import { type RoutingReason, routeToAdvisor } from "../domain/routing.js";
 import { withoutHiddenMarks } from "../forms/text-hygiene.js";
 import type { Deps } from "./deps.js";
-import { sendHandoverCard } from "./handover-notices.js";
+import { prepareHandoverCard } from "./handover-notices.js";
 import { requirePerson } from "./people.js";
 import { isAbsent, isCatchingUp } from "./presence.js";
 import { channelOf, recordAudit } from "./privacy/audit-log.js";
@@ -74,15 +74,22 @@ export async function requestHandover(
   if (request.contactPerson) handover.contactPerson = request.contactPerson;
   if (target.assigneeId) handover.assigneeId = target.assigneeId;
   if (target.house) handover.assigneeHouse = target.house;
+  const cards = await prepareHandoverCard(deps, handover, target.recipients);
   const stored = await deps.store.transaction(async (tx) => {
     const created = await tx.handovers.create(handover);
-    if (created.created) await auditCreated({ ...deps, store: tx }, handover);
+    if (created.created) {
+      await auditCreated({ ...deps, store: tx }, handover);
+      await cards.queue(tx);
+    }
     return created;
   });
   if (!stored.created) return { kind: "duplicate", existing: stored.existing };
-
-  const unreachable = await sendHandoverCard(deps, handover, target.recipients);
-  return { kind: "created", handover, recipients: target.recipients, unreachable };
+  return {
+    kind: "created",
+    handover,
+    recipients: target.recipients,
+    unreachable: cards.unreachable,
+  };
 }
 
 function auditCreated(deps: Deps, h: Handover) {

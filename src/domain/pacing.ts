@@ -32,6 +32,31 @@ export class Pacer {
   }
 }
 
+/** The pace of one conversation after a send: its recent send times and when the next may go. */
+export interface Pace {
+  times: number[];
+  nextAtMs: number;
+}
+
+/**
+ * Records a send at `nowMs` to a conversation that sent at `times` (ms): keeps the times within
+ * the longest window and says how soon the next send keeps every limit.
+ */
+export function paceAfterSend(
+  times: readonly number[],
+  limits: readonly Limit[],
+  nowMs: number,
+): Pace {
+  const pacer = new Pacer(limits);
+  for (const t of [...times].sort((a, b) => a - b)) pacer.record("c", t);
+  pacer.record("c", nowMs);
+  const longest = Math.max(0, ...limits.map((l) => l.windowMs));
+  return {
+    times: [...times.filter((t) => t > nowMs - longest), nowMs],
+    nextAtMs: nowMs + pacer.delay("c", nowMs),
+  };
+}
+
 /** Exponential backoff with jitter for the n-th failed attempt (1-based), capped at `capMs`. */
 export function retryDelayMs(
   attempt: number,

@@ -1,5 +1,9 @@
 import type { Person } from "../domain/org.js";
 import type { View } from "../views/view.js";
+import type { Store } from "./store.js";
+
+/** Queues an addressed message in `store`: a transaction's `tx`, to be stored with the change it announces. */
+export type QueueWrite = (store: Store) => Promise<void>;
 
 /**
  * Sends a message to a person outside a reply (notifications, reminders). Resolves once the
@@ -7,6 +11,11 @@ import type { View } from "../views/view.js";
  */
 export interface ChatDelivery {
   deliver(person: Person, view: View, options?: DeliveryOptions): Promise<void>;
+  /**
+   * Addresses the message now (rejects when no platform reaches the person) and returns the write
+   * that queues it, for the transaction of the change it announces (a transactional outbox).
+   */
+  prepare?(person: Person, view: View, options?: DeliveryOptions): Promise<QueueWrite>;
 }
 
 /** `key` is an idempotency key: a second delivery with the same key is a no-op. */

@@ -25,6 +25,55 @@ export interface OutboxMessage {
   receipt?: Record<string, string>;
   /** An earlier message this one changes in place ("update") or answers in its thread ("thread"). */
   refersTo?: { id: string; how: "update" | "thread" };
+  /** The conversation it goes to (`channel:conversation`): the unit of order, pacing and leases. */
+  conversation?: string;
+  /** The claim that is sending it (set while "sending", kept afterwards for the operator). */
+  claim?: string;
+  /** The claim's lease: a message still "sending" after this was caught mid-send by a crash. */
+  leaseUntil?: string;
+}
+
+/** The outbox's collection name in every store. */
+export const OUTBOX_COLLECTION = "outbox";
+
+/** What a claim needs: who claims, when, for how long, and each platform's pace per conversation. */
+export interface ClaimRequest {
+  /** The replica claiming (part of the claim's id, for the operator). */
+  holder: string;
+  nowMs: number;
+  leaseMs: number;
+  /** Each channel's limits per conversation; a channel not named is not paced. */
+  limits: Readonly<Record<string, readonly RateLimit[]>>;
+}
+
+/** A claimed message ("sending", with its claim and lease), or when to look again. */
+export type ClaimResult =
+  | { kind: "claimed"; message: OutboxMessage }
+  /** Nothing claimable now; `nextAtMs` is the earliest time something may be (none: nothing queued). */
+  | { kind: "none"; nextAtMs?: number };
+
+/**
+ * Claims on queued messages, decided atomically by the store, so two processes or replicas never
+ * send one message. Only the oldest unsent message of a conversation is claimable, when it is due,
+ * no live claim holds its conversation, and the conversation's pace (kept in the store, seen by
+ * every replica) allows a send now; claiming records the send time for that pace.
+ */
+export interface OutboxQueue {
+  claim(request: ClaimRequest): Promise<ClaimResult>;
+  /**
+   * Records how a claimed send ended (`message` carries its claim) and frees its conversation.
+   * False, and nothing written, when the message is no longer under that claim; a claim that
+   * expired meanwhile ("uncertain") still records "sent" or "failed", never a retry. With `nowMs`
+   * (when the attempt ended) the conversation's pace counts the send from then, not from the
+   * claim, so the platform never sees two sends closer than its limit, whatever the latency.
+   */
+  settle(message: OutboxMessage, nowMs?: number): Promise<boolean>;
+  /**
+   * Marks "uncertain" every message caught mid-send: "sending" under a lease that ended before
+   * `nowMs` (or, in a store one process owns, under a claim made before it opened); frees their
+   * conversations and returns them. They are never sent again.
+   */
+  expire(nowMs: number): Promise<OutboxMessage[]>;
 }
 
 /** How a platform answered one send. */

@@ -3,6 +3,7 @@ import type { Cvr } from "../domain/cvr.js";
 import type { Handover } from "../domain/handover.js";
 import type { MeetingRecord } from "../domain/meeting-record.js";
 import type { Locale, Preferences } from "../domain/org.js";
+import type { OutboxQueue } from "./outbox.js";
 
 /**
  * Durable state of the bot, honest about the world behind it: every read is async, and what
@@ -14,6 +15,8 @@ export interface Store {
   handovers: HandoverRepo;
   meetings: MeetingRecordRepo;
   preferences: PreferenceRepo;
+  /** Claims on the outbox's messages (the records of OUTBOX_COLLECTION). */
+  outbox: OutboxQueue;
   /** The records of one kind; a durable store validates them with `spec.schema` when it opens. */
   collection<T extends Keyed>(spec: CollectionSpec<T>): Collection<T>;
   /**
@@ -24,6 +27,11 @@ export interface Store {
    * a `tx` joins it.
    */
   transaction<R>(fn: (tx: Store) => Promise<R>): Promise<R>;
+  /**
+   * Runs `fn` once what was written through this store is durable: on a transaction's `tx`, after
+   * it commits (never when it rolls back); on the store itself, at once.
+   */
+  afterCommit(fn: () => void): void;
   /**
    * Resolves once no value that was replaced or deleted before the call can be read back from the
    * store's own files (the file store compacts its journal into its snapshot): erasure's last step.

@@ -211,4 +211,34 @@ describe("the outbox", () => {
     expect(await outbox.list()).toEqual([]);
     await outbox.stop();
   });
+
+  it("sends what another process queued in the store, once, at one pace, with two outboxes draining it", async () => {
+    const store = openMemoryStore();
+    const at = new Date().toISOString();
+    await store.transaction(async (tx) => {
+      for (let i = 0; i < 6; i++)
+        await tx.collection(outboxCollection).insertIfAbsent({
+          id: `queued-${i}`,
+          channel: "scripted",
+          personId: alice.id,
+          view: view(`queued ${i}`),
+          createdAt: at,
+          state: "pending",
+          attempts: 0,
+          notBefore: at,
+        });
+    });
+    const platform = new ScriptedPlatform([{ count: 1, windowMs: 100 }]);
+    const replicas = [outboxOn(store, platform), outboxOn(store, platform)];
+    await Promise.all(replicas.map((o) => o.start()));
+    for (let i = 0; i < 200 && platform.accepted.length < 6; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 250));
+    await Promise.all(replicas.map((o) => o.stop()));
+    expect(platform.accepted.map((a) => a.text)).toEqual(
+      Array.from({ length: 6 }, (_, i) => `queued ${i}`),
+    );
+    const gaps = platform.accepted.slice(1).map((a, i) => a.at - (platform.accepted[i]?.at ?? 0));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(99);
+  });
 });

@@ -8,6 +8,8 @@ export interface ApiCall {
   token: string | undefined;
   /** What the fake answered (a posted message's channel and ts). */
   result?: Record<string, unknown>;
+  /** When the request arrived (ms since the epoch). */
+  at: number;
 }
 
 /** A post to a response_url (what Bolt's `respond` sends). */
@@ -176,6 +178,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     };
   };
   const server = createServer(async (req, res) => {
+    const at = Date.now();
     const body = await readBody(req);
     const raw = body.toString("utf8");
     const url = req.url ?? "";
@@ -199,7 +202,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const delay = delays.get(method)?.shift();
     if (delay) await new Promise((r) => setTimeout(r, delay));
     const failure = failures.get(method)?.shift();
-    const call = { method, args, token, failed: failure !== undefined };
+    const call = { method, args, token, at, failed: failure !== undefined };
     calls.push(call);
     if (!failure) {
       const result = answer(method, args);

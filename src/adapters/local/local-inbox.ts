@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Person } from "../../domain/org.js";
-import type { ChatDelivery, DeliveryOptions } from "../../ports/chat.js";
+import type { ChatDelivery, DeliveryOptions, QueueWrite } from "../../ports/chat.js";
 import type { View } from "../../views/view.js";
 
 /** A message waiting in a person's local inbox. */
@@ -59,6 +59,13 @@ export class LocalInbox implements ChatDelivery {
     entry.seq = ++this.seq;
     entry.view = view;
     return true;
+  }
+
+  /** Refuses an unreachable person now; the message lands once the transaction it is written in commits. */
+  async prepare(person: Person, view: View, options: DeliveryOptions = {}): Promise<QueueWrite> {
+    if (this.unreachable.has(person.id)) throw new Error(`${person.id} cannot be reached`);
+    return async (store) =>
+      store.afterCommit(() => void this.deliver(person, view, options).catch(() => undefined));
   }
 
   /** A person's messages in the order first posted; `after` skips those not changed since. */

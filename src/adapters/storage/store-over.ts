@@ -1,4 +1,5 @@
 import type { Store } from "../../ports/store.js";
+import { Conversations, inProcessOutbox } from "./in-process-outbox.js";
 import { Mutex } from "./mutex.js";
 import type { StoreState } from "./store-state.js";
 import { type Applied, stateWrites } from "./store-writes.js";
@@ -37,6 +38,7 @@ const closedError = () => new Error("The store is closed.");
  * before it commits; they are undone if it does not.
  */
 export function storeOver(state: StoreState, backend: Backend, mutex = new Mutex()): Store {
+  const conversations = new Conversations();
   const direct: Writer = async <R>(step: () => Applied<R>): Promise<R> => {
     if (mutex.locked) await mutex.acquire();
     else mutex.acquire();
@@ -61,6 +63,7 @@ export function storeOver(state: StoreState, backend: Backend, mutex = new Mutex
   const transaction = async <R>(fn: (tx: Store) => Promise<R>): Promise<R> => {
     await mutex.acquire();
     const done: Applied<unknown>[] = [];
+    const committedHooks: (() => void)[] = [];
     let open = true;
     const undoAll = () => {
       for (const a of done.reverse()) a.undo?.();
@@ -75,7 +78,14 @@ export function storeOver(state: StoreState, backend: Backend, mutex = new Mutex
     let committed: Promise<void> | undefined;
     try {
       if (backend.isClosed()) throw closedError();
-      const tx: Store = view(state, inside, (nested) => nested(tx), backend);
+      const tx: Store = view(
+        state,
+        inside,
+        (nested) => nested(tx),
+        backend,
+        conversations,
+        (fn) => committedHooks.push(fn),
+      );
       try {
         result = await fn(tx);
         if (backend.isClosed()) throw closedError();
@@ -96,10 +106,11 @@ export function storeOver(state: StoreState, backend: Backend, mutex = new Mutex
       undoAll();
       throw error;
     }
+    for (const hook of committedHooks) hook();
     return result;
   };
 
-  return view(state, direct, transaction, backend);
+  return view(state, direct, transaction, backend, conversations, (fn) => fn());
 }
 
 /** The port's face over the state, writing through `write`. */
@@ -108,6 +119,8 @@ function view(
   write: Writer,
   transaction: Store["transaction"],
   backend: Backend,
+  conversations: Conversations,
+  afterCommit: Store["afterCommit"],
 ): Store {
   const w = stateWrites(state);
   return {
@@ -143,7 +156,9 @@ function view(
       delete: (id: string) => write(() => w.deleteRecord(spec.name, id)),
       insertIfAbsent: (record: T) => write(() => w.insertRecord(spec.name, record)),
     }),
+    outbox: inProcessOutbox(state, write, conversations),
     transaction,
+    afterCommit,
     forgetReplaced: () =>
       backend.isClosed() ? Promise.reject(closedError()) : backend.forgetReplaced(),
     close: () => backend.close(),

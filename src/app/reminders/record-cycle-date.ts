@@ -2,7 +2,7 @@ import type { Person } from "../../domain/org.js";
 import type { StatusCycle } from "../../domain/status-cycle.js";
 import { statusMeetingSetNotice } from "../../views/status-meeting-views.js";
 import type { Deps } from "../deps.js";
-import { notify } from "../people.js";
+import { prepareNotices } from "../people.js";
 import { statusCycleCollection } from "./reminder-collections.js";
 
 /**
@@ -17,7 +17,6 @@ export async function recordCycleDate(
   date: string,
 ): Promise<{ next: StatusCycle; unreachable: Person[] }> {
   const next: StatusCycle = { ...cycle, meetingDate: date, setBy: person.id };
-  await deps.store.collection(statusCycleCollection).put(next);
   const told = deps.directory.people.filter(
     (p) =>
       p.id !== person.id &&
@@ -25,11 +24,15 @@ export async function recordCycleDate(
         (p.house === cycle.id && (p.role === "houseManager" || p.role === "advisor"))),
   );
   const key = `statusmeeting.set:${cycle.id}:${cycle.period}:${date}`;
-  const unreachable = await notify(
+  const notices = await prepareNotices(
     deps,
     told,
     (t) => statusMeetingSetNotice(t, next, person, cycle.meetingDate),
-    (p) => `${key}:${p.id}`,
+    (p) => ({ key: `${key}:${p.id}` }),
   );
-  return { next, unreachable };
+  await deps.store.transaction(async (tx) => {
+    await tx.collection(statusCycleCollection).put(next);
+    await notices.queue(tx);
+  });
+  return { next, unreachable: notices.unreachable };
 }

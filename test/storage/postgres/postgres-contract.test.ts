@@ -20,7 +20,10 @@ describePg("PostgreSQL", () => {
     open: async () => {
       const store = await openPostgresStore(url);
       await admin(
-        (c) => c.query("TRUNCATE handovers, meeting_records, preferences, records CASCADE"),
+        (c) =>
+          c.query(
+            "TRUNCATE handovers, meeting_records, preferences, records, outbox_conversations CASCADE",
+          ),
         url,
       );
       return store;

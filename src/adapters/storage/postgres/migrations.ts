@@ -5,6 +5,10 @@ export interface Migration {
   sql: string;
 }
 
+/** The conversation an outbox record goes to (messages queued before version 2 carry none). */
+export const OUTBOX_CONVERSATION =
+  "(coalesce(data->>'conversation', (data->>'channel') || ':' || (data->>'personId')))";
+
 const OPEN = "status IN ('sent', 'accepted', 'meeting_held')";
 
 /** The schema's history; append only (a released step never changes). */
@@ -52,6 +56,22 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (collection, id)
       );
       CREATE INDEX records_in_order ON records (collection, seq);
+    `,
+  },
+  {
+    version: 2,
+    name: "outbox claims: conversation leases and paces, open messages by conversation",
+    sql: `
+      CREATE TABLE outbox_conversations (
+        conversation text PRIMARY KEY,
+        claim text,
+        lease_until bigint,
+        claimed_at bigint,
+        sent_at bigint[] NOT NULL DEFAULT '{}',
+        next_at bigint NOT NULL DEFAULT 0
+      );
+      CREATE INDEX records_outbox_open ON records (${OUTBOX_CONVERSATION}, seq)
+        WHERE collection = 'outbox' AND data->>'state' IN ('pending', 'sending');
     `,
   },
 ];

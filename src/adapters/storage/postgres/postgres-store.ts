@@ -2,6 +2,7 @@ import pg from "pg";
 import type { Store } from "../../../ports/store.js";
 import { handoverRepo } from "./handover-repo.js";
 import { migrate } from "./migrate.js";
+import { type InTransaction, postgresOutbox } from "./outbox-queue.js";
 import type { Queryable } from "./queryable.js";
 import { collectionOf, meetingRepo, preferenceRepo } from "./record-repos.js";
 
@@ -35,14 +36,13 @@ export async function openPostgresStore(
     query: (sql, params) =>
       closed ? Promise.reject(new Error("The store is closed.")) : pool.query(sql, params),
   };
-  const transaction = async <R>(fn: (tx: Store) => Promise<R>): Promise<R> => {
+  const onClient = async <R>(fn: (client: Queryable) => Promise<R>): Promise<R> => {
     if (closed) throw new Error("The store is closed.");
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
       await client.query("BEGIN");
-      const tx = storeOn(client, (inner) => inner(tx), close);
-      const result = await fn(tx);
+      const result = await fn(client);
       await client.query("COMMIT");
       return result;
     } catch (error) {
@@ -54,12 +54,26 @@ export async function openPostgresStore(
       client.release(broken);
     }
   };
+  const transaction = async <R>(fn: (tx: Store) => Promise<R>): Promise<R> => {
+    const hooks: (() => void)[] = [];
+    const result = await onClient((client) => {
+      const tx: Store = storeOn(
+        client,
+        { transaction: (inner) => inner(tx), inTransaction: (inner) => inner(client) },
+        (hook) => hooks.push(hook),
+        close,
+      );
+      return fn(tx);
+    });
+    for (const hook of hooks) hook();
+    return result;
+  };
   const close = async () => {
     if (closed) return;
     closed = true;
     await pool.end();
   };
-  return storeOn(guarded, transaction, close);
+  return storeOn(guarded, { transaction, inTransaction: onClient }, (hook) => hook(), close);
 }
 
 /**
@@ -71,15 +85,21 @@ const ERASABLE_TABLES = ["handovers", "meeting_records", "records", "preferences
 /** The port over one way of querying: the pool, or a transaction's client. */
 function storeOn(
   db: Queryable,
-  transaction: Store["transaction"],
+  {
+    transaction,
+    inTransaction,
+  }: { transaction: Store["transaction"]; inTransaction: InTransaction },
+  afterCommit: Store["afterCommit"],
   close: () => Promise<void>,
 ): Store {
   return {
     handovers: handoverRepo(db),
     meetings: meetingRepo(db),
     preferences: preferenceRepo(db),
+    outbox: postgresOutbox(db, inTransaction),
     collection: (spec) => collectionOf(db, spec),
     transaction,
+    afterCommit,
     forgetReplaced: async () => {
       await db.query(`VACUUM (FULL) ${ERASABLE_TABLES.join(", ")}`);
     },
