@@ -29,6 +29,12 @@ export interface Store {
    * store's own files (the file store compacts its journal into its snapshot): erasure's last step.
    */
   forgetReplaced(): Promise<void>;
+  /**
+   * Runs `fn` unless `name` is already running on this store, here or in another process or
+   * replica (then resolves undefined at once, without running it): one leader per periodic job.
+   * A leader that dies lets go (PostgreSQL ends its session), so the next caller runs it.
+   */
+  exclusively<R>(name: string, fn: () => Promise<R>): Promise<R | undefined>;
   /** Flushes pending writes and releases the file (and its lock). */
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Handover } from "../../src/domain/handover.js";
 import type { Store } from "../../src/ports/store.js";
 import { makeHandover, makeMeeting } from "../support/handover-factory.js";
+import { exclusiveContract } from "./exclusive-contract.js";
 import { storeDecisionsContract } from "./store-decisions-contract.js";
 
 /** How a suite gets a store; `reopen` closes it and opens it again on the same data, when that applies. */
@@ -15,6 +16,7 @@ const ids = (list: Handover[]) => list.map((h) => h.id).sort();
 /** The behaviour every Store must have, run against each implementation (memory, file, PostgreSQL). */
 export function storeContract(name: string, harness: StoreHarness): void {
   storeDecisionsContract(name, harness);
+  exclusiveContract(name, harness);
   describe(`Store contract: ${name}`, () => {
     let store: Store | undefined;
     afterEach(async () => {

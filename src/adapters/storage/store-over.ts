@@ -58,6 +58,17 @@ export function storeOver(state: StoreState, backend: Backend, mutex = new Mutex
     return applied.result;
   };
 
+  const running = new Set<string>();
+  const exclusively = async <R>(name: string, fn: () => Promise<R>): Promise<R | undefined> => {
+    if (running.has(name)) return undefined;
+    running.add(name);
+    try {
+      return await fn();
+    } finally {
+      running.delete(name);
+    }
+  };
+
   const transaction = async <R>(fn: (tx: Store) => Promise<R>): Promise<R> => {
     await mutex.acquire();
     const done: Applied<unknown>[] = [];
@@ -75,7 +86,7 @@ export function storeOver(state: StoreState, backend: Backend, mutex = new Mutex
     let committed: Promise<void> | undefined;
     try {
       if (backend.isClosed()) throw closedError();
-      const tx: Store = view(state, inside, (nested) => nested(tx), backend);
+      const tx: Store = view(state, inside, (nested) => nested(tx), exclusively, backend);
       try {
         result = await fn(tx);
         if (backend.isClosed()) throw closedError();
@@ -99,7 +110,7 @@ export function storeOver(state: StoreState, backend: Backend, mutex = new Mutex
     return result;
   };
 
-  return view(state, direct, transaction, backend);
+  return view(state, direct, transaction, exclusively, backend);
 }
 
 /** The port's face over the state, writing through `write`. */
@@ -107,6 +118,7 @@ function view(
   state: StoreState,
   write: Writer,
   transaction: Store["transaction"],
+  exclusively: Store["exclusively"],
   backend: Backend,
 ): Store {
   const w = stateWrites(state);
@@ -144,6 +156,7 @@ function view(
       insertIfAbsent: (record: T) => write(() => w.insertRecord(spec.name, record)),
     }),
     transaction,
+    exclusively,
     forgetReplaced: () =>
       backend.isClosed() ? Promise.reject(closedError()) : backend.forgetReplaced(),
     close: () => backend.close(),

@@ -31,8 +31,18 @@ function isDue(h: Handover, now: Date, policy: RetentionPolicy): boolean {
  * Anonymises closed and declined handovers (and their meeting records) past their time, deletes
  * old report files and audit entries. Judged on the data, not on when it last ran, so a run after
  * downtime catches up; the store forgets the old values, and the run is audited as "system".
+ * One replica at a time runs it; another that ticks meanwhile does nothing that minute.
  */
 export async function applyRetention(
+  deps: Deps,
+  files: FileStore,
+  policy: RetentionPolicy,
+): Promise<RetentionReport> {
+  const done = await deps.store.exclusively("retention", () => retainOnce(deps, files, policy));
+  return done ?? { anonymised: 0, files: 0, auditEntries: 0 };
+}
+
+async function retainOnce(
   deps: Deps,
   files: FileStore,
   policy: RetentionPolicy,

@@ -41,7 +41,7 @@ export async function openPostgresStore(
     let broken: Error | undefined;
     try {
       await client.query("BEGIN");
-      const tx = storeOn(client, (inner) => inner(tx), close);
+      const tx = storeOn(client, (inner) => inner(tx), exclusively, close);
       const result = await fn(tx);
       await client.query("COMMIT");
       return result;
@@ -54,13 +54,45 @@ export async function openPostgresStore(
       client.release(broken);
     }
   };
+  const exclusively = async <R>(name: string, fn: () => Promise<R>): Promise<R | undefined> => {
+    if (closed) throw new Error("The store is closed.");
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    const lost = (error: Error) => {
+      broken = error;
+      options.onError?.(error);
+    };
+    client.on("error", lost);
+    try {
+      const { rows } = await client.query<{ ok: boolean }>(
+        "SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok",
+        [LEADER_LOCKS, name],
+      );
+      if (!rows[0]?.ok) return undefined;
+      try {
+        return await fn();
+      } finally {
+        await client
+          .query("SELECT pg_advisory_unlock($1, hashtext($2))", [LEADER_LOCKS, name])
+          .catch((unlockFailed: Error) => {
+            broken = unlockFailed;
+          });
+      }
+    } finally {
+      client.off("error", lost);
+      client.release(broken);
+    }
+  };
   const close = async () => {
     if (closed) return;
     closed = true;
     await pool.end();
   };
-  return storeOn(guarded, transaction, close);
+  return storeOn(guarded, transaction, exclusively, close);
 }
+
+/** The advisory locks' first key, so the bot's leader locks meet no other user of the database. */
+const LEADER_LOCKS = 0x45427472;
 
 /**
  * The tables that hold personal data: a full vacuum rewrites them, so an erased value no longer
@@ -72,6 +104,7 @@ const ERASABLE_TABLES = ["handovers", "meeting_records", "records", "preferences
 function storeOn(
   db: Queryable,
   transaction: Store["transaction"],
+  exclusively: Store["exclusively"],
   close: () => Promise<void>,
 ): Store {
   return {
@@ -80,6 +113,7 @@ function storeOn(
     preferences: preferenceRepo(db),
     collection: (spec) => collectionOf(db, spec),
     transaction,
+    exclusively,
     forgetReplaced: async () => {
       await db.query(`VACUUM (FULL) ${ERASABLE_TABLES.join(", ")}`);
     },
