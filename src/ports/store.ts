@@ -51,6 +51,13 @@ export interface HandoverFilter {
   name?: string;
 }
 
+/** The cut-offs (ISO instants) of a retention read. */
+export interface EndedQuery {
+  closedBefore: string;
+  declinedBefore: string;
+  exceptNeed: string;
+}
+
 /** Handovers, indexed for the queries the use cases make. */
 export interface HandoverRepo {
   get(id: string): Promise<Handover | undefined>;
@@ -69,6 +76,12 @@ export interface HandoverRepo {
   /** Every handover ever stored, in no particular order (reports; linear in the data). */
   all(): Promise<Handover[]>;
   count(): Promise<number>;
+  /**
+   * Closed handovers that ended (their last close) before `closedBefore` and declined ones before
+   * `declinedBefore`, except those whose need is `exceptNeed`, ended longest ago first, at most
+   * `limit`: what retention reads, without loading the rest.
+   */
+  listEndedBefore(query: EndedQuery, limit: number): Promise<Handover[]>;
   /** Handovers, open or closed, that match every condition of `filter`, newest first, at most `limit`. */
   search(filter: HandoverFilter, limit: number): Promise<Handover[]>;
   /** Inserts a new handover unless one is open for its CVR (decided by the store, atomically). */

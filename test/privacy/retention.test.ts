@@ -5,6 +5,7 @@ import { auditCollection, recordAudit } from "../../src/app/privacy/audit-log.js
 import { ERASED } from "../../src/app/privacy/erase-personal-data.js";
 import { DEFAULT_RETENTION } from "../../src/domain/retention.js";
 import { findAction, makeBot } from "../support/bot.js";
+import { makeHandover } from "../support/handover-factory.js";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -81,5 +82,38 @@ describe("retention on the clock", () => {
     bot.clock.advance(32 * DAY);
     const policy = { ...DEFAULT_RETENTION, closedMonths: 1, declinedMonths: 1 };
     expect((await applyRetention(bot.deps, files, policy)).anonymised).toBe(2);
+  });
+
+  it("reads only what fell due, never every handover, and anonymises a large backlog over several runs", async () => {
+    const { bot, files } = await closedAndDeclined();
+    for (let i = 0; i < 250; i++) {
+      const at = new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString();
+      await bot.deps.store.handovers.save(
+        makeHandover({
+          status: "declined",
+          history: [{ type: "decline", by: "x", reason: "Nej", at }],
+        }),
+      );
+    }
+    const store = bot.deps.store;
+    const deps = {
+      ...bot.deps,
+      store: {
+        ...store,
+        handovers: {
+          ...store.handovers,
+          all: () => Promise.reject(new Error("retention read every handover")),
+        },
+      },
+    };
+    const first = await applyRetention(deps, files, DEFAULT_RETENTION);
+    const second = await applyRetention(deps, files, DEFAULT_RETENTION);
+    expect([first.anonymised, second.anonymised]).toEqual([200, 50]);
+    const left = (await store.handovers.all()).filter((h) => h.need !== ERASED);
+    expect(left.map((h) => h.need).sort()).toEqual([
+      "Afvist sag om Norge",
+      "Lukket sag om Tyskland",
+      "Åben sag om Sverige",
+    ]);
   });
 });

@@ -130,6 +130,7 @@ function view(
       listUnclaimedForHouse: async (house) => state.listUnclaimedForHouse(house),
       listOpen: async () => state.listOpen(),
       all: async () => state.allHandovers(),
+      listEndedBefore: async (query, limit) => state.listEndedBefore(query, limit),
       openCountByAssignee: async () => state.openCountByAssignee(),
       lastAssignedAt: async () => state.lastAssignedAt(),
       count: async () => state.handoverCount(),

@@ -1,8 +1,8 @@
 import type { Cvr } from "../../domain/cvr.js";
-import { type Handover, isOpen } from "../../domain/handover.js";
+import { endedAt, type Handover, isOpen } from "../../domain/handover.js";
 import type { MeetingRecord } from "../../domain/meeting-record.js";
 import type { Locale, Preferences } from "../../domain/org.js";
-import type { HandoverFilter, Keyed } from "../../ports/store.js";
+import type { EndedQuery, HandoverFilter, Keyed } from "../../ports/store.js";
 import { SCHEMA_VERSION, type StoredDocument } from "./data-schema.js";
 
 interface IndexKeys {
@@ -103,6 +103,19 @@ export class StoreState {
       .filter((h) => !name || (h.company?.name.toLocaleLowerCase("da").includes(name) ?? false))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
       .slice(0, limit);
+  }
+
+  listEndedBefore(query: EndedQuery, limit: number): Handover[] {
+    const due: { h: Handover; ended: string }[] = [];
+    for (const h of this.handovers.values()) {
+      if (h.need === query.exceptNeed) continue;
+      const ended = endedAt(h);
+      if (ended === undefined) continue;
+      const cutoff = h.status === "closed" ? query.closedBefore : query.declinedBefore;
+      if (ended < cutoff) due.push({ h, ended });
+    }
+    due.sort((a, b) => a.ended.localeCompare(b.ended));
+    return due.slice(0, limit).map((d) => d.h);
   }
 
   allHandovers(): Handover[] {

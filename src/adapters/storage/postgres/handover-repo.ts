@@ -39,6 +39,18 @@ export function handoverRepo(db: Queryable): HandoverRepo {
       ),
     listOpen: () => many(`SELECT ${HANDOVER_COLUMNS} FROM handovers WHERE ${OPEN_SQL} ${ORDER}`),
     all: () => many(`SELECT ${HANDOVER_COLUMNS} FROM handovers`),
+    listEndedBefore: (query, limit) =>
+      many(
+        `SELECT ${HANDOVER_COLUMNS} FROM (
+           SELECT data, version, status, (SELECT max(e->>'at' COLLATE "C")
+               FROM jsonb_array_elements(data->'history') e
+               WHERE e->>'type' IN ('close', 'decline')) AS ended_at
+             FROM handovers
+             WHERE status IN ('closed', 'declined') AND data->>'need' IS DISTINCT FROM $3) ended
+           WHERE ended_at < CASE status WHEN 'closed' THEN $1 ELSE $2 END COLLATE "C"
+           ORDER BY ended_at COLLATE "C" LIMIT $4`,
+        [query.closedBefore, query.declinedBefore, query.exceptNeed, limit],
+      ),
     search: (filter, limit) =>
       many(
         `SELECT ${HANDOVER_COLUMNS} FROM handovers
