@@ -92,10 +92,11 @@ async function routeEhToTc(
   referrer: Person,
   company: Company | undefined,
 ): Promise<Target> {
+  const advisors = deps.directory.advisors();
   const counts = await deps.store.handovers.openCountByAssignee();
-  const last = await deps.store.handovers.lastAssignedAt();
+  const last = await deps.store.handovers.lastAssignedAt(advisors.map((a) => a.id));
   const candidates = await Promise.all(
-    deps.directory.advisors().map(async (advisor) => ({
+    advisors.map(async (advisor) => ({
       advisor,
       openCount: counts.get(advisor.id) ?? 0,
       absent: await isAbsent(deps, advisor),

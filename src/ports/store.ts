@@ -69,8 +69,11 @@ export interface HandoverRepo {
   listUnclaimedForHouse(house: string): Promise<Handover[]>;
   /** Number of open handovers assigned to each person id. */
   openCountByAssignee(): Promise<Map<string, number>>;
-  /** When each person was last given a handover (created for them or redirected to them). */
-  lastAssignedAt(): Promise<Map<string, string>>;
+  /**
+   * When each of `personIds` (default: everyone) was last given a handover (created for them or
+   * redirected to them); people never given one are absent from the map.
+   */
+  lastAssignedAt(personIds?: readonly string[]): Promise<Map<string, string>>;
   /** Every open handover (sent, accepted, meeting held), oldest first. */
   listOpen(): Promise<Handover[]>;
   /** Every handover ever stored, in no particular order (reports; linear in the data). */

@@ -132,7 +132,7 @@ function view(
       all: async () => state.allHandovers(),
       listEndedBefore: async (query, limit) => state.listEndedBefore(query, limit),
       openCountByAssignee: async () => state.openCountByAssignee(),
-      lastAssignedAt: async () => state.lastAssignedAt(),
+      lastAssignedAt: async (personIds) => state.lastAssignedAt(personIds),
       count: async () => state.handoverCount(),
       search: async (filter, limit) => state.searchHandovers(filter, limit),
       create: (h) => write(() => w.createHandover(h)),

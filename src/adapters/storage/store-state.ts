@@ -130,8 +130,13 @@ export class StoreState {
     return new Map(this.openCounts);
   }
 
-  lastAssignedAt(): Map<string, string> {
-    return new Map(this.lastAssigned);
+  lastAssignedAt(personIds?: readonly string[]): Map<string, string> {
+    if (!personIds) return new Map(this.lastAssigned);
+    const at = personIds.flatMap((id) => {
+      const last = this.lastAssigned.get(id);
+      return last === undefined ? [] : [[id, last] as const];
+    });
+    return new Map(at);
   }
 
   private noteAssignment(h: Handover): void {

@@ -76,12 +76,19 @@ export function handoverRepo(db: Queryable): HandoverRepo {
       );
       return new Map(rows.map((r) => [r.person, Number(r.n)]));
     },
-    lastAssignedAt: async () => {
-      const { rows } = await db.query<{ person: string; at: string }>(
-        `SELECT assignee_id AS person, max(assigned_at COLLATE "C") AS at FROM handovers
-           WHERE assignee_id IS NOT NULL GROUP BY assignee_id`,
-      );
-      return new Map(rows.map((r) => [r.person, r.at]));
+    lastAssignedAt: async (personIds) => {
+      const { rows } = personIds
+        ? await db.query<{ person: string; at: string | null }>(
+            `SELECT person, (SELECT assigned_at FROM handovers WHERE assignee_id = person
+                 ORDER BY assigned_at DESC LIMIT 1) AS at
+               FROM unnest($1::text[]) AS person`,
+            [personIds],
+          )
+        : await db.query<{ person: string; at: string }>(
+            `SELECT assignee_id AS person, max(assigned_at COLLATE "C") AS at FROM handovers
+               WHERE assignee_id IS NOT NULL GROUP BY assignee_id`,
+          );
+      return new Map(rows.flatMap((r) => (r.at === null ? [] : [[r.person, r.at] as const])));
     },
     create: async (h): Promise<CreateResult> => {
       const inserted = await db.query(`${INSERT_HANDOVER} ON CONFLICT DO NOTHING`, toParams(h));

@@ -11,9 +11,9 @@ const ended = (type: "close" | "decline", at: string): HistoryEntry[] => [
     : { type, by: "adv1", reason: "Nej", at },
 ];
 
-/** What retention reads: ended handovers past their cut-off, oldest first, bounded. */
-export function endedContract(name: string, harness: StoreHarness): void {
-  describe(`Store contract, ended handovers: ${name}`, () => {
+/** Reads that must not load what they do not need: retention's ended handovers, routing's last assignments. */
+export function boundedReadsContract(name: string, harness: StoreHarness): void {
+  describe(`Store contract, bounded reads: ${name}`, () => {
     let store: Store | undefined;
     afterEach(async () => {
       await store?.close();
@@ -55,6 +55,35 @@ export function endedContract(name: string, harness: StoreHarness): void {
         (await (store as Store).handovers.listEndedBefore(query, limit)).map((h) => h.id);
       expect(await ids(10)).toEqual([declinedOld.id, closedOld.id]);
       expect(await ids(1)).toEqual([declinedOld.id]);
+    });
+
+    it("tells when each asked-for person was last given a handover, including by a redirect", async () => {
+      store = await harness.open();
+      const at = (d: string) => `2025-0${d}T09:00:00.000Z`;
+      await store.handovers.save(makeHandover({ assigneeId: "adv1", createdAt: at("1-01") }));
+      await store.handovers.save(makeHandover({ assigneeId: "adv1", createdAt: at("3-01") }));
+      await store.handovers.save(makeHandover({ assigneeId: "adv2", createdAt: at("2-01") }));
+      await store.handovers.save(
+        makeHandover({
+          assigneeId: "adv3",
+          createdAt: at("1-01"),
+          history: [
+            {
+              type: "redirect",
+              by: "adv2",
+              to: "adv3",
+              reason: "capacity",
+              at: at("4-01"),
+            } as never,
+          ],
+        }),
+      );
+      const last = await store.handovers.lastAssignedAt(["adv1", "adv3", "nobody"]);
+      expect([...last.entries()].sort()).toEqual([
+        ["adv1", at("3-01")],
+        ["adv3", at("4-01")],
+      ]);
+      expect((await store.handovers.lastAssignedAt()).get("adv2")).toBe(at("2-01"));
     });
   });
 }
