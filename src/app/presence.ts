@@ -10,12 +10,18 @@ export async function isAbsent(deps: Pick<Deps, "store">, person: Person): Promi
   return (await deps.store.preferences.get(person.id))?.absentSince !== undefined;
 }
 
-/** Back from a reported absence within the last CATCH_UP_DAYS. */
-export async function isCatchingUp(
+/**
+ * Absent (as isAbsent), and catching up: back from a reported absence within the last
+ * CATCH_UP_DAYS; from one read of the person's settings, as routing asks both for each advisor.
+ */
+export async function presenceOf(
   deps: Pick<Deps, "store" | "clock">,
   person: Person,
-): Promise<boolean> {
-  const returnedAt = (await deps.store.preferences.get(person.id))?.returnedAt;
-  if (!returnedAt) return false;
-  return deps.clock.now().getTime() - Date.parse(returnedAt) < CATCH_UP_DAYS * 24 * 3600 * 1000;
+): Promise<{ absent: boolean; catchingUp: boolean }> {
+  const prefs = await deps.store.preferences.get(person.id);
+  const returnedAt = prefs?.returnedAt;
+  const catchingUp =
+    returnedAt !== undefined &&
+    deps.clock.now().getTime() - Date.parse(returnedAt) < CATCH_UP_DAYS * 24 * 3600 * 1000;
+  return { absent: person.absent === true || prefs?.absentSince !== undefined, catchingUp };
 }

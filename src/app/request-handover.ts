@@ -8,7 +8,7 @@ import { withoutHiddenMarks } from "../forms/text-hygiene.js";
 import type { Deps } from "./deps.js";
 import { sendHandoverCard } from "./handover-notices.js";
 import { requirePerson } from "./people.js";
-import { isAbsent, isCatchingUp } from "./presence.js";
+import { presenceOf } from "./presence.js";
 
 /** What a referrer asks for. */
 export interface HandoverRequest {
@@ -99,8 +99,7 @@ async function routeEhToTc(
     advisors.map(async (advisor) => ({
       advisor,
       openCount: counts.get(advisor.id) ?? 0,
-      absent: await isAbsent(deps, advisor),
-      catchingUp: await isCatchingUp(deps, advisor),
+      ...(await presenceOf(deps, advisor)),
       lastAssignedAt: last.get(advisor.id),
     })),
   );
