@@ -18,6 +18,10 @@ export interface PgBenchOptions {
   warmup: number;
   nodeArgs: readonly string[];
   deadline: number;
+  /** The replica counts to run, e.g. [1, 2]. */
+  replicas: readonly number[];
+  /** Whether to time the outbox drain too. */
+  drain: boolean;
 }
 
 const TARGET = { p99Ms: 50, rssMb: 150 };
@@ -163,11 +167,11 @@ export async function postgresBench(o: PgBenchOptions): Promise<void> {
     const lines = [
       `PostgreSQL, ${o.stored} stored (${open} open), ${o.requests} /henvis (+${o.warmup} warm-up), ${o.concurrency} in flight:`,
     ];
-    for (const replicas of [1, 2]) {
+    for (const replicas of o.replicas) {
       console.error(`PostgreSQL: /henvis load on ${replicas} replica(s)...`);
       lines.push(await henvisRun(dbs, template, replicas, henvis, fixtureFile, dir, o));
     }
-    for (const replicas of [1, 2]) {
+    for (const replicas of o.drain ? o.replicas : []) {
       console.error(`PostgreSQL: outbox drain of 1,000 reminders on ${replicas} replica(s)...`);
       lines.push(await drainBench(dbs, template, replicas, dir, o.nodeArgs));
     }

@@ -159,6 +159,13 @@ if (process.env.BENCH_PG !== "0")
     warmup: WARMUP,
     nodeArgs: NODE_ARGS,
     deadline,
+    replicas: (process.env.BENCH_PG_REPLICAS ?? "1,2").split(",").map((n) => {
+      const count = Number(n);
+      if (!Number.isInteger(count) || count < 1 || count > 8)
+        throw new Error(`BENCH_PG_REPLICAS: ${n} is not 1..8`);
+      return count;
+    }),
+    drain: process.env.BENCH_PG_DRAIN !== "0",
   });
 if (process.env.BENCH_SLACK !== "0")
   await slackBench(envInt("BENCH_SLACK_REQUESTS", 4000, 100_000), CONCURRENCY);
