@@ -50,7 +50,7 @@ describePg("The 09:00 reminder run with two replicas ticking", { timeout: 240_00
     url = await createTestDatabase("reminders_replicas");
     [slack, connector] = await Promise.all([startFakeSlack(), startFakeBotConnector()]);
     await installInTeams(url, connector);
-    nineStrikesAt = nextMinute(30_000);
+    nineStrikesAt = nextMinute(45_000);
     const env = {
       ...teamsEnv(connector),
       ORG_FILE: writeOrgFile(),
@@ -61,6 +61,10 @@ describePg("The 09:00 reminder run with two replicas ticking", { timeout: 240_00
       CLOCK_SHIFT_MS: String(NINE - nineStrikesAt + 500),
     };
     replicas.push(...(await Promise.all([startServer(env), startServer(env)])));
+    if (Date.now() > nineStrikesAt - 2000)
+      throw new Error(
+        "The replicas were not up 2 s before their clocks struck 09:00; a slow start.",
+      );
   });
   afterAll(async () => {
     await Promise.all(replicas.map((r) => r.stop()));
@@ -85,7 +89,7 @@ describePg("The 09:00 reminder run with two replicas ticking", { timeout: 240_00
         .filter(
           (c) => c.method === "POST" && TITLES.some((t) => JSON.stringify(c.body).includes(t)),
         );
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 600; i++) {
       sent = await sentRecords();
       if (sent.length > 0 && slackDms().length + teamsPosts().length >= sent.length) break;
       await settle(100);
