@@ -12,16 +12,22 @@ export async function isAbsent(deps: Pick<Deps, "store">, person: Person): Promi
 
 /**
  * Absent (as isAbsent), and catching up: back from a reported absence within the last
- * CATCH_UP_DAYS; from one read of the person's settings, as routing asks both for each advisor.
+ * CATCH_UP_DAYS; for each of `people`, from one read of their settings (routing weighs them all).
  */
 export async function presenceOf(
   deps: Pick<Deps, "store" | "clock">,
-  person: Person,
-): Promise<{ absent: boolean; catchingUp: boolean }> {
-  const prefs = await deps.store.preferences.get(person.id);
-  const returnedAt = prefs?.returnedAt;
-  const catchingUp =
-    returnedAt !== undefined &&
-    deps.clock.now().getTime() - Date.parse(returnedAt) < CATCH_UP_DAYS * 24 * 3600 * 1000;
-  return { absent: person.absent === true || prefs?.absentSince !== undefined, catchingUp };
+  people: readonly Person[],
+): Promise<Map<string, { absent: boolean; catchingUp: boolean }>> {
+  const settings = await deps.store.preferences.getMany(people.map((p) => p.id));
+  const now = deps.clock.now().getTime();
+  return new Map(
+    people.map((person) => {
+      const prefs = settings.get(person.id);
+      const returnedAt = prefs?.returnedAt;
+      const catchingUp =
+        returnedAt !== undefined && now - Date.parse(returnedAt) < CATCH_UP_DAYS * 24 * 3600 * 1000;
+      const absent = person.absent === true || prefs?.absentSince !== undefined;
+      return [person.id, { absent, catchingUp }];
+    }),
+  );
 }

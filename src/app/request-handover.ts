@@ -95,14 +95,14 @@ async function routeEhToTc(
   const advisors = deps.directory.advisors();
   const counts = await deps.store.handovers.openCountByAssignee();
   const last = await deps.store.handovers.lastAssignedAt(advisors.map((a) => a.id));
-  const candidates = await Promise.all(
-    advisors.map(async (advisor) => ({
-      advisor,
-      openCount: counts.get(advisor.id) ?? 0,
-      ...(await presenceOf(deps, advisor)),
-      lastAssignedAt: last.get(advisor.id),
-    })),
-  );
+  const presence = await presenceOf(deps, advisors);
+  const candidates = advisors.map((advisor) => ({
+    advisor,
+    openCount: counts.get(advisor.id) ?? 0,
+    absent: presence.get(advisor.id)?.absent ?? false,
+    catchingUp: presence.get(advisor.id)?.catchingUp ?? false,
+    lastAssignedAt: last.get(advisor.id),
+  }));
   const { advisorId, reason } = routeToAdvisor(referrer.house, company?.industryCode, candidates);
   const advisor = requirePerson(deps, advisorId);
   return { assigneeId: advisorId, reason, recipients: [advisor] };

@@ -111,6 +111,8 @@ export interface PreferenceRepo {
   setLocale(personId: string, locale: Locale): Promise<void>;
   /** All of a person's settings (undefined when they chose none). */
   get(personId: string): Promise<Preferences | undefined>;
+  /** The settings of each of `personIds` who chose any, in one read. */
+  getMany(personIds: readonly string[]): Promise<Map<string, Preferences>>;
   /** Replaces the given settings, keeping the others. */
   update(personId: string, changes: Partial<Preferences>): Promise<void>;
 }

@@ -85,5 +85,15 @@ export function boundedReadsContract(name: string, harness: StoreHarness): void 
       ]);
       expect((await store.handovers.lastAssignedAt()).get("adv2")).toBe(at("2-01"));
     });
+
+    it("reads the settings of several people at once, leaving out those who chose none", async () => {
+      store = await harness.open();
+      await store.preferences.update("adv1", { absentSince: "2025-01-01T00:00:00.000Z" });
+      await store.preferences.setLocale("adv2", "en");
+      const many = await store.preferences.getMany(["adv1", "adv2", "adv3"]);
+      expect([...many.keys()].sort()).toEqual(["adv1", "adv2"]);
+      expect(many.get("adv1")?.absentSince).toBe("2025-01-01T00:00:00.000Z");
+      expect(many.get("adv2")?.locale).toBe("en");
+    });
   });
 }

@@ -147,6 +147,13 @@ function view(
       locale: async (personId) => state.locale(personId),
       setLocale: (personId, locale) => write(() => w.updatePreferences(personId, { locale })),
       get: async (personId) => state.preferencesOf(personId),
+      getMany: async (personIds) =>
+        new Map(
+          personIds.flatMap((id) => {
+            const prefs = state.preferencesOf(id);
+            return prefs ? [[id, prefs] as const] : [];
+          }),
+        ),
       update: (personId, changes) => write(() => w.updatePreferences(personId, changes)),
     },
     collection: <T extends { id: string }>(spec: { name: string }) => ({
