@@ -84,7 +84,7 @@ describe("retention on the clock", () => {
     expect((await applyRetention(bot.deps, files, policy)).anonymised).toBe(2);
   });
 
-  it("reads only what fell due, never every handover, and anonymises a large backlog over several runs", async () => {
+  it("reads only what fell due, never every handover, and anonymises a large backlog over several runs, forgetting the old values once at the end", async () => {
     const { bot, files } = await closedAndDeclined();
     for (let i = 0; i < 250; i++) {
       const at = new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString();
@@ -96,10 +96,15 @@ describe("retention on the clock", () => {
       );
     }
     const store = bot.deps.store;
+    let forgotten = 0;
     const deps = {
       ...bot.deps,
       store: {
         ...store,
+        forgetReplaced: () => {
+          forgotten++;
+          return store.forgetReplaced();
+        },
         handovers: {
           ...store.handovers,
           all: () => Promise.reject(new Error("retention read every handover")),
@@ -109,6 +114,7 @@ describe("retention on the clock", () => {
     const first = await applyRetention(deps, files, DEFAULT_RETENTION);
     const second = await applyRetention(deps, files, DEFAULT_RETENTION);
     expect([first.anonymised, second.anonymised]).toEqual([200, 50]);
+    expect(forgotten).toBe(1);
     const left = (await store.handovers.all()).filter((h) => h.need !== ERASED);
     expect(left.map((h) => h.need).sort()).toEqual([
       "Afvist sag om Norge",

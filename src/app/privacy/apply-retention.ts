@@ -17,7 +17,11 @@ export interface RetentionReport {
   auditEntries: number;
 }
 
-/** Handovers anonymised per run at most: a first run on a large store spreads over minutes. */
+/**
+ * Handovers anonymised per run at most: a first run on a large store spreads over minutes, and
+ * the store forgets the old values (on PostgreSQL a full vacuum, which locks the tables) once,
+ * after the last batch.
+ */
 const BATCH = 200;
 
 /**
@@ -42,14 +46,16 @@ async function retainOnce(
   policy: RetentionPolicy,
 ): Promise<RetentionReport> {
   const now = deps.clock.now();
-  const due = await deps.store.handovers.listEndedBefore(
+  const read = await deps.store.handovers.listEndedBefore(
     {
       closedBefore: monthsBefore(now, policy.closedMonths).toISOString(),
       declinedBefore: monthsBefore(now, policy.declinedMonths).toISOString(),
       exceptNeed: ERASED,
     },
-    BATCH,
+    BATCH + 1,
   );
+  const due = read.slice(0, BATCH);
+  const more = read.length > BATCH;
   const plans: ErasurePlan[] = [];
   for (const h of due) plans.push(await planErasure(deps, { kind: "handover", id: h.id }));
   const plan: ErasurePlan = {
@@ -64,7 +70,7 @@ async function retainOnce(
     new Date(now.getTime() - policy.reportFileDays * 24 * 60 * 60 * 1000),
   );
   const auditEntries = await pruneAudit(deps, monthsBefore(now, policy.auditMonths));
-  if (due.length > 0 || auditEntries > 0) await deps.store.forgetReplaced();
+  if ((due.length > 0 && !more) || auditEntries > 0) await deps.store.forgetReplaced();
   if (due.length > 0) await recordAudit(deps, "system", "retention", targets, due.length);
   return { anonymised: due.length, files: removedFiles, auditEntries };
 }
