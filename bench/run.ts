@@ -7,6 +7,7 @@ import { cpuMs, killAll, peakRssMb, startServer, stopServer } from "./child.js";
 import { freshCompanies, storedDocument } from "./data.js";
 import { type Henvis, percentile, runLoad } from "./load.js";
 import { BUSINESS_DEVELOPERS, needText, rng } from "./people.js";
+import { postgresBench } from "./postgres.js";
 import { slackBench } from "./slack.js";
 
 /** Positive integer from the environment, bounded, or the default. */
@@ -18,7 +19,10 @@ function envInt(name: string, fallback: number, max: number): number {
   return n;
 }
 
-const SIZES = (process.env.BENCH_SIZES ?? "0,10000,50000").split(",").map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? "0,10000,50000")
+  .split(",")
+  .filter((s) => s.trim() !== "")
+  .map(Number);
 const REQUESTS = envInt("BENCH_REQUESTS", 2000, 200_000);
 const CONCURRENCY = envInt("BENCH_CONCURRENCY", 20, 1000);
 const TIMEOUT_S = envInt("BENCH_TIMEOUT_S", 1200, 86_400);
@@ -161,5 +165,21 @@ console.log(
 );
 if (at && at.failures > 0)
   console.log(`  note: ${at.failures} failed requests at ${TARGET.stored}`);
+if (process.env.BENCH_PG !== "0")
+  await postgresBench({
+    stored: envInt("BENCH_PG_STORED", 25_000, 1_000_000),
+    requests: REQUESTS,
+    concurrency: CONCURRENCY,
+    warmup: WARMUP,
+    nodeArgs: NODE_ARGS,
+    deadline,
+    replicas: (process.env.BENCH_PG_REPLICAS ?? "1,2").split(",").map((n) => {
+      const count = Number(n);
+      if (!Number.isInteger(count) || count < 1 || count > 8)
+        throw new Error(`BENCH_PG_REPLICAS: ${n} is not 1..8`);
+      return count;
+    }),
+    drain: process.env.BENCH_PG_DRAIN !== "0",
+  });
 if (process.env.BENCH_SLACK !== "0")
   await slackBench(envInt("BENCH_SLACK_REQUESTS", 4000, 100_000), CONCURRENCY);

@@ -15,7 +15,7 @@ import { startReminderTick } from "./adapters/scheduler/cron-tick.js";
 import { loadReminderConfig } from "./adapters/scheduler/load-reminder-config.js";
 import { openLowdbStore } from "./adapters/storage/lowdb-store.js";
 import { openDatabaseStore } from "./adapters/storage/open-store.js";
-import { randomIds, systemClock } from "./adapters/system.js";
+import { randomIds, shiftedClock } from "./adapters/system.js";
 import { COLLECTIONS } from "./app/collections.js";
 import { createConversation } from "./app/conversation.js";
 import { Outbox } from "./app/outbox.js";
@@ -50,6 +50,12 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     config.teams || config.localMode
       ? (await import("./adapters/teams/teams-channel.js")).createTeamsChannel(config, log)
       : undefined;
+  const clock = shiftedClock(config.CLOCK_SHIFT_MS);
+  if (config.CLOCK_SHIFT_MS !== 0)
+    log.warn(
+      { now: clock.now().toISOString() },
+      "CLOCK_SHIFT_MS is set: the bot runs on another day",
+    );
   const directory = loadDirectory(config.ORG_FILE);
   const reminderConfig = loadReminderConfig(config.REMINDERS_FILE);
   const lookup = createCompanyLookup(
@@ -62,7 +68,7 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
       distributionUser: config.CVR_DISTRIBUTION_USER,
       distributionPassword: config.CVR_DISTRIBUTION_PASSWORD,
     },
-    systemClock,
+    clock,
   );
   let lockLostBy: (error: Error) => void = () => undefined;
   const lockLost = new Promise<Error>((resolve) => {
@@ -93,18 +99,18 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
     (await import("./adapters/slack/slack-channel.js")).createSlackChannel(
       config.slack,
       store,
-      systemClock,
+      clock,
       log,
     );
   const transports = [
-    ...(teams ? [teams.transport(store, systemClock)] : []),
+    ...(teams ? [teams.transport(store, clock)] : []),
     ...(slack ? [slack.transport] : []),
     ...(config.localMode ? [localTransport(inbox)] : []),
   ];
   const outbox = new Outbox({
     store,
     directory,
-    clock: systemClock,
+    clock,
     ids: randomIds,
     transports,
     leaseMs: config.OUTBOX_LEASE_MS,
@@ -116,7 +122,7 @@ export async function buildApp(config: Config, log: Logger): Promise<App> {
           : "a message was being sent when the bot stopped; it is not sent again",
       ),
   });
-  const deps = { store, directory, lookup, delivery: outbox, clock: systemClock, ids: randomIds };
+  const deps = { store, directory, lookup, delivery: outbox, clock, ids: randomIds };
   const files = new DirFileStore(join(dirname(config.DATA_FILE), "files"));
   const conversation = createConversation(deps, [
     createPlansFeature(

@@ -10,12 +10,24 @@ export async function isAbsent(deps: Pick<Deps, "store">, person: Person): Promi
   return (await deps.store.preferences.get(person.id))?.absentSince !== undefined;
 }
 
-/** Back from a reported absence within the last CATCH_UP_DAYS. */
-export async function isCatchingUp(
+/**
+ * Absent (as isAbsent), and catching up: back from a reported absence within the last
+ * CATCH_UP_DAYS; for each of `people`, from one read of their settings (routing weighs them all).
+ */
+export async function presenceOf(
   deps: Pick<Deps, "store" | "clock">,
-  person: Person,
-): Promise<boolean> {
-  const returnedAt = (await deps.store.preferences.get(person.id))?.returnedAt;
-  if (!returnedAt) return false;
-  return deps.clock.now().getTime() - Date.parse(returnedAt) < CATCH_UP_DAYS * 24 * 3600 * 1000;
+  people: readonly Person[],
+): Promise<Map<string, { absent: boolean; catchingUp: boolean }>> {
+  const settings = await deps.store.preferences.getMany(people.map((p) => p.id));
+  const now = deps.clock.now().getTime();
+  return new Map(
+    people.map((person) => {
+      const prefs = settings.get(person.id);
+      const returnedAt = prefs?.returnedAt;
+      const catchingUp =
+        returnedAt !== undefined && now - Date.parse(returnedAt) < CATCH_UP_DAYS * 24 * 3600 * 1000;
+      const absent = person.absent === true || prefs?.absentSince !== undefined;
+      return [person.id, { absent, catchingUp }];
+    }),
+  );
 }

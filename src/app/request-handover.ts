@@ -8,7 +8,7 @@ import { withoutHiddenMarks } from "../forms/text-hygiene.js";
 import type { Deps } from "./deps.js";
 import { prepareHandoverCard } from "./handover-notices.js";
 import { requirePerson } from "./people.js";
-import { isAbsent, isCatchingUp } from "./presence.js";
+import { presenceOf } from "./presence.js";
 import { channelOf, recordAudit } from "./privacy/audit-log.js";
 
 /** What a referrer asks for. */
@@ -109,17 +109,17 @@ async function routeEhToTc(
   referrer: Person,
   company: Company | undefined,
 ): Promise<Target> {
+  const advisors = deps.directory.advisors();
   const counts = await deps.store.handovers.openCountByAssignee();
-  const last = await deps.store.handovers.lastAssignedAt();
-  const candidates = await Promise.all(
-    deps.directory.advisors().map(async (advisor) => ({
-      advisor,
-      openCount: counts.get(advisor.id) ?? 0,
-      absent: await isAbsent(deps, advisor),
-      catchingUp: await isCatchingUp(deps, advisor),
-      lastAssignedAt: last.get(advisor.id),
-    })),
-  );
+  const last = await deps.store.handovers.lastAssignedAt(advisors.map((a) => a.id));
+  const presence = await presenceOf(deps, advisors);
+  const candidates = advisors.map((advisor) => ({
+    advisor,
+    openCount: counts.get(advisor.id) ?? 0,
+    absent: presence.get(advisor.id)?.absent ?? false,
+    catchingUp: presence.get(advisor.id)?.catchingUp ?? false,
+    lastAssignedAt: last.get(advisor.id),
+  }));
   const { advisorId, reason } = routeToAdvisor(referrer.house, company?.industryCode, candidates);
   const advisor = requirePerson(deps, advisorId);
   return { assigneeId: advisorId, reason, recipients: [advisor] };

@@ -17,6 +17,8 @@ const envSchema = z.object({
   RETENTION_AUDIT_MONTHS: z.coerce.number().int().min(1).max(600).default(60),
   /** How long an outbox claim holds a message and its conversation; must outlast a send (30 s at most). */
   OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /** Milliseconds added to the machine's clock: a rehearsal of another day (tests of the 09:00 run). */
+  CLOCK_SHIFT_MS: z.coerce.number().int().default(0),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CVR_SOURCE: z.enum(["fixture", "cvrapi", "distribution"]).optional(),
   CVR_FIXTURE_FILE: optional,

@@ -117,3 +117,8 @@ export function isAssignee(handover: Handover, person: Person): boolean {
   if (handover.assigneeId) return handover.assigneeId === person.id;
   return handover.assigneeHouse === person.house && person.role === "businessDeveloper";
 }
+
+/** When a handover ended (its last close or decline), or undefined while it never did. */
+export function endedAt(h: Handover): string | undefined {
+  return h.history.findLast((e) => e.type === "close" || e.type === "decline")?.at;
+}

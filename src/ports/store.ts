@@ -37,6 +37,12 @@ export interface Store {
    * store's own files (the file store compacts its journal into its snapshot): erasure's last step.
    */
   forgetReplaced(): Promise<void>;
+  /**
+   * Runs `fn` unless `name` is already running on this store, here or in another process or
+   * replica (then resolves undefined at once, without running it): one leader per periodic job.
+   * A leader that dies lets go (PostgreSQL ends its session), so the next caller runs it.
+   */
+  exclusively<R>(name: string, fn: () => Promise<R>): Promise<R | undefined>;
   /** Flushes pending writes and releases the file (and its lock). */
   close(): Promise<void>;
 }
@@ -53,6 +59,13 @@ export interface HandoverFilter {
   name?: string;
 }
 
+/** The cut-offs (ISO instants) of a retention read. */
+export interface EndedQuery {
+  closedBefore: string;
+  declinedBefore: string;
+  exceptNeed: string;
+}
+
 /** Handovers, indexed for the queries the use cases make. */
 export interface HandoverRepo {
   get(id: string): Promise<Handover | undefined>;
@@ -64,13 +77,22 @@ export interface HandoverRepo {
   listUnclaimedForHouse(house: string): Promise<Handover[]>;
   /** Number of open handovers assigned to each person id. */
   openCountByAssignee(): Promise<Map<string, number>>;
-  /** When each person was last given a handover (created for them or redirected to them). */
-  lastAssignedAt(): Promise<Map<string, string>>;
+  /**
+   * When each of `personIds` (default: everyone) was last given a handover (created for them or
+   * redirected to them); people never given one are absent from the map.
+   */
+  lastAssignedAt(personIds?: readonly string[]): Promise<Map<string, string>>;
   /** Every open handover (sent, accepted, meeting held), oldest first. */
   listOpen(): Promise<Handover[]>;
   /** Every handover ever stored, in no particular order (reports; linear in the data). */
   all(): Promise<Handover[]>;
   count(): Promise<number>;
+  /**
+   * Closed handovers that ended (their last close) before `closedBefore` and declined ones before
+   * `declinedBefore`, except those whose need is `exceptNeed`, ended longest ago first, at most
+   * `limit`: what retention reads, without loading the rest.
+   */
+  listEndedBefore(query: EndedQuery, limit: number): Promise<Handover[]>;
   /** Handovers, open or closed, that match every condition of `filter`, newest first, at most `limit`. */
   search(filter: HandoverFilter, limit: number): Promise<Handover[]>;
   /** Inserts a new handover unless one is open for its CVR (decided by the store, atomically). */
@@ -97,6 +119,8 @@ export interface PreferenceRepo {
   setLocale(personId: string, locale: Locale): Promise<void>;
   /** All of a person's settings (undefined when they chose none). */
   get(personId: string): Promise<Preferences | undefined>;
+  /** The settings of each of `personIds` who chose any, in one read. */
+  getMany(personIds: readonly string[]): Promise<Map<string, Preferences>>;
   /** Replaces the given settings, keeping the others. */
   update(personId: string, changes: Partial<Preferences>): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { auditCollection, recordAudit } from "../../src/app/privacy/audit-log.js
 import { ERASED } from "../../src/app/privacy/erase-personal-data.js";
 import { DEFAULT_RETENTION } from "../../src/domain/retention.js";
 import { findAction, makeBot } from "../support/bot.js";
+import { makeHandover } from "../support/handover-factory.js";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -54,7 +55,7 @@ describe("retention on the clock", () => {
     const run = () => applyRetention(bot.deps, files, DEFAULT_RETENTION);
 
     bot.clock.advance(29 * DAY);
-    expect(await run()).toEqual({ anonymised: 0, left: 0, files: 0, auditEntries: 0 });
+    expect(await run()).toEqual({ anonymised: 0, more: false, files: 0, auditEntries: 0 });
     bot.clock.advance(2 * DAY);
     expect((await run()).files).toBe(1);
 
@@ -72,7 +73,7 @@ describe("retention on the clock", () => {
     expect(await run()).toMatchObject({ anonymised: 1, auditEntries: fromSetup });
     expect(await needs(bot)).toEqual([ERASED, ERASED, "Åben sag om Sverige"]);
     expect(await bot.deps.store.handovers.count()).toBe(3);
-    expect(await run()).toEqual({ anonymised: 0, left: 0, files: 0, auditEntries: 0 });
+    expect(await run()).toEqual({ anonymised: 0, more: false, files: 0, auditEntries: 0 });
   });
 
   it("catches up after downtime: one run years later does everything that fell due meanwhile", async () => {
@@ -81,7 +82,7 @@ describe("retention on the clock", () => {
     bot.clock.advance(6 * 365 * DAY);
     expect(await applyRetention(bot.deps, files, DEFAULT_RETENTION)).toEqual({
       anonymised: 2,
-      left: 0,
+      more: false,
       files: 1,
       auditEntries: fromSetup,
     });
@@ -93,9 +94,9 @@ describe("retention on the clock", () => {
     const { bot, files } = await closedAndDeclined();
     bot.clock.advance(6 * 365 * DAY);
     const run = () => applyRetention(bot.deps, files, DEFAULT_RETENTION, 1);
-    expect(await run()).toMatchObject({ anonymised: 1, left: 1 });
+    expect(await run()).toMatchObject({ anonymised: 1, more: true });
     expect((await needs(bot)).filter((n) => n === ERASED)).toHaveLength(1);
-    expect(await run()).toMatchObject({ anonymised: 1, left: 0 });
+    expect(await run()).toMatchObject({ anonymised: 1, more: false });
     expect(await needs(bot)).toEqual([ERASED, ERASED, "Åben sag om Sverige"]);
   });
 
@@ -104,5 +105,44 @@ describe("retention on the clock", () => {
     bot.clock.advance(32 * DAY);
     const policy = { ...DEFAULT_RETENTION, closedMonths: 1, declinedMonths: 1 };
     expect((await applyRetention(bot.deps, files, policy)).anonymised).toBe(2);
+  });
+
+  it("reads only what fell due, never every handover, and anonymises a large backlog over several runs, forgetting the old values once at the end", async () => {
+    const { bot, files } = await closedAndDeclined();
+    for (let i = 0; i < 250; i++) {
+      const at = new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString();
+      await bot.deps.store.handovers.save(
+        makeHandover({
+          status: "declined",
+          history: [{ type: "decline", by: "x", reason: "Nej", at }],
+        }),
+      );
+    }
+    const store = bot.deps.store;
+    let forgotten = 0;
+    const deps = {
+      ...bot.deps,
+      store: {
+        ...store,
+        forgetReplaced: () => {
+          forgotten++;
+          return store.forgetReplaced();
+        },
+        handovers: {
+          ...store.handovers,
+          all: () => Promise.reject(new Error("retention read every handover")),
+        },
+      },
+    };
+    const first = await applyRetention(deps, files, DEFAULT_RETENTION);
+    const second = await applyRetention(deps, files, DEFAULT_RETENTION);
+    expect([first.anonymised, second.anonymised]).toEqual([200, 50]);
+    expect(forgotten).toBe(1);
+    const left = (await store.handovers.all()).filter((h) => h.need !== ERASED);
+    expect(left.map((h) => h.need).sort()).toEqual([
+      "Afvist sag om Norge",
+      "Lukket sag om Tyskland",
+      "Åben sag om Sverige",
+    ]);
   });
 });

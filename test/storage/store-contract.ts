@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Handover } from "../../src/domain/handover.js";
 import type { Store } from "../../src/ports/store.js";
 import { makeHandover, makeMeeting } from "../support/handover-factory.js";
+import { boundedReadsContract } from "./bounded-reads-contract.js";
+import { exclusiveContract } from "./exclusive-contract.js";
 import { outboxClaimContract } from "./outbox-claim-contract.js";
 import { storeDecisionsContract } from "./store-decisions-contract.js";
 
@@ -17,6 +19,8 @@ const ids = (list: Handover[]) => list.map((h) => h.id).sort();
 export function storeContract(name: string, harness: StoreHarness): void {
   storeDecisionsContract(name, harness);
   outboxClaimContract(name, harness);
+  exclusiveContract(name, harness);
+  boundedReadsContract(name, harness);
   describe(`Store contract: ${name}`, () => {
     let store: Store | undefined;
     afterEach(async () => {

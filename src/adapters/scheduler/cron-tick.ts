@@ -64,7 +64,7 @@ export function startReminderTick(
         if (done.anonymised + done.files + done.auditEntries > 0)
           log.info(
             done,
-            done.left > 0
+            done.more
               ? "retention: old personal data anonymised or deleted; the rest due follows on the next ticks"
               : "retention: old personal data anonymised or deleted",
           );

@@ -60,6 +60,17 @@ export function storeOver(state: StoreState, backend: Backend, mutex = new Mutex
     return applied.result;
   };
 
+  const running = new Set<string>();
+  const exclusively = async <R>(name: string, fn: () => Promise<R>): Promise<R | undefined> => {
+    if (running.has(name)) return undefined;
+    running.add(name);
+    try {
+      return await fn();
+    } finally {
+      running.delete(name);
+    }
+  };
+
   const transaction = async <R>(fn: (tx: Store) => Promise<R>): Promise<R> => {
     await mutex.acquire();
     const done: Applied<unknown>[] = [];
@@ -82,6 +93,7 @@ export function storeOver(state: StoreState, backend: Backend, mutex = new Mutex
         state,
         inside,
         (nested) => nested(tx),
+        exclusively,
         backend,
         conversations,
         (fn) => committedHooks.push(fn),
@@ -110,7 +122,7 @@ export function storeOver(state: StoreState, backend: Backend, mutex = new Mutex
     return result;
   };
 
-  return view(state, direct, transaction, backend, conversations, (fn) => fn());
+  return view(state, direct, transaction, exclusively, backend, conversations, (fn) => fn());
 }
 
 /** The port's face over the state, writing through `write`. */
@@ -118,6 +130,7 @@ function view(
   state: StoreState,
   write: Writer,
   transaction: Store["transaction"],
+  exclusively: Store["exclusively"],
   backend: Backend,
   conversations: Conversations,
   afterCommit: Store["afterCommit"],
@@ -131,8 +144,9 @@ function view(
       listUnclaimedForHouse: async (house) => state.listUnclaimedForHouse(house),
       listOpen: async () => state.listOpen(),
       all: async () => state.allHandovers(),
+      listEndedBefore: async (query, limit) => state.listEndedBefore(query, limit),
       openCountByAssignee: async () => state.openCountByAssignee(),
-      lastAssignedAt: async () => state.lastAssignedAt(),
+      lastAssignedAt: async (personIds) => state.lastAssignedAt(personIds),
       count: async () => state.handoverCount(),
       search: async (filter, limit) => state.searchHandovers(filter, limit),
       create: (h) => write(() => w.createHandover(h)),
@@ -147,6 +161,13 @@ function view(
       locale: async (personId) => state.locale(personId),
       setLocale: (personId, locale) => write(() => w.updatePreferences(personId, { locale })),
       get: async (personId) => state.preferencesOf(personId),
+      getMany: async (personIds) =>
+        new Map(
+          personIds.flatMap((id) => {
+            const prefs = state.preferencesOf(id);
+            return prefs ? [[id, prefs] as const] : [];
+          }),
+        ),
       update: (personId, changes) => write(() => w.updatePreferences(personId, changes)),
     },
     collection: <T extends { id: string }>(spec: { name: string }) => ({
@@ -159,6 +180,7 @@ function view(
     outbox: inProcessOutbox(state, write, conversations),
     transaction,
     afterCommit,
+    exclusively,
     forgetReplaced: () =>
       backend.isClosed() ? Promise.reject(closedError()) : backend.forgetReplaced(),
     close: () => backend.close(),

@@ -1,8 +1,8 @@
 import type { Cvr } from "../../domain/cvr.js";
-import { type Handover, isOpen } from "../../domain/handover.js";
+import { endedAt, type Handover, isOpen } from "../../domain/handover.js";
 import type { MeetingRecord } from "../../domain/meeting-record.js";
 import type { Locale, Preferences } from "../../domain/org.js";
-import type { HandoverFilter, Keyed } from "../../ports/store.js";
+import type { EndedQuery, HandoverFilter, Keyed } from "../../ports/store.js";
 import { SCHEMA_VERSION, type StoredDocument } from "./data-schema.js";
 
 interface IndexKeys {
@@ -105,6 +105,19 @@ export class StoreState {
       .slice(0, limit);
   }
 
+  listEndedBefore(query: EndedQuery, limit: number): Handover[] {
+    const due: { h: Handover; ended: string }[] = [];
+    for (const h of this.handovers.values()) {
+      if (h.need === query.exceptNeed) continue;
+      const ended = endedAt(h);
+      if (ended === undefined) continue;
+      const cutoff = h.status === "closed" ? query.closedBefore : query.declinedBefore;
+      if (ended < cutoff) due.push({ h, ended });
+    }
+    due.sort((a, b) => a.ended.localeCompare(b.ended));
+    return due.slice(0, limit).map((d) => d.h);
+  }
+
   allHandovers(): Handover[] {
     return [...this.handovers.values()];
   }
@@ -117,8 +130,13 @@ export class StoreState {
     return new Map(this.openCounts);
   }
 
-  lastAssignedAt(): Map<string, string> {
-    return new Map(this.lastAssigned);
+  lastAssignedAt(personIds?: readonly string[]): Map<string, string> {
+    if (!personIds) return new Map(this.lastAssigned);
+    const at = personIds.flatMap((id) => {
+      const last = this.lastAssigned.get(id);
+      return last === undefined ? [] : [[id, last] as const];
+    });
+    return new Map(at);
   }
 
   private noteAssignment(h: Handover): void {

@@ -1,44 +1,37 @@
-import type { Handover } from "../../domain/handover.js";
 import { monthsBefore, type RetentionPolicy } from "../../domain/retention.js";
 import type { FileStore } from "../../ports/files.js";
 import type { Deps } from "../deps.js";
 import { pruneAudit, recordAudit } from "./audit-log.js";
-import { ERASED, planErasure, targetsOf, writeErasure } from "./erase-personal-data.js";
+import {
+  ERASED,
+  type ErasurePlan,
+  planErasure,
+  targetsOf,
+  writeErasure,
+} from "./erase-personal-data.js";
 
 /**
  * Handovers one run anonymises at most: a catch-up over thousands (after downtime, or a first
  * run over old data) goes on over the next ticks instead of holding one tick, and a shutdown, for
- * many seconds.
+ * many seconds; the store forgets the old values (on PostgreSQL a full vacuum, which locks the
+ * tables) once, after the last batch.
  */
 export const RETENTION_BATCH = 200;
 
-/** What one retention run removed, and how many due handovers it left for the next run. */
+/** What one retention run removed, and whether due handovers are left for the next run. */
 export interface RetentionReport {
   anonymised: number;
-  left: number;
+  more: boolean;
   files: number;
   auditEntries: number;
-}
-
-/** When a handover ended (its close or decline), or undefined while it is open. */
-function endedAt(h: Handover): string | undefined {
-  const end = h.history.findLast((e) => e.type === "close" || e.type === "decline");
-  return end?.at;
-}
-
-function isDue(h: Handover, now: Date, policy: RetentionPolicy): boolean {
-  const ended = endedAt(h);
-  if (!ended || h.need === ERASED) return false;
-  if (h.status === "closed") return ended < monthsBefore(now, policy.closedMonths).toISOString();
-  if (h.status === "declined")
-    return ended < monthsBefore(now, policy.declinedMonths).toISOString();
-  return false;
 }
 
 /**
  * Anonymises closed and declined handovers (and their meeting records) past their time, deletes
  * old report files and audit entries. Judged on the data, not on when it last ran, so a run after
- * downtime catches up (RETENTION_BATCH a run); the store forgets the old values, and the run is audited as "system".
+ * downtime catches up, in batches the store selects (never the whole data set); the store
+ * forgets the old values, and the run is audited as "system". One replica at a time runs it;
+ * another that ticks meanwhile does nothing that minute.
  */
 export async function applyRetention(
   deps: Deps,
@@ -46,20 +39,44 @@ export async function applyRetention(
   policy: RetentionPolicy,
   batch = RETENTION_BATCH,
 ): Promise<RetentionReport> {
+  const done = await deps.store.exclusively("retention", () =>
+    retainOnce(deps, files, policy, batch),
+  );
+  return done ?? { anonymised: 0, more: false, files: 0, auditEntries: 0 };
+}
+
+async function retainOnce(
+  deps: Deps,
+  files: FileStore,
+  policy: RetentionPolicy,
+  batch: number,
+): Promise<RetentionReport> {
   const now = deps.clock.now();
-  const allDue = (await deps.store.handovers.all()).filter((h) => isDue(h, now, policy));
-  const due = allDue.slice(0, batch);
-  const targets: string[] = [];
-  for (const h of due) {
-    const plan = await planErasure(deps, { kind: "handover", id: h.id });
-    await writeErasure(deps, plan);
-    targets.push(...targetsOf(plan));
-  }
+  const read = await deps.store.handovers.listEndedBefore(
+    {
+      closedBefore: monthsBefore(now, policy.closedMonths).toISOString(),
+      declinedBefore: monthsBefore(now, policy.declinedMonths).toISOString(),
+      exceptNeed: ERASED,
+    },
+    batch + 1,
+  );
+  const due = read.slice(0, batch);
+  const more = read.length > batch;
+  const plans: ErasurePlan[] = [];
+  for (const h of due) plans.push(await planErasure(deps, { kind: "handover", id: h.id }));
+  const plan: ErasurePlan = {
+    target: { kind: "handover", id: due[0]?.id ?? "" },
+    handovers: plans.flatMap((p) => p.handovers),
+    meetings: plans.flatMap((p) => p.meetings),
+    secrets: [...new Set(plans.flatMap((p) => p.secrets))],
+  };
+  if (due.length > 0) await writeErasure(deps, plan);
+  const targets = targetsOf(plan);
   const removedFiles = await files.removeOlderThan(
     new Date(now.getTime() - policy.reportFileDays * 24 * 60 * 60 * 1000),
   );
   const auditEntries = await pruneAudit(deps, monthsBefore(now, policy.auditMonths));
-  if (due.length > 0 || auditEntries > 0) await deps.store.forgetReplaced();
+  if ((due.length > 0 && !more) || auditEntries > 0) await deps.store.forgetReplaced();
   if (due.length > 0)
     await recordAudit(deps, {
       actorId: "system",
@@ -68,10 +85,5 @@ export async function applyRetention(
       targets,
       count: due.length,
     });
-  return {
-    anonymised: due.length,
-    left: allDue.length - due.length,
-    files: removedFiles,
-    auditEntries,
-  };
+  return { anonymised: due.length, more, files: removedFiles, auditEntries };
 }

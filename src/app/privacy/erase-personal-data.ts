@@ -13,6 +13,9 @@ export const ERASED = "[slettet]";
 /** The latest date there is: every report file is older, so erasure deletes them all (they are made again on request). */
 const EVERY_FILE = new Date(8.64e15);
 
+/** More handovers than one company ever has: a CVR's erasure reads them all. */
+const EVERY_HANDOVER = 100_000;
+
 /** Shortest text that is also scrubbed out of other records (shorter ones would hit unrelated words). */
 const SCRUB_MIN = 4;
 
@@ -47,10 +50,10 @@ const declineReasons = (h: Handover) =>
 
 /** Finds the records an erasure would change; nothing is written. */
 export async function planErasure(deps: Deps, target: ErasureTarget): Promise<ErasurePlan> {
-  const all = await deps.store.handovers.all();
   const meetingsOf = async (hs: Handover[]) =>
     (await Promise.all(hs.map((h) => deps.store.meetings.listByHandover(h.id)))).flat();
   if (target.kind === "contact") {
+    const all = await deps.store.handovers.all();
     const everyMeeting = await meetingsOf(all);
     const name = target.name;
     const meetings = everyMeeting.filter(
@@ -70,9 +73,10 @@ export async function planErasure(deps: Deps, target: ErasureTarget): Promise<Er
     const secrets = [name, ...contacts.filter((c): c is string => has(c, name))];
     return { target, handovers, meetings, secrets: unique(secrets) };
   }
-  const handovers = all.filter((h) =>
-    target.kind === "cvr" ? h.cvr === target.cvr : h.id === target.id,
-  );
+  const handovers =
+    target.kind === "cvr"
+      ? await deps.store.handovers.search({ cvr: target.cvr }, EVERY_HANDOVER)
+      : [await deps.store.handovers.get(target.id)].filter((h): h is Handover => h !== undefined);
   const meetings = await meetingsOf(handovers);
   const secrets = [
     ...handovers.flatMap((h) => [h.need, h.contactPerson ?? "", ...declineReasons(h)]),

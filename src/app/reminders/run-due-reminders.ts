@@ -21,10 +21,19 @@ export interface TickReport {
  * The scheduler's one step (node-cron calls it every minute): brings the stored reminders in line
  * with the calendar and delivers every due one once, with an idempotency key per send, recording
  * it only after the delivery was accepted. Missed ones (the bot was down) go out once, marked late.
+ * One replica at a time runs it (the others skip that minute); the keys keep a send single even
+ * when a leader that lost its database session is still finishing.
  */
 export function runDueReminders(deps: Deps, config: ReminderConfig): Promise<TickReport> {
   const previous = running.get(deps.store) ?? Promise.resolve();
-  const run = previous.then(() => runOnce(deps, config));
+  const run = previous.then(
+    async () =>
+      (await deps.store.exclusively("reminders", () => runOnce(deps, config))) ?? {
+        sent: 0,
+        late: 0,
+        failed: [],
+      },
+  );
   running.set(
     deps.store,
     run.catch(() => undefined),

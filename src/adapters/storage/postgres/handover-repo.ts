@@ -39,6 +39,18 @@ export function handoverRepo(db: Queryable): HandoverRepo {
       ),
     listOpen: () => many(`SELECT ${HANDOVER_COLUMNS} FROM handovers WHERE ${OPEN_SQL} ${ORDER}`),
     all: () => many(`SELECT ${HANDOVER_COLUMNS} FROM handovers`),
+    listEndedBefore: (query, limit) =>
+      many(
+        `SELECT ${HANDOVER_COLUMNS} FROM (
+           SELECT data, version, status, (SELECT max(e->>'at' COLLATE "C")
+               FROM jsonb_array_elements(data->'history') e
+               WHERE e->>'type' IN ('close', 'decline')) AS ended_at
+             FROM handovers
+             WHERE status IN ('closed', 'declined') AND data->>'need' IS DISTINCT FROM $3) ended
+           WHERE ended_at < CASE status WHEN 'closed' THEN $1 ELSE $2 END COLLATE "C"
+           ORDER BY ended_at COLLATE "C" LIMIT $4`,
+        [query.closedBefore, query.declinedBefore, query.exceptNeed, limit],
+      ),
     search: (filter, limit) =>
       many(
         `SELECT ${HANDOVER_COLUMNS} FROM handovers
@@ -64,12 +76,19 @@ export function handoverRepo(db: Queryable): HandoverRepo {
       );
       return new Map(rows.map((r) => [r.person, Number(r.n)]));
     },
-    lastAssignedAt: async () => {
-      const { rows } = await db.query<{ person: string; at: string }>(
-        `SELECT assignee_id AS person, max(assigned_at COLLATE "C") AS at FROM handovers
-           WHERE assignee_id IS NOT NULL GROUP BY assignee_id`,
-      );
-      return new Map(rows.map((r) => [r.person, r.at]));
+    lastAssignedAt: async (personIds) => {
+      const { rows } = personIds
+        ? await db.query<{ person: string; at: string | null }>(
+            `SELECT person, (SELECT assigned_at FROM handovers WHERE assignee_id = person
+                 ORDER BY assigned_at DESC LIMIT 1) AS at
+               FROM unnest($1::text[]) AS person`,
+            [personIds],
+          )
+        : await db.query<{ person: string; at: string }>(
+            `SELECT assignee_id AS person, max(assigned_at COLLATE "C") AS at FROM handovers
+               WHERE assignee_id IS NOT NULL GROUP BY assignee_id`,
+          );
+      return new Map(rows.flatMap((r) => (r.at === null ? [] : [[r.person, r.at] as const])));
     },
     create: async (h): Promise<CreateResult> => {
       const inserted = await db.query(`${INSERT_HANDOVER} ON CONFLICT DO NOTHING`, toParams(h));

@@ -61,6 +61,7 @@ export async function openPostgresStore(
         client,
         { transaction: (inner) => inner(tx), inTransaction: (inner) => inner(client) },
         (hook) => hooks.push(hook),
+        exclusively,
         close,
       );
       return fn(tx);
@@ -68,13 +69,51 @@ export async function openPostgresStore(
     for (const hook of hooks) hook();
     return result;
   };
+  const exclusively = async <R>(name: string, fn: () => Promise<R>): Promise<R | undefined> => {
+    if (closed) throw new Error("The store is closed.");
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    const lost = (error: Error) => {
+      broken = error;
+      options.onError?.(error);
+    };
+    client.on("error", lost);
+    try {
+      const { rows } = await client.query<{ ok: boolean }>(
+        "SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok",
+        [LEADER_LOCKS, name],
+      );
+      if (!rows[0]?.ok) return undefined;
+      try {
+        return await fn();
+      } finally {
+        await client
+          .query("SELECT pg_advisory_unlock($1, hashtext($2))", [LEADER_LOCKS, name])
+          .catch((unlockFailed: Error) => {
+            broken = unlockFailed;
+          });
+      }
+    } finally {
+      client.off("error", lost);
+      client.release(broken);
+    }
+  };
   const close = async () => {
     if (closed) return;
     closed = true;
     await pool.end();
   };
-  return storeOn(guarded, { transaction, inTransaction: onClient }, (hook) => hook(), close);
+  return storeOn(
+    guarded,
+    { transaction, inTransaction: onClient },
+    (hook) => hook(),
+    exclusively,
+    close,
+  );
 }
+
+/** The advisory locks' first key, so the bot's leader locks meet no other user of the database. */
+const LEADER_LOCKS = 0x45427472;
 
 /**
  * The tables that hold personal data: a full vacuum rewrites them, so an erased value no longer
@@ -90,6 +129,7 @@ function storeOn(
     inTransaction,
   }: { transaction: Store["transaction"]; inTransaction: InTransaction },
   afterCommit: Store["afterCommit"],
+  exclusively: Store["exclusively"],
   close: () => Promise<void>,
 ): Store {
   return {
@@ -100,6 +140,7 @@ function storeOn(
     collection: (spec) => collectionOf(db, spec),
     transaction,
     afterCommit,
+    exclusively,
     forgetReplaced: async () => {
       await db.query(`VACUUM (FULL) ${ERASABLE_TABLES.join(", ")}`);
     },

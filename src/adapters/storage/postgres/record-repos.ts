@@ -56,6 +56,13 @@ export function preferenceRepo(db: Queryable): PreferenceRepo {
   };
   return {
     get,
+    getMany: async (personIds) => {
+      const { rows } = await db.query<{ person_id: string; data: Preferences }>(
+        "SELECT person_id, data FROM preferences WHERE person_id = ANY($1::text[])",
+        [personIds],
+      );
+      return new Map(rows.map((r) => [r.person_id, r.data]));
+    },
     locale: async (personId) => (await get(personId))?.locale,
     setLocale: (personId, locale) => update(personId, { locale }),
     update,
