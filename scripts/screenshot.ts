@@ -26,6 +26,8 @@ async function handoverAccepted(page: Page) {
   const handover = page.locator(".msg.bot.notice").filter({ hasText: "Ny henvisning" });
   await handover.getByRole("button", { name: "Acceptér", exact: true }).click();
   await page.locator(".msg.bot:not(.notice)").filter({ hasText: "Accepteret" }).waitFor(WAIT);
+  // The card the advisor answered is redrawn where it stands once the outbox has updated it.
+  await handover.filter({ hasText: "Accepteret" }).waitFor(WAIT);
   await page.locator("#text").blur();
   await handover.evaluate((card) => {
     const bar = document.querySelector("#person")?.closest("header, nav, div");
