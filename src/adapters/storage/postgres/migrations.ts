@@ -74,6 +74,14 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE collection = 'outbox' AND data->>'state' IN ('pending', 'sending');
     `,
   },
+  {
+    version: 3,
+    name: "pending outbox messages in order, so a claim does not walk past every sent one",
+    sql: `
+      CREATE INDEX records_outbox_pending ON records (seq)
+        WHERE collection = 'outbox' AND data->>'state' = 'pending';
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */
