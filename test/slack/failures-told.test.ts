@@ -15,10 +15,10 @@ import {
   referralAnswers,
   type SlackRig,
   slackId,
-  startSlack,
   startSlackServer,
   stopSlack,
   submission,
+  useSlack,
 } from "./slack-support.js";
 
 const SORRY = "Noget gik galt hos Eksportbro";
@@ -33,11 +33,7 @@ function stored(server: RunningServer): string {
 }
 
 describe("someone users.info does not know (user_not_found)", () => {
-  let rig: SlackRig;
-  beforeAll(async () => {
-    rig = await startSlack();
-  });
-  afterAll(() => stopSlack(rig ?? {}));
+  const rig = useSlack();
 
   it("gets the polite refusal everywhere, and not even a request key is stored", async () => {
     const stranger = "UNOBODY01";

@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { type ApiCall, type FakeSlack, startFakeSlack } from "../fakes/fake-slack.js";
 import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
 
@@ -63,6 +64,19 @@ export async function stopSlack(rig: Partial<SlackRig>): Promise<void> {
   await rig.server?.stop();
   await rig.fake?.close();
   removeServerDirs();
+}
+
+/**
+ * A fake Slack and the server in Slack mode for the tests of a file or describe block: the hooks
+ * start them before the first test (`env` read then) and stop them after the last.
+ */
+export function useSlack(env: () => Record<string, string> = () => ({})): SlackRig {
+  const rig = {} as SlackRig;
+  beforeAll(async () => {
+    Object.assign(rig, await startSlack(env()));
+  });
+  afterAll(() => stopSlack(rig));
+  return rig;
 }
 
 /** Headers Slack would send for this body; `skewS` moves the timestamp, `secret` signs otherwise. */
