@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
+import { describe, expect, it } from "vitest";
+import { useLocalServer } from "../support/local-server.js";
 
-let server: RunningServer;
+const server = useLocalServer();
 const post = async (path: string, body: unknown) => {
   const res = await fetch(`${server.url}${path}`, {
     method: "POST",
@@ -25,14 +25,6 @@ async function acceptButton(personId: string) {
   }
   throw new Error(`no accept button reached ${personId}`);
 }
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-  removeServerDirs();
-});
 
 describe("the audit log in the local chat", () => {
   it("records a message and an action through the local API as coming from the local chat", async () => {

@@ -1,22 +1,14 @@
 import { request } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
+import { describe, expect, it } from "vitest";
+import { useLocalServer } from "../support/local-server.js";
 
-let server: RunningServer;
+const server = useLocalServer();
 const post = (path: string, body: unknown) =>
   fetch(`${server.url}${path}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-  removeServerDirs();
-});
 
 describe("local JSON API on the real server", () => {
   it("answers /healthz", async () => {

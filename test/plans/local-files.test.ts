@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
+import { describe, expect, it } from "vitest";
+import { useLocalServer } from "../support/local-server.js";
 
-let server: RunningServer;
+const server = useLocalServer();
 const post = async (path: string, body: unknown) => {
   const res = await fetch(`${server.url}${path}`, {
     method: "POST",
@@ -13,14 +13,6 @@ const post = async (path: string, body: unknown) => {
 };
 
 type Card = { actions?: { type: string; title: string; url?: string }[] };
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-  removeServerDirs();
-});
 
 describe("report files in the local chat", () => {
   it("links the report's files on the card and serves them at /local/files/:id", async () => {
