@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  type Button,
-  buttonClick,
-  buttonsIn,
-  commandBody,
-  eventually,
-  mentions,
-  payloadBody,
-  post,
-  slackId,
-  useSlack,
-} from "./slack-support.js";
+import { useSlack } from "./slack-rig.js";
+import { type Button, buttonsIn, eventually, mentions, slackId } from "./slack-support.js";
 
 const slack = useSlack();
 
@@ -21,10 +11,7 @@ const answer = (id: string) =>
 
 describe("the audit log in Slack", () => {
   it("records a slash command and a button press through Slack as coming from Slack", async () => {
-    await post(
-      slack.server,
-      commandBody(slack.fake, slackId("bd-fyn-1"), "/henvis", "10150817 Eksport"),
-    );
+    await slack.command(slackId("bd-fyn-1"), "/henvis", "10150817 Eksport");
     const dm = await eventually(() =>
       slack.fake
         .ok("chat.postMessage")
@@ -35,17 +22,11 @@ describe("the audit log in Slack", () => {
     ) as Button;
     const advisor = String(dm.args.channel);
     const message = { channel: advisor, ts: `${Date.now()}.000001` };
-    await post(
-      slack.server,
-      payloadBody(buttonClick(slack.fake, advisor, accept, message, "300.1")),
-    );
+    await slack.click(advisor, accept, message, "300.1");
     await answer("action-300.1");
 
     const coordinator = slackId("adv-hovedstaden-1");
-    await post(
-      slack.server,
-      commandBody(slack.fake, coordinator, "/revision", "10150817", "t-audit"),
-    );
+    await slack.command(coordinator, "/revision", "10150817", "t-audit");
     const listed = await answer("t-audit");
     expect(listed).toContain("via Slack – henvisning oprettet: handover:");
     expect(listed).toContain("via Slack – accepteret: handover:");

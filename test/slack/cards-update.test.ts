@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ApiCall } from "../fakes/fake-slack.js";
-import {
-  type Button,
-  buttonClick,
-  buttonsIn,
-  commandBody,
-  eventually,
-  mentions,
-  payloadBody,
-  post,
-  settle,
-  slackId,
-  useSlack,
-} from "./slack-support.js";
+import { useSlack } from "./slack-rig.js";
+import { type Button, buttonsIn, eventually, mentions, settle, slackId } from "./slack-support.js";
 
 const slack = useSlack();
 
@@ -26,25 +15,12 @@ function cardTo(personId: string): ApiCall | undefined {
 
 describe("Slack cards that stay true", () => {
   it("a claim updates the other business developer's card with chat.update and threads one line under it", async () => {
-    await post(
-      slack.server,
-      commandBody(
-        slack.fake,
-        slackId("adv-hovedstaden-2"),
-        "/henvis",
-        "41726393 Eksportforberedelse",
-      ),
-    );
+    await slack.command(slackId("adv-hovedstaden-2"), "/henvis", "41726393 Eksportforberedelse");
     const other = await eventually(() => cardTo("bd-sydjylland-1"));
     const mine = await eventually(() => cardTo("bd-sydjylland-2"));
     const accept = buttonsIn(mine.args.blocks).find((b) => b.action_id === "handover.accept");
     const message = { channel: String(mine.result?.channel), ts: String(mine.result?.ts) };
-    await post(
-      slack.server,
-      payloadBody(
-        buttonClick(slack.fake, slackId("bd-sydjylland-2"), accept as Button, message, "7.1"),
-      ),
-    );
+    await slack.click(slackId("bd-sydjylland-2"), accept as Button, message, "7.1");
 
     const card = { channel: String(other.result?.channel), ts: String(other.result?.ts) };
     const update = await eventually(() =>

@@ -1,27 +1,13 @@
 import { expect, it } from "vitest";
-import {
-  type Button,
-  buttonClick,
-  buttonsIn,
-  commandBody,
-  eventually,
-  mentions,
-  payloadBody,
-  post,
-  slackId,
-  submission,
-  useSlack,
-} from "./slack-support.js";
+import { useSlack } from "./slack-rig.js";
+import { type Button, buttonsIn, eventually, mentions, slackId } from "./slack-support.js";
 
 const slack = useSlack();
 
 const NOTE = "De skal også på messe i Hamborg i marts.";
 
 it("a duplicate /henvis in Slack offers a note to the holder; the modal checks it and the holder gets it by DM", async () => {
-  await post(
-    slack.server,
-    commandBody(slack.fake, slackId("bd-midtjylland-1"), "/henvis", "10150817 Eksport", "t-first"),
-  );
+  await slack.command(slackId("bd-midtjylland-1"), "/henvis", "10150817 Eksport", "t-first");
   const handover = await eventually(() =>
     slack.fake
       .ok("chat.postMessage")
@@ -31,10 +17,7 @@ it("a duplicate /henvis in Slack offers a note to the holder; the modal checks i
   expect(holder).toBe(slackId("adv-midtjylland-1"));
 
   const author = slackId("bd-midtjylland-2");
-  await post(
-    slack.server,
-    commandBody(slack.fake, author, "/henvis", "10150817 Messe i Hamborg", "t-dup"),
-  );
+  await slack.command(author, "/henvis", "10150817 Messe i Hamborg", "t-dup");
   const duplicate = await eventually(
     () => slack.fake.responses.find((r) => r.id === "t-dup")?.body,
   );
@@ -43,7 +26,7 @@ it("a duplicate /henvis in Slack offers a note to the holder; the modal checks i
   expect(JSON.stringify(button)).toContain("Skriv en note til Camilla Dam Poulsen");
 
   const message = { channel: "D07H2L9QX4M", ts: "1733220000.000100" };
-  await post(slack.server, payloadBody(buttonClick(slack.fake, author, button, message, "300.1")));
+  await slack.click(author, button, message, "300.1");
   const open = await eventually(() =>
     slack.fake.ok("views.open").find((c) => c.args.trigger_id === "trigger-300.1"),
   );
@@ -52,15 +35,13 @@ it("a duplicate /henvis in Slack offers a note to the holder; the modal checks i
   expect(JSON.stringify(view.blocks)).toContain("Din note");
 
   const cpr = { note: { type: "plain_text_input", value: "Kontakt 010203-1234" } };
-  const refused = await post(slack.server, payloadBody(submission(author, view, cpr, "VNOTE1")));
+  const refused = await slack.submit(author, view, cpr, "VNOTE1");
   const errors = JSON.parse(refused.text) as { response_action: string; errors: object };
   expect(errors.response_action).toBe("errors");
   expect(Object.keys(errors.errors)).toEqual(["note"]);
 
   const note = { note: { type: "plain_text_input", value: NOTE } };
-  expect(
-    (await post(slack.server, payloadBody(submission(author, view, note, "VNOTE1")))).text,
-  ).toBe("");
+  expect((await slack.submit(author, view, note, "VNOTE1")).text).toBe("");
   const told = await eventually(() =>
     slack.fake.ok("chat.postMessage").find((c) => c.args.channel === holder && mentions(c, NOTE)),
   );

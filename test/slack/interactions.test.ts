@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { useSlack } from "./slack-rig.js";
 import {
   type Button,
   buttonClick,
   buttonsIn,
-  commandBody,
   eventually,
   mentions,
   payloadBody,
@@ -13,7 +13,6 @@ import {
   signedHeaders,
   slackId,
   submission,
-  useSlack,
 } from "./slack-support.js";
 
 const slack = useSlack();
@@ -23,7 +22,7 @@ const dmsTo = (user: string, text: string) =>
 
 /** Refers a company from a business developer and returns the advisor's DM and its buttons. */
 async function refer(from: string, cvr: string, need: string) {
-  await post(slack.server, commandBody(slack.fake, slackId(from), "/henvis", `${cvr} ${need}`));
+  await slack.command(slackId(from), "/henvis", `${cvr} ${need}`);
   const dm = await eventually(() =>
     slack.fake
       .ok("chat.postMessage")
@@ -65,10 +64,7 @@ describe("buttons and modals in Slack", () => {
 
   it("Decline opens a modal; an empty reason shows on the field; a reason closes it, updates the message and notifies once", async () => {
     const { advisor, button, message } = await refer("bd-sydjylland-1", "41726393", "Norden");
-    await post(
-      slack.server,
-      payloadBody(buttonClick(slack.fake, advisor, button("handover.decline"), message, "200.1")),
-    );
+    await slack.click(advisor, button("handover.decline"), message, "200.1");
     const open = await eventually(() =>
       slack.fake.ok("views.open").find((c) => c.args.trigger_id === "trigger-200.1"),
     );
@@ -108,7 +104,7 @@ describe("buttons and modals in Slack", () => {
   });
 
   it("the /henvis modal: a bad CVR shows on its field; a good one sends the handover and confirms by DM", async () => {
-    await post(slack.server, commandBody(slack.fake, slackId("bd-fyn-2"), "/henvis", "", "t-form"));
+    await slack.command(slackId("bd-fyn-2"), "/henvis", "", "t-form");
     const open = await eventually(() =>
       slack.fake.ok("views.open").find((c) => c.args.trigger_id === "t-form"),
     );
@@ -217,10 +213,7 @@ describe("buttons and modals in Slack", () => {
       "96213298",
       "Biotek til USA",
     );
-    await post(
-      slack.server,
-      payloadBody(buttonClick(slack.fake, advisor, button("handover.redirect"), message, "300.1")),
-    );
+    await slack.click(advisor, button("handover.redirect"), message, "300.1");
     const open = await eventually(() =>
       slack.fake.ok("views.open").find((c) => c.args.trigger_id === "trigger-300.1"),
     );
@@ -230,9 +223,7 @@ describe("buttons and modals in Slack", () => {
     const select = view.blocks.find((b) => b.block_id === "to")?.element;
     const target = select?.options?.[0]?.value as string;
     const chosen = { to: { type: "static_select", selected_option: { value: target } } };
-    expect(
-      (await post(slack.server, payloadBody(submission(advisor, view, chosen, "VREDIR1")))).text,
-    ).toBe("");
+    expect((await slack.submit(advisor, view, chosen, "VREDIR1")).text).toBe("");
     await eventually(() =>
       dmsTo(slackId(target), "96213298").find((c) => mentions(c, "handover.accept")),
     );
@@ -269,10 +260,7 @@ describe("buttons and modals in Slack", () => {
 describe("a company the register calls ceased, in Slack", () => {
   it("asks first; the advisor is only sent the handover after Send alligevel", async () => {
     const from = slackId("bd-fyn-2");
-    await post(
-      slack.server,
-      commandBody(slack.fake, from, "/henvis", "91750457 Sverige", "t-ceased"),
-    );
+    await slack.command(from, "/henvis", "91750457 Sverige", "t-ceased");
     const ask = await eventually(() => slack.fake.responses.find((r) => r.id === "t-ceased")?.body);
     expect(JSON.stringify(ask.blocks)).toContain("Ifølge CVR-registret er virksomheden ophørt.");
     const confirm = buttonsIn(ask.blocks).find((b) => b.action_id === "handover.request.confirm");
@@ -280,10 +268,7 @@ describe("a company the register calls ceased, in Slack", () => {
     await settle();
     expect(slack.fake.ok("chat.postMessage").filter((c) => mentions(c, "91750457"))).toEqual([]);
     const message = { channel: from, ts: "300.000001" };
-    await post(
-      slack.server,
-      payloadBody(buttonClick(slack.fake, from, confirm as Button, message, "300.1")),
-    );
+    await slack.click(from, confirm as Button, message, "300.1");
     const dm = await eventually(() =>
       slack.fake
         .ok("chat.postMessage")

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { useSlack } from "./slack-rig.js";
 import {
-  commandBody,
   eventually,
   mentions,
   payloadBody,
@@ -8,7 +8,6 @@ import {
   referralAnswers,
   slackId,
   submission,
-  useSlack,
   writeOrgFile,
 } from "./slack-support.js";
 
@@ -24,7 +23,7 @@ beforeAll(async () => {
   await eventually(() => (slack.fake.attempts("users.lookupByEmail") === 2 ? true : undefined));
   slack.fake.setEmail(NEWCOMER, "bd-hovedstaden-1@demo.eksportbro.invalid");
   slack.fake.setEmail(LATECOMER, "bd-hovedstaden-2@demo.eksportbro.invalid");
-  await post(slack.server, commandBody(slack.fake, slackId("bd-fyn-2"), "/henvis", "", "t-form"));
+  await slack.command(slackId("bd-fyn-2"), "/henvis", "", "t-form");
   const open = await eventually(() =>
     slack.fake.ok("views.open").find((c) => c.args.trigger_id === "t-form"),
   );

@@ -1,22 +1,12 @@
 import { expect, it } from "vitest";
-import {
-  type Button,
-  buttonClick,
-  buttonsIn,
-  commandBody,
-  eventually,
-  payloadBody,
-  post,
-  slackId,
-  submission,
-  useSlack,
-} from "./slack-support.js";
+import { useSlack } from "./slack-rig.js";
+import { type Button, buttonsIn, eventually, slackId } from "./slack-support.js";
 
 const slack = useSlack();
 
 /** What the bot answered a slash command, as Block Kit blocks. */
 async function answer(person: string, command: string, text: string, id: string) {
-  await post(slack.server, commandBody(slack.fake, slackId(person), command, text, id));
+  await slack.command(slackId(person), command, text, id);
   const body = await eventually(() => slack.fake.responses.find((r) => r.id === id)?.body);
   return body.blocks as unknown[];
 }
@@ -27,7 +17,7 @@ it("in Slack a business developer gets the house's plan without buttons, TC mana
   const add = buttonsIn(editable).find((b) => b.action_id === "plan.goal.open") as Button;
   const manager = slackId("mgr-fyn");
   const message = { channel: "D07H2L9QX4M", ts: "1733220000.000200" };
-  await post(slack.server, payloadBody(buttonClick(slack.fake, manager, add, message, "400.1")));
+  await slack.click(manager, add, message, "400.1");
   const open = await eventually(() =>
     slack.fake.ok("views.open").find((c) => c.args.trigger_id === "trigger-400.1"),
   );
@@ -38,9 +28,7 @@ it("in Slack a business developer gets the house's plan without buttons, TC mana
     unit: { type: "plain_text_input", value: "virksomheder" },
   };
   const view = open.args.view as Record<string, unknown>;
-  expect(
-    (await post(slack.server, payloadBody(submission(manager, view, goal, "VGOAL1")))).text,
-  ).toBe("");
+  expect((await slack.submit(manager, view, goal, "VGOAL1")).text).toBe("");
 
   for (const [person, id] of [
     ["bd-fyn-1", "t-bd"],
@@ -52,10 +40,7 @@ it("in Slack a business developer gets the house's plan without buttons, TC mana
     expect(JSON.stringify(blocks)).toContain("Eksportparate virksomheder");
   }
 
-  await post(
-    slack.server,
-    commandBody(slack.fake, slackId("mgr-fyn"), "/statusmøde", "31.12.2099", "t-date"),
-  );
+  await slack.command(slackId("mgr-fyn"), "/statusmøde", "31.12.2099", "t-date");
   const replies = await eventually(() => {
     const found = slack.fake.responses.filter((r) => r.id === "t-date");
     return found.length === 2 ? found.map((r) => JSON.stringify(r.body.blocks)) : undefined;

@@ -1,17 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import {
-  type Button,
-  buttonClick,
-  buttonsIn,
-  commandBody,
-  eventually,
-  payloadBody,
-  post,
-  slackId,
-  submission,
-  useSlack,
-} from "./slack-support.js";
+import { useSlack } from "./slack-rig.js";
+import { type Button, buttonsIn, commandBody, eventually, post, slackId } from "./slack-support.js";
 
 const slack = useSlack();
 const manager = slackId("mgr-fyn");
@@ -35,10 +25,7 @@ describe("Slack: report files are uploaded into the conversation they were asked
       (b) => b.action_id === "plan.goal.open",
     ) as Button;
     const message = { channel: DM, ts: "1795766000.000100" };
-    await post(
-      slack.server,
-      payloadBody(buttonClick(slack.fake, manager, addGoal, message, "200.1")),
-    );
+    await slack.click(manager, addGoal, message, "200.1");
     const open = await eventually(() =>
       slack.fake.ok("views.open").find((c) => c.args.trigger_id === "trigger-200.1"),
     );
@@ -49,9 +36,7 @@ describe("Slack: report files are uploaded into the conversation they were asked
       unit: { type: "plain_text_input", value: "virksomheder" },
     };
     const modal = open.args.view as Record<string, unknown>;
-    expect(
-      (await post(slack.server, payloadBody(submission(manager, modal, answers, "VGOAL1")))).status,
-    ).toBe(200);
+    expect((await slack.submit(manager, modal, answers, "VGOAL1")).status).toBe(200);
     await eventually(() =>
       slack.fake.ok("chat.update").find((c) => JSON.stringify(c.args).includes("Eksportparate")),
     );
@@ -88,10 +73,7 @@ describe("Slack: report files are uploaded into the conversation they were asked
       (b) => b.action_id === "plan.export",
     ) as Button;
     const message = { channel: "C0EXPORT1", ts: "1795766100.000100" };
-    await post(
-      slack.server,
-      payloadBody(buttonClick(slack.fake, manager, exportButton, message, "201.1")),
-    );
+    await slack.click(manager, exportButton, message, "201.1");
     const shared = await eventually(() => {
       const files = slack.fake.shared("C0EXPORT1");
       return files.length === 3 ? files : undefined;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { useSlack } from "./slack-rig.js";
 import {
   commandBody,
   eventually,
@@ -7,7 +8,6 @@ import {
   settle,
   signedHeaders,
   slackId,
-  useSlack,
 } from "./slack-support.js";
 
 const slack = useSlack();
@@ -75,10 +75,7 @@ describe("/henvis in Slack", () => {
   });
 
   it("/henvis with no text opens the form as a modal with the trigger id", async () => {
-    await post(
-      slack.server,
-      commandBody(slack.fake, slackId("bd-fyn-2"), "/henvis", "", "t-modal"),
-    );
+    await slack.command(slackId("bd-fyn-2"), "/henvis", "", "t-modal");
     const open = await eventually(() =>
       slack.fake.ok("views.open").find((c) => c.args.trigger_id === "t-modal"),
     );
@@ -93,12 +90,9 @@ describe("/henvis in Slack", () => {
   });
 
   it("/hjaelp and an unknown word answer with help, never silence", async () => {
-    await post(slack.server, commandBody(slack.fake, slackId("bd-fyn-2"), "/hjaelp", "", "t-help"));
+    await slack.command(slackId("bd-fyn-2"), "/hjaelp", "", "t-help");
     expect(textOf(await responseTo("t-help"))).toContain("/mine");
-    await post(
-      slack.server,
-      commandBody(slack.fake, slackId("bd-fyn-2"), "/henvis", "hvad", "t-bad"),
-    );
+    await slack.command(slackId("bd-fyn-2"), "/henvis", "hvad", "t-bad");
     expect(textOf(await responseTo("t-bad"))).toContain("CVR");
   });
 
@@ -118,12 +112,9 @@ describe("/henvis in Slack", () => {
 
   it("refuses someone not in the directory politely and stores nothing", async () => {
     slack.fake.setEmail("USTRANGER", "stranger@example.com");
-    await post(
-      slack.server,
-      commandBody(slack.fake, "USTRANGER", "/henvis", "98785647 Eksport", "t-stranger"),
-    );
+    await slack.command("USTRANGER", "/henvis", "98785647 Eksport", "t-stranger");
     expect(textOf(await responseTo("t-stranger"))).toContain("katalog");
-    await post(slack.server, commandBody(slack.fake, slackId("bd-fyn-1"), "/mine", "", "t-mine-2"));
+    await slack.command(slackId("bd-fyn-1"), "/mine", "", "t-mine-2");
     expect(textOf(await responseTo("t-mine-2"))).not.toContain("98785647");
   });
 });
@@ -135,7 +126,7 @@ describe("when Slack itself fails", () => {
     expect((await post(slack.server, body)).status).toBe(200);
     const reply = await responseTo("t-fail");
     expect(textOf(reply)).toContain("Noget gik galt hos Eksportbro");
-    await post(slack.server, commandBody(slack.fake, slackId("bd-fyn-1"), "/mine", "", "t-mine-3"));
+    await slack.command(slackId("bd-fyn-1"), "/mine", "", "t-mine-3");
     expect(textOf(await responseTo("t-mine-3"))).not.toContain("99886226");
   });
 });

@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeCvrServer, startFakeCvrapi } from "../fakes/fake-cvr-servers.js";
-import {
-  commandBody,
-  eventually,
-  payloadBody,
-  post,
-  referralAnswers,
-  slackId,
-  submission,
-  useSlack,
-} from "./slack-support.js";
+import { useSlack } from "./slack-rig.js";
+import { commandBody, eventually, post, referralAnswers, slackId } from "./slack-support.js";
 
 let register: FakeCvrServer;
 beforeAll(async () => {
@@ -43,13 +35,13 @@ describe("Slack is answered in time while the CVR register hangs", () => {
 
   it("a modal submit closes the modal without waiting for the register; the result comes by DM", async () => {
     const user = slackId("bd-fyn-2");
-    await post(slack.server, commandBody(slack.fake, user, "/henvis", "", "t-slow-form"));
+    await slack.command(user, "/henvis", "", "t-slow-form");
     const open = await eventually(() =>
       slack.fake.ok("views.open").find((c) => c.args.trigger_id === "t-slow-form"),
     );
     const answers = referralAnswers("41726393", "Eksport til Norge");
     const view = open.args.view as Record<string, unknown>;
-    const res = await post(slack.server, payloadBody(submission(user, view, answers, "VSLOW1")));
+    const res = await slack.submit(user, view, answers, "VSLOW1");
     expect([res.status, res.text]).toEqual([200, ""]);
     const dm = await eventually(
       () =>
