@@ -24,6 +24,10 @@ type PlanBot = ReturnType<typeof makePlanBot>;
 const inFynPlan = (bot: PlanBot, action: string, fields: Record<string, unknown> = {}) =>
   bot.act("mgr-fyn", action, { house: "Fyn", year: "2026", ...fields });
 
+/** inFynPlan with a form that saves: its one-line answer and the plan behind its button. */
+const savedInFynPlan = async (bot: PlanBot, action: string, fields: Record<string, unknown>) =>
+  afterEdit(bot, "mgr-fyn", await inFynPlan(bot, action, fields));
+
 describe("/handlingsplan: goals and activities through forms", () => {
   it("warns about each required purpose until an activity serves it", async () => {
     const bot = makePlanBot();
@@ -43,17 +47,13 @@ describe("/handlingsplan: goals and activities through forms", () => {
       "due",
     ]);
 
-    const saved = await afterEdit(
-      bot,
-      "mgr-fyn",
-      await inFynPlan(bot, "plan.activity.submit", {
-        title: "Fælles morgenmøde om eksport",
-        awareness: "true",
-        customerJourney: "false",
-        owner: "Hanne og Line",
-        due: "2026-09-30",
-      }),
-    );
+    const saved = await savedInFynPlan(bot, "plan.activity.submit", {
+      title: "Fælles morgenmøde om eksport",
+      awareness: "true",
+      customerJourney: "false",
+      owner: "Hanne og Line",
+      due: "2026-09-30",
+    });
     expect(saved.line).toBe("Aktiviteten »Fælles morgenmøde om eksport« er gemt.");
     const one = saved.plan;
     const text = renderPlainText(one);
@@ -117,17 +117,13 @@ describe("/handlingsplan: goals and activities through forms", () => {
     const [goalId] = itemIds(plan);
     const edit = views(await inFynPlan(bot, "plan.goal.open", { itemId: goalId }))[0];
     expect(edit?.form?.fields.find((f) => f.name === "target")?.value).toBe("30");
-    const edited = await afterEdit(
-      bot,
-      "mgr-fyn",
-      await inFynPlan(bot, "plan.goal.submit", {
-        itemId: goalId,
-        track: "A",
-        title: "Eksportparate virksomheder",
-        target: "40",
-        unit: "virksomheder",
-      }),
-    );
+    const edited = await savedInFynPlan(bot, "plan.goal.submit", {
+      itemId: goalId,
+      track: "A",
+      title: "Eksportparate virksomheder",
+      target: "40",
+      unit: "virksomheder",
+    });
     expect(edited.line).toBe("Målet »Eksportparate virksomheder« er gemt.");
     const changed = edited.plan;
     expect(plain(changed)).toContain("Målsætning: 40 virksomheder");
