@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cvrapiSample, type FakeCvrServer, startFakeCvrapi } from "../fakes/fake-cvr-servers.js";
-import { useLocalServer } from "../support/local-server.js";
+import { postJson, useLocalServer } from "../support/local-server.js";
 
 let register: FakeCvrServer;
 beforeAll(async () => {
@@ -14,10 +14,9 @@ const server = useLocalServer(() => ({
 }));
 
 async function refer(cvr: string): Promise<string> {
-  const res = await fetch(`${server.url}/local/messages`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ from: "bd-fyn-1", text: `/henvis ${cvr} Eksport til Tyskland` }),
+  const res = await postJson(server, "/local/messages", {
+    from: "bd-fyn-1",
+    text: `/henvis ${cvr} Eksport til Tyskland`,
   });
   const body = (await res.json()) as { replies: { text: string }[] };
   return body.replies.map((r) => r.text).join("\n");

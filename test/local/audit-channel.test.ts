@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { useLocalServer } from "../support/local-server.js";
+import { postJson, useLocalServer } from "../support/local-server.js";
 
 const server = useLocalServer();
 const post = async (path: string, body: unknown) => {
-  const res = await fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  const res = await postJson(server, path, body);
   expect(res.status).toBe(200);
   return (await res.json()) as { replies: { text: string }[] };
 };

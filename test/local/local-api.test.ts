@@ -1,14 +1,9 @@
 import { request } from "node:http";
 import { describe, expect, it } from "vitest";
-import { useLocalServer } from "../support/local-server.js";
+import { postJson, useLocalServer } from "../support/local-server.js";
 
 const server = useLocalServer();
-const post = (path: string, body: unknown) =>
-  fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+const post = (path: string, body: unknown) => postJson(server, path, body);
 
 describe("local JSON API on the real server", () => {
   it("answers /healthz", async () => {

@@ -1,14 +1,10 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { useLocalServer } from "../support/local-server.js";
+import { postJson, useLocalServer } from "../support/local-server.js";
 
 const server = useLocalServer();
 const post = async (path: string, body: unknown) => {
-  const res = await fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  const res = await postJson(server, path, body);
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 };
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadReminderConfig } from "../../src/adapters/scheduler/load-reminder-config.js";
 import { removeTempDirs, tempDir } from "../storage/temp-dir.js";
-import { useLocalServer } from "../support/local-server.js";
+import { postJson, useLocalServer } from "../support/local-server.js";
 import { startServer } from "../support/start-server.js";
 
 let dir: string;
@@ -18,12 +18,7 @@ beforeAll(async () => {
 afterAll(removeTempDirs);
 const server = useLocalServer(() => ({ REMINDERS_FILE: join(dir, "reminders.json") }));
 
-const post = (path: string, body: unknown) =>
-  fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+const post = (path: string, body: unknown) => postJson(server, path, body);
 
 /** A date a month from now, typed the Danish way. */
 function inAMonth(): string {

@@ -16,3 +16,12 @@ export function useLocalServer(env: () => Record<string, string> = () => ({})): 
   });
   return server;
 }
+
+/** POSTs `body` as JSON to `path` on a running server (the local chat's API takes JSON). */
+export function postJson(server: { url: string }, path: string, body: unknown): Promise<Response> {
+  return fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}
