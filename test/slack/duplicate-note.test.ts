@@ -27,10 +27,7 @@ it("a duplicate /henvis in Slack offers a note to the holder; the modal checks i
 
   const message = { channel: "D07H2L9QX4M", ts: "1733220000.000100" };
   await slack.click(author, button, message, "300.1");
-  const open = await eventually(() =>
-    slack.fake.ok("views.open").find((c) => c.args.trigger_id === "trigger-300.1"),
-  );
-  const view = open.args.view as Record<string, unknown>;
+  const view = await slack.modalOpened("trigger-300.1");
   expect(view.callback_id).toBe("handover.note.submit");
   expect(JSON.stringify(view.blocks)).toContain("Din note");
 

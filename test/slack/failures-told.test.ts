@@ -78,10 +78,7 @@ describe.skipIf(!disk)("a full disk (a real 4 MB tmpfs): every Slack user is tol
     const dataFile = `${disk?.dir}/eksportbro.json`;
     rig = slackRig({ fake, server: await startSlackServer(fake, { DATA_FILE: dataFile }) });
     await rig.command(bd, "/henvis", "", "t-form");
-    const open = await eventually(() =>
-      fake.ok("views.open").find((c) => c.args.trigger_id === "t-form"),
-    );
-    form = open.args.view as Record<string, unknown>;
+    form = await rig.modalOpened("t-form");
     await rig.command(bd, "/henvis", "10150817 Eksport til Tyskland");
     const dm = await eventually(() =>
       fake.ok("chat.postMessage").find((c) => mentions(c, "handover.accept")),

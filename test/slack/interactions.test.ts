@@ -65,10 +65,7 @@ describe("buttons and modals in Slack", () => {
   it("Decline opens a modal; an empty reason shows on the field; a reason closes it, updates the message and notifies once", async () => {
     const { advisor, button, message } = await refer("bd-sydjylland-1", "41726393", "Norden");
     await slack.click(advisor, button("handover.decline"), message, "200.1");
-    const open = await eventually(() =>
-      slack.fake.ok("views.open").find((c) => c.args.trigger_id === "trigger-200.1"),
-    );
-    const view = open.args.view as Record<string, unknown>;
+    const view = await slack.modalOpened("trigger-200.1");
     expect(view.callback_id).toBe("handover.decline.submit");
     expect(JSON.parse(String(view.private_metadata))).toMatchObject(message);
 
@@ -105,10 +102,7 @@ describe("buttons and modals in Slack", () => {
 
   it("the /henvis modal: a bad CVR shows on its field; a good one sends the handover and confirms by DM", async () => {
     await slack.command(slackId("bd-fyn-2"), "/henvis", "", "t-form");
-    const open = await eventually(() =>
-      slack.fake.ok("views.open").find((c) => c.args.trigger_id === "t-form"),
-    );
-    const view = open.args.view as Record<string, unknown>;
+    const view = await slack.modalOpened("t-form");
     const bad = submission(slackId("bd-fyn-2"), view, referralAnswers("1234", "Eksport"), "VFORM1");
     const refused = JSON.parse((await post(slack.server, payloadBody(bad))).text) as {
       errors: object;
@@ -214,10 +208,7 @@ describe("buttons and modals in Slack", () => {
       "Biotek til USA",
     );
     await slack.click(advisor, button("handover.redirect"), message, "300.1");
-    const open = await eventually(() =>
-      slack.fake.ok("views.open").find((c) => c.args.trigger_id === "trigger-300.1"),
-    );
-    const view = open.args.view as {
+    const view = (await slack.modalOpened("trigger-300.1")) as {
       blocks: { block_id?: string; element?: { options?: { value: string }[] } }[];
     };
     const select = view.blocks.find((b) => b.block_id === "to")?.element;

@@ -24,10 +24,7 @@ beforeAll(async () => {
   slack.fake.setEmail(NEWCOMER, "bd-hovedstaden-1@demo.eksportbro.invalid");
   slack.fake.setEmail(LATECOMER, "bd-hovedstaden-2@demo.eksportbro.invalid");
   await slack.command(slackId("bd-fyn-2"), "/henvis", "", "t-form");
-  const open = await eventually(() =>
-    slack.fake.ok("views.open").find((c) => c.args.trigger_id === "t-form"),
-  );
-  form = open.args.view as Record<string, unknown>;
+  form = await slack.modalOpened("t-form");
 });
 
 describe("a modal submit that fails is never silent", () => {

@@ -18,16 +18,13 @@ it("in Slack a business developer gets the house's plan without buttons, TC mana
   const manager = slackId("mgr-fyn");
   const message = { channel: "D07H2L9QX4M", ts: "1733220000.000200" };
   await slack.click(manager, add, message, "400.1");
-  const open = await eventually(() =>
-    slack.fake.ok("views.open").find((c) => c.args.trigger_id === "trigger-400.1"),
-  );
+  const view = await slack.modalOpened("trigger-400.1");
   const goal = {
     track: { type: "static_select", selected_option: { value: "A" } },
     title: { type: "plain_text_input", value: "Eksportparate virksomheder" },
     target: { type: "number_input", value: "30" },
     unit: { type: "plain_text_input", value: "virksomheder" },
   };
-  const view = open.args.view as Record<string, unknown>;
   expect((await slack.submit(manager, view, goal, "VGOAL1")).text).toBe("");
 
   for (const [person, id] of [

@@ -26,16 +26,13 @@ describe("Slack: report files are uploaded into the conversation they were asked
     ) as Button;
     const message = { channel: DM, ts: "1795766000.000100" };
     await slack.click(manager, addGoal, message, "200.1");
-    const open = await eventually(() =>
-      slack.fake.ok("views.open").find((c) => c.args.trigger_id === "trigger-200.1"),
-    );
+    const modal = await slack.modalOpened("trigger-200.1");
     const answers = {
       track: { type: "static_select", selected_option: { value: "A" } },
       title: { type: "plain_text_input", value: "Eksportparate" },
       target: { type: "plain_text_input", value: "25" },
       unit: { type: "plain_text_input", value: "virksomheder" },
     };
-    const modal = open.args.view as Record<string, unknown>;
     expect((await slack.submit(manager, modal, answers, "VGOAL1")).status).toBe(200);
     await eventually(() =>
       slack.fake.ok("chat.update").find((c) => JSON.stringify(c.args).includes("Eksportparate")),

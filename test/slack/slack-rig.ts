@@ -5,6 +5,7 @@ import {
   type Button,
   buttonClick,
   commandBody,
+  eventually,
   payloadBody,
   post,
   startSlackServer,
@@ -33,6 +34,8 @@ export interface SlackRig {
     answers: Record<string, unknown>,
     viewId?: string,
   ): Promise<Answer>;
+  /** The view of the modal the bot opened for this trigger id, once it has called views.open. */
+  modalOpened(triggerId: string): Promise<Record<string, unknown>>;
 }
 
 /** The rig over this fake and server; its calls go to whichever server it holds at the time. */
@@ -45,6 +48,12 @@ export function slackRig(parts: { fake: FakeSlack; server: RunningServer }): Sla
       post(rig.server, payloadBody(buttonClick(rig.fake, user, button, message, actionTs))),
     submit: (user, view, answers, viewId) =>
       post(rig.server, payloadBody(submission(user, view, answers, viewId))),
+    modalOpened: async (triggerId) => {
+      const open = await eventually(() =>
+        rig.fake.ok("views.open").find((c) => c.args.trigger_id === triggerId),
+      );
+      return open.args.view as Record<string, unknown>;
+    },
   };
   return rig;
 }

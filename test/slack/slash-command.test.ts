@@ -76,10 +76,7 @@ describe("/henvis in Slack", () => {
 
   it("/henvis with no text opens the form as a modal with the trigger id", async () => {
     await slack.command(slackId("bd-fyn-2"), "/henvis", "", "t-modal");
-    const open = await eventually(() =>
-      slack.fake.ok("views.open").find((c) => c.args.trigger_id === "t-modal"),
-    );
-    const view = open.args.view as {
+    const view = (await slack.modalOpened("t-modal")) as {
       type: string;
       callback_id: string;
       blocks: { block_id?: string }[];

@@ -36,11 +36,8 @@ describe("Slack is answered in time while the CVR register hangs", () => {
   it("a modal submit closes the modal without waiting for the register; the result comes by DM", async () => {
     const user = slackId("bd-fyn-2");
     await slack.command(user, "/henvis", "", "t-slow-form");
-    const open = await eventually(() =>
-      slack.fake.ok("views.open").find((c) => c.args.trigger_id === "t-slow-form"),
-    );
+    const view = await slack.modalOpened("t-slow-form");
     const answers = referralAnswers("41726393", "Eksport til Norge");
-    const view = open.args.view as Record<string, unknown>;
     const res = await slack.submit(user, view, answers, "VSLOW1");
     expect([res.status, res.text]).toEqual([200, ""]);
     const dm = await eventually(
