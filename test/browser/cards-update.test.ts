@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { beforeEach, expect, it } from "vitest";
 import { actAs, say, useLocalChatPage, WAIT } from "../support/local-chat-page.js";
+import { postJson } from "../support/local-server.js";
 import type { RunningServer } from "../support/start-server.js";
 
 const chat = useLocalChatPage();
@@ -14,11 +15,7 @@ beforeEach(() => {
 type Reply = { text: string; card?: Record<string, unknown> };
 
 async function api(path: string, body: Record<string, unknown>): Promise<Reply[]> {
-  const res = await fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  const res = await postJson(server, path, body);
   expect(res.status).toBe(200);
   return ((await res.json()) as { replies: Reply[] }).replies;
 }

@@ -6,6 +6,7 @@ import {
   useLocalChatPage,
   WAIT,
 } from "../support/local-chat-page.js";
+import { postJson } from "../support/local-server.js";
 import type { RunningServer } from "../support/start-server.js";
 
 const chat = useLocalChatPage();
@@ -20,11 +21,7 @@ type Card = Record<string, unknown>;
 type Reply = { text: string; card?: Card };
 
 async function api(path: string, body: Record<string, unknown>): Promise<Reply[]> {
-  const res = await fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  const res = await postJson(server, path, body);
   expect(res.status).toBe(200);
   return ((await res.json()) as { replies: Reply[] }).replies;
 }

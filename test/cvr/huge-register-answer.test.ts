@@ -1,29 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cvrapiSample, type FakeCvrServer, startFakeCvrapi } from "../fakes/fake-cvr-servers.js";
-import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
+import { postJson, useLocalServer } from "../support/local-server.js";
 
 let register: FakeCvrServer;
-let server: RunningServer;
-
 beforeAll(async () => {
   register = await startFakeCvrapi();
-  server = await startServer({
-    CVR_SOURCE: "cvrapi",
-    CVRAPI_URL: register.url,
-    CVRAPI_USER_AGENT: "Test - Eksportbro - test@example.invalid",
-  });
 });
-afterAll(async () => {
-  await server?.stop();
-  await register?.close();
-  removeServerDirs();
-});
+afterAll(() => register?.close());
+const server = useLocalServer(() => ({
+  CVR_SOURCE: "cvrapi",
+  CVRAPI_URL: register.url,
+  CVRAPI_USER_AGENT: "Test - Eksportbro - test@example.invalid",
+}));
 
 async function refer(cvr: string): Promise<string> {
-  const res = await fetch(`${server.url}/local/messages`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ from: "bd-fyn-1", text: `/henvis ${cvr} Eksport til Tyskland` }),
+  const res = await postJson(server, "/local/messages", {
+    from: "bd-fyn-1",
+    text: `/henvis ${cvr} Eksport til Tyskland`,
   });
   const body = (await res.json()) as { replies: { text: string }[] };
   return body.replies.map((r) => r.text).join("\n");

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
+import { describe, expect, it } from "vitest";
+import { postJson, useLocalServer } from "../support/local-server.js";
 
-let server: RunningServer;
+const server = useLocalServer();
 const post = async (path: string, body: unknown) => {
-  const res = await fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  const res = await postJson(server, path, body);
   expect(res.status).toBe(200);
   return (await res.json()) as { replies: { text: string }[] };
 };
@@ -25,14 +21,6 @@ async function acceptButton(personId: string) {
   }
   throw new Error(`no accept button reached ${personId}`);
 }
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-  removeServerDirs();
-});
 
 describe("the audit log in the local chat", () => {
   it("records a message and an action through the local API as coming from the local chat", async () => {

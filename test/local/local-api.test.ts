@@ -1,22 +1,9 @@
 import { request } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
+import { describe, expect, it } from "vitest";
+import { postJson, useLocalServer } from "../support/local-server.js";
 
-let server: RunningServer;
-const post = (path: string, body: unknown) =>
-  fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-  removeServerDirs();
-});
+const server = useLocalServer();
+const post = (path: string, body: unknown) => postJson(server, path, body);
 
 describe("local JSON API on the real server", () => {
   it("answers /healthz", async () => {

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-connector.js";
+import { useLocalServer } from "../support/local-server.js";
 import { rawRequest } from "../support/raw-http.js";
-import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
 import { messageActivity } from "../support/teams-activities.js";
 
 const REFERRER = "bd-midtjylland-1";
 const ADVISOR = "adv-midtjylland-1";
 const TEAMS_USER = { id: "29:thomas", name: "Thomas", conversationId: "a:thomas-chat" };
 
-let server: RunningServer;
 let playground: FakeBotConnector;
 let port: string;
 
@@ -19,13 +18,11 @@ beforeAll(async () => {
     name: "Thomas",
     email: `${REFERRER}@demo.eksportbro.invalid`,
   });
-  server = await startServer({ PLAYGROUND_URL: playground.url });
+});
+afterAll(() => playground?.close());
+const server = useLocalServer(() => ({ PLAYGROUND_URL: playground.url }));
+beforeAll(() => {
   port = new URL(server.url).port;
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-  await playground?.close();
-  removeServerDirs();
 });
 
 const henvisJson = JSON.stringify({

@@ -1,26 +1,14 @@
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
+import { describe, expect, it } from "vitest";
+import { postJson, useLocalServer } from "../support/local-server.js";
 
-let server: RunningServer;
+const server = useLocalServer();
 const post = async (path: string, body: unknown) => {
-  const res = await fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  const res = await postJson(server, path, body);
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 };
 
 type Card = { actions?: { type: string; title: string; url?: string }[] };
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.stop();
-  removeServerDirs();
-});
 
 describe("report files in the local chat", () => {
   it("links the report's files on the card and serves them at /local/files/:id", async () => {

@@ -18,6 +18,16 @@ import {
 const AWARENESS = "Fremmer kendskabet til samarbejdet mellem UM og EH";
 const JOURNEY = "Optimerer kunderejsen, hvor UM og EH rådgiver sammen";
 
+type PlanBot = ReturnType<typeof makePlanBot>;
+
+/** Fyn's manager sends `action` on Fyn's 2026 plan, with `fields` beyond the house and year. */
+const inFynPlan = (bot: PlanBot, action: string, fields: Record<string, unknown> = {}) =>
+  bot.act("mgr-fyn", action, { house: "Fyn", year: "2026", ...fields });
+
+/** inFynPlan with a form that saves: its one-line answer and the plan behind its button. */
+const savedInFynPlan = async (bot: PlanBot, action: string, fields: Record<string, unknown>) =>
+  afterEdit(bot, "mgr-fyn", await inFynPlan(bot, action, fields));
+
 describe("/handlingsplan: goals and activities through forms", () => {
   it("warns about each required purpose until an activity serves it", async () => {
     const bot = makePlanBot();
@@ -37,19 +47,13 @@ describe("/handlingsplan: goals and activities through forms", () => {
       "due",
     ]);
 
-    const saved = await afterEdit(
-      bot,
-      "mgr-fyn",
-      await bot.act("mgr-fyn", "plan.activity.submit", {
-        house: "Fyn",
-        year: "2026",
-        title: "Fælles morgenmøde om eksport",
-        awareness: "true",
-        customerJourney: "false",
-        owner: "Hanne og Line",
-        due: "2026-09-30",
-      }),
-    );
+    const saved = await savedInFynPlan(bot, "plan.activity.submit", {
+      title: "Fælles morgenmøde om eksport",
+      awareness: "true",
+      customerJourney: "false",
+      owner: "Hanne og Line",
+      due: "2026-09-30",
+    });
     expect(saved.line).toBe("Aktiviteten »Fælles morgenmøde om eksport« er gemt.");
     const one = saved.plan;
     const text = renderPlainText(one);
@@ -69,9 +73,7 @@ describe("/handlingsplan: goals and activities through forms", () => {
 
   it("asks a joint goal for its KPI category and checks numbers and dates on their fields", async () => {
     const bot = makePlanBot();
-    const noKpi = await bot.act("mgr-fyn", "plan.goal.submit", {
-      house: "Fyn",
-      year: "2026",
+    const noKpi = await inFynPlan(bot, "plan.goal.submit", {
       track: "C",
       title: "Fælles virksomhedsforløb",
       target: "tyve",
@@ -86,9 +88,7 @@ describe("/handlingsplan: goals and activities through forms", () => {
       );
     expect(await bot.says("mgr-fyn", "/handlingsplan")).toContain("Planen er tom.");
 
-    const late = await bot.act("mgr-fyn", "plan.activity.submit", {
-      house: "Fyn",
-      year: "2026",
+    const late = await inFynPlan(bot, "plan.activity.submit", {
       title: "Webinar",
       owner: "Hanne",
       due: "2027-01-10",
@@ -115,30 +115,20 @@ describe("/handlingsplan: goals and activities through forms", () => {
       unit: "virksomheder",
     });
     const [goalId] = itemIds(plan);
-    const edit = views(
-      await bot.act("mgr-fyn", "plan.goal.open", { house: "Fyn", year: "2026", itemId: goalId }),
-    )[0];
+    const edit = views(await inFynPlan(bot, "plan.goal.open", { itemId: goalId }))[0];
     expect(edit?.form?.fields.find((f) => f.name === "target")?.value).toBe("30");
-    const edited = await afterEdit(
-      bot,
-      "mgr-fyn",
-      await bot.act("mgr-fyn", "plan.goal.submit", {
-        house: "Fyn",
-        year: "2026",
-        itemId: goalId,
-        track: "A",
-        title: "Eksportparate virksomheder",
-        target: "40",
-        unit: "virksomheder",
-      }),
-    );
+    const edited = await savedInFynPlan(bot, "plan.goal.submit", {
+      itemId: goalId,
+      track: "A",
+      title: "Eksportparate virksomheder",
+      target: "40",
+      unit: "virksomheder",
+    });
     expect(edited.line).toBe("Målet »Eksportparate virksomheder« er gemt.");
     const changed = edited.plan;
     expect(plain(changed)).toContain("Målsætning: 40 virksomheder");
     expect(itemIds(changed as View)).toEqual([goalId]);
-    const ask = views(
-      await bot.act("mgr-fyn", "plan.item.remove", { house: "Fyn", year: "2026", itemId: goalId }),
-    )[0];
+    const ask = views(await inFynPlan(bot, "plan.item.remove", { itemId: goalId }))[0];
     expect(ask?.title).toBe("Fjern »Mål A: Eksportparate virksomheder« fra handlingsplanen?");
     const keep = findAction(ask, "plan.item.keep");
     expect(itemIds(views(await bot.act("mgr-fyn", keep.id, keep.data))[0] as View)).toEqual([
@@ -236,9 +226,7 @@ describe("the plan for KL and ERST", () => {
       owner: "EH og TC",
       due: "2026-10-01",
     });
-    const exported = views(
-      await bot.act("mgr-fyn", "plan.export", { house: "Fyn", year: "2026" }),
-    )[0];
+    const exported = views(await inFynPlan(bot, "plan.export"))[0];
     expect(exported?.files?.map((f) => f.name)).toEqual([
       "handlingsplan-fyn-2026.xlsx",
       "handlingsplan-fyn-2026.csv",

@@ -43,6 +43,22 @@ async function refer(bot: Bot, who: string, cvr: string, channel: Channel) {
   return { id: h.id, holder: h.assigneeId ?? "" };
 }
 
+/** bd-midtjylland-2 sends NOTE to the holder of handover `id` through `channel`. */
+const sendNote = (bot: Bot, id: string, channel: Channel) =>
+  bot.act("bd-midtjylland-2", "handover.note.submit", { handoverId: id, note: NOTE }, channel);
+
+/** `holder` records a meeting on handover `id`, naming CONTACT and DESCRIPTION, through `channel`. */
+function recordMeeting(bot: Bot, holder: string, id: string, channel: Channel) {
+  const meeting = {
+    handoverId: id,
+    meetingDate: "2026-11-27",
+    contactPerson: CONTACT,
+    description: DESCRIPTION,
+    disclosed: "true",
+  };
+  return bot.act(holder, "handover.meeting.submit", meeting, channel);
+}
+
 describe("the audit log of views and changes", () => {
   it("records who viewed and changed a handover, through which channel, with ids only", async () => {
     const bot = makeFullBot();
@@ -58,26 +74,10 @@ describe("the audit log of views and changes", () => {
     await bot.says(COORDINATOR, "/find 10150817", "local");
     await bot.says("bd-midtjylland-2", `/henvis 10150817 ${NEED}`, "teams");
     await bot.act("bd-midtjylland-2", "handover.note", { handoverId: id }, "teams");
-    await bot.act(
-      "bd-midtjylland-2",
-      "handover.note.submit",
-      { handoverId: id, note: NOTE },
-      "slack",
-    );
+    await sendNote(bot, id, "slack");
     await bot.act(holder, "handover.accept", { handoverId: id }, "teams");
     await bot.act(holder, "handover.meeting", { handoverId: id }, "local");
-    const met = await bot.act(
-      holder,
-      "handover.meeting.submit",
-      {
-        handoverId: id,
-        meetingDate: "2026-11-27",
-        contactPerson: CONTACT,
-        description: DESCRIPTION,
-        disclosed: "true",
-      },
-      "slack",
-    );
+    const met = await recordMeeting(bot, holder, id, "slack");
     expect(met.ok).toBe(true);
     await bot.act(
       holder,
@@ -161,25 +161,9 @@ describe("the audit log of views and changes", () => {
     const bot = makeFullBot();
     const { id, holder } = await refer(bot, "bd-midtjylland-1", "10150817", "slack");
     await bot.says("bd-midtjylland-2", `/henvis 10150817 ${NEED}`, "teams");
-    await bot.act(
-      "bd-midtjylland-2",
-      "handover.note.submit",
-      { handoverId: id, note: NOTE },
-      "local",
-    );
+    await sendNote(bot, id, "local");
     await bot.act(holder, "handover.accept", { handoverId: id }, "teams");
-    await bot.act(
-      holder,
-      "handover.meeting.submit",
-      {
-        handoverId: id,
-        meetingDate: "2026-11-27",
-        contactPerson: CONTACT,
-        description: DESCRIPTION,
-        disclosed: "true",
-      },
-      "teams",
-    );
+    await recordMeeting(bot, holder, id, "teams");
     await bot.says(COORDINATOR, "/find Nordlys", "local");
     const all = await entries(bot);
     expect(all.length).toBeGreaterThanOrEqual(6);

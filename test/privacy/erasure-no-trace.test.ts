@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { postJson } from "../support/local-server.js";
 import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
 
 const NAME = "Åse Hemmeligsen";
@@ -15,11 +16,7 @@ interface Reply {
 
 function client(server: RunningServer) {
   const post = async (path: string, body: unknown) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
+    const res = await postJson(server, path, body);
     expect(res.status).toBe(200);
     return ((await res.json()) as { replies: Reply[] }).replies;
   };

@@ -3,33 +3,22 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadReminderConfig } from "../../src/adapters/scheduler/load-reminder-config.js";
 import { removeTempDirs, tempDir } from "../storage/temp-dir.js";
-import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
+import { postJson, useLocalServer } from "../support/local-server.js";
+import { startServer } from "../support/start-server.js";
 
-let server: RunningServer;
 let dir: string;
 
 beforeAll(async () => {
   dir = await tempDir();
-  const file = join(dir, "reminders.json");
   writeFileSync(
-    file,
+    join(dir, "reminders.json"),
     JSON.stringify({ promptWorkingDaysBefore: 7, houses: { Fyn: { conveneWeeksBefore: 8 } } }),
   );
-  server = await startServer({ REMINDERS_FILE: file });
-}, 30_000);
-
-afterAll(async () => {
-  await server?.stop();
-  removeServerDirs();
-  await removeTempDirs();
 });
+afterAll(removeTempDirs);
+const server = useLocalServer(() => ({ REMINDERS_FILE: join(dir, "reminders.json") }));
 
-const post = (path: string, body: unknown) =>
-  fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+const post = (path: string, body: unknown) => postJson(server, path, body);
 
 /** A date a month from now, typed the Danish way. */
 function inAMonth(): string {

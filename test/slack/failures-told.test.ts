@@ -3,22 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeSlack } from "../fakes/fake-slack.js";
 import { mountSmallDisk } from "../support/full-disk.js";
 import type { RunningServer } from "../support/start-server.js";
+import { type SlackRig, slackRig, stopSlack, useSlack } from "./slack-rig.js";
 import {
   type Button,
   buttonClick,
   buttonsIn,
-  commandBody,
   eventually,
   mentions,
   payloadBody,
   post,
   referralAnswers,
-  type SlackRig,
   slackId,
-  startSlack,
   startSlackServer,
-  stopSlack,
-  submission,
 } from "./slack-support.js";
 
 const SORRY = "Noget gik galt hos Eksportbro";
@@ -33,28 +29,22 @@ function stored(server: RunningServer): string {
 }
 
 describe("someone users.info does not know (user_not_found)", () => {
-  let rig: SlackRig;
-  beforeAll(async () => {
-    rig = await startSlack();
-  });
-  afterAll(() => stopSlack(rig ?? {}));
+  const rig = useSlack();
 
   it("gets the polite refusal everywhere, and not even a request key is stored", async () => {
     const stranger = "UNOBODY01";
-    await post(rig.server, commandBody(rig.fake, stranger, "/henvis", "98785647 X", "t-nobody"));
+    await rig.command(stranger, "/henvis", "98785647 X", "t-nobody");
     expect(textOf(await responseTo(rig, "t-nobody"))).toContain("katalog");
-    const click = buttonClick(
-      rig.fake,
+    await rig.click(
       stranger,
       { action_id: "handover.accept", value: "{}" },
       { channel: "D07H2L9QX4M", ts: "1.000001" },
       "300.1",
     );
-    await post(rig.server, payloadBody(click));
     expect(textOf(await responseTo(rig, "action-300.1"))).toContain("katalog");
     const modal = { type: "modal", callback_id: "handover.request.submit", private_metadata: "" };
-    const submit = submission(stranger, modal, referralAnswers("98785647", "X"), "VNOBODY1");
-    expect((await post(rig.server, payloadBody(submit))).text).toContain("katalog");
+    const submit = await rig.submit(stranger, modal, referralAnswers("98785647", "X"), "VNOBODY1");
+    expect(submit.text).toContain("katalog");
     const data = stored(rig.server);
     for (const key of ["t-nobody", "300.1", "VNOBODY1", stranger]) expect(data).not.toContain(key);
   });
@@ -70,7 +60,7 @@ async function useUpTheLastPage(rig: SlackRig): Promise<void> {
   for (let i = 0; i < 100; i++) {
     const id = `t-burn-${i}`;
     const language = i % 2 === 0 ? "en" : "da";
-    await post(rig.server, commandBody(rig.fake, slackId("bd-fyn-2"), "/sprog", language, id));
+    await rig.command(slackId("bd-fyn-2"), "/sprog", language, id);
     if (textOf(await responseTo(rig, id)).includes(SORRY)) return;
   }
   throw new Error("the store never refused a write on the full disk");
@@ -86,13 +76,10 @@ describe.skipIf(!disk)("a full disk (a real 4 MB tmpfs): every Slack user is tol
   beforeAll(async () => {
     const fake = await startFakeSlack();
     const dataFile = `${disk?.dir}/eksportbro.json`;
-    rig = { fake, server: await startSlackServer(fake, { DATA_FILE: dataFile }) };
-    await post(rig.server, commandBody(fake, bd, "/henvis", "", "t-form"));
-    const open = await eventually(() =>
-      fake.ok("views.open").find((c) => c.args.trigger_id === "t-form"),
-    );
-    form = open.args.view as Record<string, unknown>;
-    await post(rig.server, commandBody(fake, bd, "/henvis", "10150817 Eksport til Tyskland"));
+    rig = slackRig({ fake, server: await startSlackServer(fake, { DATA_FILE: dataFile }) });
+    await rig.command(bd, "/henvis", "", "t-form");
+    form = await rig.modalOpened("t-form");
+    await rig.command(bd, "/henvis", "10150817 Eksport til Tyskland");
     const dm = await eventually(() =>
       fake.ok("chat.postMessage").find((c) => mentions(c, "handover.accept")),
     );
@@ -114,14 +101,18 @@ describe.skipIf(!disk)("a full disk (a real 4 MB tmpfs): every Slack user is tol
   });
 
   it("a slash command: the apology comes through its response_url", async () => {
-    const body = commandBody(rig.fake, bd, "/henvis", "41726393 Vækst i Norden", "t-full");
-    expect((await post(rig.server, body)).status).toBe(200);
+    const res = await rig.command(bd, "/henvis", "41726393 Vækst i Norden", "t-full");
+    expect(res.status).toBe(200);
     expect(textOf(await responseTo(rig, "t-full"))).toContain(SORRY);
   });
 
   it("a modal submit: the apology is the ack itself, so the modal says it", async () => {
-    const submit = submission(bd, form, referralAnswers("92743187", "Design til Japan"), "VFULL1");
-    const res = await post(rig.server, payloadBody(submit));
+    const res = await rig.submit(
+      bd,
+      form,
+      referralAnswers("92743187", "Design til Japan"),
+      "VFULL1",
+    );
     const ack = JSON.parse(res.text) as { response_action: string; view: unknown };
     expect(ack.response_action).toBe("update");
     expect(textOf(ack.view)).toContain(SORRY);
@@ -134,8 +125,13 @@ describe.skipIf(!disk)("a full disk (a real 4 MB tmpfs): every Slack user is tol
 
   it("with room again, the same submit goes through: nothing was half done", async () => {
     disk?.free();
-    const submit = submission(bd, form, referralAnswers("92743187", "Design til Japan"), "VFULL1");
-    expect((await post(rig.server, payloadBody(submit))).text).toBe("");
+    const res = await rig.submit(
+      bd,
+      form,
+      referralAnswers("92743187", "Design til Japan"),
+      "VFULL1",
+    );
+    expect(res.text).toBe("");
     await eventually(() =>
       rig.fake.ok("chat.postMessage").find((c) => c.args.channel === bd && mentions(c, "92743187")),
     );

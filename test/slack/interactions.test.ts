@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeSlack } from "../fakes/fake-slack.js";
-import type { RunningServer } from "../support/start-server.js";
+import { describe, expect, it } from "vitest";
+import { useSlack } from "./slack-rig.js";
 import {
   type Button,
   buttonClick,
   buttonsIn,
-  commandBody,
   eventually,
   mentions,
   payloadBody,
@@ -14,27 +12,21 @@ import {
   settle,
   signedHeaders,
   slackId,
-  startSlack,
-  stopSlack,
   submission,
 } from "./slack-support.js";
 
-let fake: FakeSlack;
-let server: RunningServer;
-
-beforeAll(async () => {
-  ({ fake, server } = await startSlack());
-});
-afterAll(() => stopSlack({ fake, server }));
+const slack = useSlack();
 
 const dmsTo = (user: string, text: string) =>
-  fake.ok("chat.postMessage").filter((c) => c.args.channel === user && mentions(c, text));
+  slack.fake.ok("chat.postMessage").filter((c) => c.args.channel === user && mentions(c, text));
 
 /** Refers a company from a business developer and returns the advisor's DM and its buttons. */
 async function refer(from: string, cvr: string, need: string) {
-  await post(server, commandBody(fake, slackId(from), "/henvis", `${cvr} ${need}`));
+  await slack.command(slackId(from), "/henvis", `${cvr} ${need}`);
   const dm = await eventually(() =>
-    fake.ok("chat.postMessage").find((c) => mentions(c, cvr) && mentions(c, "handover.accept")),
+    slack.fake
+      .ok("chat.postMessage")
+      .find((c) => mentions(c, cvr) && mentions(c, "handover.accept")),
   );
   const buttons = buttonsIn(dm.args.blocks);
   const button = (id: string) => buttons.find((b) => b.action_id === id) as Button;
@@ -49,35 +41,31 @@ describe("buttons and modals in Slack", () => {
       "10150817",
       "Eksport til Tyskland",
     );
-    const first = buttonClick(fake, advisor, button("handover.accept"), message, "100.1");
-    const second = buttonClick(fake, advisor, button("handover.accept"), message, "100.2");
+    const first = buttonClick(slack.fake, advisor, button("handover.accept"), message, "100.1");
+    const second = buttonClick(slack.fake, advisor, button("handover.accept"), message, "100.2");
     const results = await Promise.all([
-      post(server, payloadBody(first)),
-      post(server, payloadBody(second)),
-      post(server, payloadBody(first)),
+      post(slack.server, payloadBody(first)),
+      post(slack.server, payloadBody(second)),
+      post(slack.server, payloadBody(first)),
     ]);
     expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
-    const replaced = await eventually(() => fake.responses.find((r) => r.id === "action-100.1"));
+    const replaced = await eventually(() =>
+      slack.fake.responses.find((r) => r.id === "action-100.1"),
+    );
     expect(replaced.body.replace_original).toBe(true);
     expect(JSON.stringify(replaced.body.blocks)).not.toContain('"handover.accept"');
     await eventually(() => dmsTo(slackId("bd-fyn-1"), "Nordlys").at(0));
     await settle(1500);
     expect(dmsTo(slackId("bd-fyn-1"), "Nordlys")).toHaveLength(1);
-    expect(fake.responses.filter((r) => r.id === "action-100.1")).toHaveLength(1);
-    const again = await eventually(() => fake.responses.find((r) => r.id === "action-100.2"));
+    expect(slack.fake.responses.filter((r) => r.id === "action-100.1")).toHaveLength(1);
+    const again = await eventually(() => slack.fake.responses.find((r) => r.id === "action-100.2"));
     expect(JSON.stringify(again.body.blocks)).not.toContain('"handover.accept"');
   });
 
   it("Decline opens a modal; an empty reason shows on the field; a reason closes it, updates the message and notifies once", async () => {
     const { advisor, button, message } = await refer("bd-sydjylland-1", "41726393", "Norden");
-    await post(
-      server,
-      payloadBody(buttonClick(fake, advisor, button("handover.decline"), message, "200.1")),
-    );
-    const open = await eventually(() =>
-      fake.ok("views.open").find((c) => c.args.trigger_id === "trigger-200.1"),
-    );
-    const view = open.args.view as Record<string, unknown>;
+    await slack.click(advisor, button("handover.decline"), message, "200.1");
+    const view = await slack.modalOpened("trigger-200.1");
     expect(view.callback_id).toBe("handover.decline.submit");
     expect(JSON.parse(String(view.private_metadata))).toMatchObject(message);
 
@@ -87,7 +75,7 @@ describe("buttons and modals in Slack", () => {
       { reason: { type: "plain_text_input", value: null } },
       "VDECL1",
     );
-    const refused = await post(server, payloadBody(empty));
+    const refused = await post(slack.server, payloadBody(empty));
     expect(refused.status).toBe(200);
     const answer = JSON.parse(refused.text) as {
       response_action: string;
@@ -98,10 +86,10 @@ describe("buttons and modals in Slack", () => {
 
     const reason = { reason: { type: "plain_text_input", value: "Ingen kapacitet <!channel>" } };
     const filled = payloadBody(submission(advisor, view, reason, "VDECL1"));
-    const [closed, again] = [await post(server, filled), await post(server, filled)];
+    const [closed, again] = [await post(slack.server, filled), await post(slack.server, filled)];
     expect([closed.status, closed.text, again.status, again.text]).toEqual([200, "", 200, ""]);
     const update = await eventually(() =>
-      fake.ok("chat.update").find((c) => c.args.ts === message.ts),
+      slack.fake.ok("chat.update").find((c) => c.args.ts === message.ts),
     );
     expect(update.args.channel).toBe(advisor);
     expect(JSON.stringify(update.args.blocks)).not.toContain('"handover.decline"');
@@ -113,13 +101,12 @@ describe("buttons and modals in Slack", () => {
   });
 
   it("the /henvis modal: a bad CVR shows on its field; a good one sends the handover and confirms by DM", async () => {
-    await post(server, commandBody(fake, slackId("bd-fyn-2"), "/henvis", "", "t-form"));
-    const open = await eventually(() =>
-      fake.ok("views.open").find((c) => c.args.trigger_id === "t-form"),
-    );
-    const view = open.args.view as Record<string, unknown>;
+    await slack.command(slackId("bd-fyn-2"), "/henvis", "", "t-form");
+    const view = await slack.modalOpened("t-form");
     const bad = submission(slackId("bd-fyn-2"), view, referralAnswers("1234", "Eksport"), "VFORM1");
-    const refused = JSON.parse((await post(server, payloadBody(bad))).text) as { errors: object };
+    const refused = JSON.parse((await post(slack.server, payloadBody(bad))).text) as {
+      errors: object;
+    };
     expect(Object.keys(refused.errors)).toEqual(["cvr"]);
     const good = submission(
       slackId("bd-fyn-2"),
@@ -127,10 +114,10 @@ describe("buttons and modals in Slack", () => {
       referralAnswers("90386832", "Eksport til USA"),
       "VFORM1",
     );
-    expect((await post(server, payloadBody(good))).text).toBe("");
+    expect((await post(slack.server, payloadBody(good))).text).toBe("");
     await eventually(() => dmsTo(slackId("bd-fyn-2"), "Pindsvinet").at(0));
     await eventually(() =>
-      fake
+      slack.fake
         .ok("chat.postMessage")
         .find((c) => mentions(c, "90386832") && mentions(c, "handover.accept")),
     );
@@ -147,9 +134,11 @@ describe("buttons and modals in Slack", () => {
       event: { type: "app_home_opened", user: slackId("bd-fyn-1"), channel: "D1", tab: "home" },
     };
     const body = JSON.stringify(event);
-    expect((await post(server, body, signedHeaders(body), "application/json")).status).toBe(200);
+    expect((await post(slack.server, body, signedHeaders(body), "application/json")).status).toBe(
+      200,
+    );
     const publish = await eventually(() =>
-      fake.ok("views.publish").find((c) => c.args.user_id === slackId("bd-fyn-1")),
+      slack.fake.ok("views.publish").find((c) => c.args.user_id === slackId("bd-fyn-1")),
     );
     const home = publish.args.view as { type: string; blocks: unknown[] };
     expect(home.type).toBe("home");
@@ -165,11 +154,13 @@ describe("buttons and modals in Slack", () => {
         event_time: Math.floor(Date.now() / 1000),
         event: { type: "app_home_opened", user, channel: "D9", tab },
       });
-      expect((await post(server, body, signedHeaders(body), "application/json")).status).toBe(200);
+      expect((await post(slack.server, body, signedHeaders(body), "application/json")).status).toBe(
+        200,
+      );
     };
     await opened("Ev0WELCOMEHOME", "home");
     const publish = await eventually(() =>
-      fake.ok("views.publish").find((c) => c.args.user_id === user),
+      slack.fake.ok("views.publish").find((c) => c.args.user_id === user),
     );
     const labels = buttonsIn((publish.args.view as { blocks: unknown }).blocks).map((b) =>
       JSON.stringify(b),
@@ -196,16 +187,18 @@ describe("buttons and modals in Slack", () => {
       event: { type: "app_home_opened", user, channel: "D3", tab: "home" },
     };
     const body = JSON.stringify(event);
-    expect((await post(server, body, signedHeaders(body), "application/json")).status).toBe(200);
-    await eventually(() => fake.ok("views.publish").find((c) => c.args.user_id === user));
+    expect((await post(slack.server, body, signedHeaders(body), "application/json")).status).toBe(
+      200,
+    );
+    await eventually(() => slack.fake.ok("views.publish").find((c) => c.args.user_id === user));
     const retry = {
       ...signedHeaders(body),
       "x-slack-retry-num": "1",
       "x-slack-retry-reason": "http_timeout",
     };
-    expect((await post(server, body, retry, "application/json")).status).toBe(200);
+    expect((await post(slack.server, body, retry, "application/json")).status).toBe(200);
     await settle(1000);
-    expect(fake.ok("views.publish").filter((c) => c.args.user_id === user)).toHaveLength(1);
+    expect(slack.fake.ok("views.publish").filter((c) => c.args.user_id === user)).toHaveLength(1);
   });
 
   it("Redirect opens a modal with a select; the chosen advisor gets the handover and can accept it from the Home tab, its result surviving a 429", async () => {
@@ -214,22 +207,14 @@ describe("buttons and modals in Slack", () => {
       "96213298",
       "Biotek til USA",
     );
-    await post(
-      server,
-      payloadBody(buttonClick(fake, advisor, button("handover.redirect"), message, "300.1")),
-    );
-    const open = await eventually(() =>
-      fake.ok("views.open").find((c) => c.args.trigger_id === "trigger-300.1"),
-    );
-    const view = open.args.view as {
+    await slack.click(advisor, button("handover.redirect"), message, "300.1");
+    const view = (await slack.modalOpened("trigger-300.1")) as {
       blocks: { block_id?: string; element?: { options?: { value: string }[] } }[];
     };
     const select = view.blocks.find((b) => b.block_id === "to")?.element;
     const target = select?.options?.[0]?.value as string;
     const chosen = { to: { type: "static_select", selected_option: { value: target } } };
-    expect(
-      (await post(server, payloadBody(submission(advisor, view, chosen, "VREDIR1")))).text,
-    ).toBe("");
+    expect((await slack.submit(advisor, view, chosen, "VREDIR1")).text).toBe("");
     await eventually(() =>
       dmsTo(slackId(target), "96213298").find((c) => mentions(c, "handover.accept")),
     );
@@ -241,21 +226,21 @@ describe("buttons and modals in Slack", () => {
       event: { type: "app_home_opened", user: slackId(target), channel: "D2", tab: "home" },
     };
     const homeBody = JSON.stringify(home);
-    await post(server, homeBody, signedHeaders(homeBody), "application/json");
+    await post(slack.server, homeBody, signedHeaders(homeBody), "application/json");
     const published = await eventually(() =>
-      fake.ok("views.publish").find((c) => c.args.user_id === slackId(target)),
+      slack.fake.ok("views.publish").find((c) => c.args.user_id === slackId(target)),
     );
     const accept = buttonsIn((published.args.view as { blocks: unknown }).blocks).find(
       (b) => b.action_id === "handover.accept",
     ) as Button;
-    const click = buttonClick(fake, slackId(target), accept, message, "300.2") as Record<
+    const click = buttonClick(slack.fake, slackId(target), accept, message, "300.2") as Record<
       string,
       unknown
     >;
     click.container = { type: "view", view_id: "VHOME" };
     delete click.response_url;
-    fake.fail("chat.postMessage", { status: 429, retryAfter: 1 }, 2);
-    expect((await post(server, payloadBody(click))).status).toBe(200);
+    slack.fake.fail("chat.postMessage", { status: 429, retryAfter: 1 }, 2);
+    expect((await post(slack.server, payloadBody(click))).status).toBe(200);
     await eventually(() =>
       dmsTo(slackId(target), "96213298").find((c) => !mentions(c, "handover.accept")),
     );
@@ -266,17 +251,19 @@ describe("buttons and modals in Slack", () => {
 describe("a company the register calls ceased, in Slack", () => {
   it("asks first; the advisor is only sent the handover after Send alligevel", async () => {
     const from = slackId("bd-fyn-2");
-    await post(server, commandBody(fake, from, "/henvis", "91750457 Sverige", "t-ceased"));
-    const ask = await eventually(() => fake.responses.find((r) => r.id === "t-ceased")?.body);
+    await slack.command(from, "/henvis", "91750457 Sverige", "t-ceased");
+    const ask = await eventually(() => slack.fake.responses.find((r) => r.id === "t-ceased")?.body);
     expect(JSON.stringify(ask.blocks)).toContain("Ifølge CVR-registret er virksomheden ophørt.");
     const confirm = buttonsIn(ask.blocks).find((b) => b.action_id === "handover.request.confirm");
     expect(confirm).toBeDefined();
     await settle();
-    expect(fake.ok("chat.postMessage").filter((c) => mentions(c, "91750457"))).toEqual([]);
+    expect(slack.fake.ok("chat.postMessage").filter((c) => mentions(c, "91750457"))).toEqual([]);
     const message = { channel: from, ts: "300.000001" };
-    await post(server, payloadBody(buttonClick(fake, from, confirm as Button, message, "300.1")));
+    await slack.click(from, confirm as Button, message, "300.1");
     const dm = await eventually(() =>
-      fake.ok("chat.postMessage").find((c) => mentions(c, "91750457") && c.args.channel !== from),
+      slack.fake
+        .ok("chat.postMessage")
+        .find((c) => mentions(c, "91750457") && c.args.channel !== from),
     );
     expect(mentions(dm, "handover.accept")).toBe(true);
   });

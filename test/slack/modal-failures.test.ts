@@ -1,69 +1,58 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeSlack } from "../fakes/fake-slack.js";
-import type { RunningServer } from "../support/start-server.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useSlack } from "./slack-rig.js";
 import {
-  commandBody,
   eventually,
   mentions,
   payloadBody,
   post,
   referralAnswers,
   slackId,
-  startSlack,
-  stopSlack,
   submission,
   writeOrgFile,
 } from "./slack-support.js";
 
-let fake: FakeSlack;
-let server: RunningServer;
-let form: Record<string, unknown>;
-
 const NEWCOMER = "UHOVEDSTADEN1";
 const LATECOMER = "UHOVEDSTADEN2";
 
-beforeAll(async () => {
-  ({ fake, server } = await startSlack({
-    ORG_FILE: writeOrgFile(["bd-hovedstaden-1", "bd-hovedstaden-2"]),
-  }));
-  await eventually(() => (fake.attempts("users.lookupByEmail") === 2 ? true : undefined));
-  fake.setEmail(NEWCOMER, "bd-hovedstaden-1@demo.eksportbro.invalid");
-  fake.setEmail(LATECOMER, "bd-hovedstaden-2@demo.eksportbro.invalid");
-  await post(server, commandBody(fake, slackId("bd-fyn-2"), "/henvis", "", "t-form"));
-  const open = await eventually(() =>
-    fake.ok("views.open").find((c) => c.args.trigger_id === "t-form"),
-  );
-  form = open.args.view as Record<string, unknown>;
-});
+const slack = useSlack(() => ({
+  ORG_FILE: writeOrgFile(["bd-hovedstaden-1", "bd-hovedstaden-2"]),
+}));
+let form: Record<string, unknown>;
 
-afterAll(() => stopSlack({ fake, server }));
+beforeAll(async () => {
+  await eventually(() => (slack.fake.attempts("users.lookupByEmail") === 2 ? true : undefined));
+  slack.fake.setEmail(NEWCOMER, "bd-hovedstaden-1@demo.eksportbro.invalid");
+  slack.fake.setEmail(LATECOMER, "bd-hovedstaden-2@demo.eksportbro.invalid");
+  await slack.command(slackId("bd-fyn-2"), "/henvis", "", "t-form");
+  form = await slack.modalOpened("t-form");
+});
 
 describe("a modal submit that fails is never silent", () => {
   it("users.info failing: the modal says sorry, and the same submit sent again is stored", async () => {
-    fake.fail("users.info", { status: 500 });
+    slack.fake.fail("users.info", { status: 500 });
     const body = payloadBody(
       submission(NEWCOMER, form, referralAnswers("92743187", "Design til Japan"), "VFAIL1"),
     );
-    const first = JSON.parse((await post(server, body)).text) as {
+    const first = JSON.parse((await post(slack.server, body)).text) as {
       response_action: string;
       view: { type: string; blocks: unknown[] };
     };
     expect(first.response_action).toBe("update");
     expect(JSON.stringify(first.view.blocks)).toContain("Noget gik galt hos Eksportbro");
-    expect((await post(server, body)).text).toBe("");
+    expect((await post(slack.server, body)).text).toBe("");
     await eventually(() =>
-      fake
+      slack.fake
         .ok("chat.postMessage")
         .find((c) => c.args.channel === NEWCOMER && mentions(c, "Gåsefjer Design ApS")),
     );
   });
 
   it("someone not in the directory sees the refusal on the modal, not a modal that just closes", async () => {
-    fake.setEmail("USTRANGER", "stranger@example.com");
+    slack.fake.setEmail("USTRANGER", "stranger@example.com");
     const body = payloadBody(
       submission("USTRANGER", form, referralAnswers("98785647", "X"), "VSTR1"),
     );
-    const answer = JSON.parse((await post(server, body)).text) as {
+    const answer = JSON.parse((await post(slack.server, body)).text) as {
       response_action: string;
       view: { blocks: unknown[] };
     };
@@ -72,13 +61,13 @@ describe("a modal submit that fails is never silent", () => {
   });
 
   it("field errors found after Slack's 3 seconds come by DM with the form's button, not lost", async () => {
-    fake.slow("users.info", 2_700);
+    slack.fake.slow("users.info", 2_700);
     const body = payloadBody(
       submission(LATECOMER, form, referralAnswers("1234", "Eksport"), "VLATE1"),
     );
-    expect((await post(server, body)).text).toBe("");
+    expect((await post(slack.server, body)).text).toBe("");
     const dm = await eventually(() =>
-      fake
+      slack.fake
         .ok("chat.postMessage")
         .find((c) => c.args.channel === LATECOMER && mentions(c, "præcis 8 cifre")),
     );
@@ -87,13 +76,13 @@ describe("a modal submit that fails is never silent", () => {
   });
 
   it("a 429 on the confirmation after a submit is waited out: the referrer still gets it", async () => {
-    fake.fail("chat.postMessage", { status: 429, retryAfter: 1 }, 2);
+    slack.fake.fail("chat.postMessage", { status: 429, retryAfter: 1 }, 2);
     const body = payloadBody(
       submission(slackId("bd-fyn-1"), form, referralAnswers("41726393", "Messe i Hamborg"), "V429"),
     );
-    expect((await post(server, body)).text).toBe("");
+    expect((await post(slack.server, body)).text).toBe("");
     await eventually(() =>
-      fake
+      slack.fake
         .ok("chat.postMessage")
         .find((c) => c.args.channel === slackId("bd-fyn-1") && mentions(c, "41726393")),
     );

@@ -1,32 +1,13 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { FakeSlack } from "../fakes/fake-slack.js";
-import type { RunningServer } from "../support/start-server.js";
-import {
-  type Button,
-  buttonClick,
-  buttonsIn,
-  commandBody,
-  eventually,
-  payloadBody,
-  post,
-  slackId,
-  startSlack,
-  stopSlack,
-  submission,
-} from "./slack-support.js";
+import { expect, it } from "vitest";
+import { useSlack } from "./slack-rig.js";
+import { type Button, buttonsIn, eventually, slackId } from "./slack-support.js";
 
-let fake: FakeSlack;
-let server: RunningServer;
-
-beforeAll(async () => {
-  ({ fake, server } = await startSlack());
-});
-afterAll(() => stopSlack({ fake, server }));
+const slack = useSlack();
 
 /** What the bot answered a slash command, as Block Kit blocks. */
 async function answer(person: string, command: string, text: string, id: string) {
-  await post(server, commandBody(fake, slackId(person), command, text, id));
-  const body = await eventually(() => fake.responses.find((r) => r.id === id)?.body);
+  await slack.command(slackId(person), command, text, id);
+  const body = await eventually(() => slack.fake.responses.find((r) => r.id === id)?.body);
   return body.blocks as unknown[];
 }
 
@@ -36,20 +17,15 @@ it("in Slack a business developer gets the house's plan without buttons, TC mana
   const add = buttonsIn(editable).find((b) => b.action_id === "plan.goal.open") as Button;
   const manager = slackId("mgr-fyn");
   const message = { channel: "D07H2L9QX4M", ts: "1733220000.000200" };
-  await post(server, payloadBody(buttonClick(fake, manager, add, message, "400.1")));
-  const open = await eventually(() =>
-    fake.ok("views.open").find((c) => c.args.trigger_id === "trigger-400.1"),
-  );
+  await slack.click(manager, add, message, "400.1");
+  const view = await slack.modalOpened("trigger-400.1");
   const goal = {
     track: { type: "static_select", selected_option: { value: "A" } },
     title: { type: "plain_text_input", value: "Eksportparate virksomheder" },
     target: { type: "number_input", value: "30" },
     unit: { type: "plain_text_input", value: "virksomheder" },
   };
-  const view = open.args.view as Record<string, unknown>;
-  expect((await post(server, payloadBody(submission(manager, view, goal, "VGOAL1")))).text).toBe(
-    "",
-  );
+  expect((await slack.submit(manager, view, goal, "VGOAL1")).text).toBe("");
 
   for (const [person, id] of [
     ["bd-fyn-1", "t-bd"],
@@ -61,9 +37,9 @@ it("in Slack a business developer gets the house's plan without buttons, TC mana
     expect(JSON.stringify(blocks)).toContain("Eksportparate virksomheder");
   }
 
-  await post(server, commandBody(fake, slackId("mgr-fyn"), "/statusmøde", "31.12.2099", "t-date"));
+  await slack.command(slackId("mgr-fyn"), "/statusmøde", "31.12.2099", "t-date");
   const replies = await eventually(() => {
-    const found = fake.responses.filter((r) => r.id === "t-date");
+    const found = slack.fake.responses.filter((r) => r.id === "t-date");
     return found.length === 2 ? found.map((r) => JSON.stringify(r.body.blocks)) : undefined;
   });
   expect(replies[0]).toContain("Det er rådgiverne, der sætter datoen for statusmødet.");

@@ -1,37 +1,19 @@
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeSlack } from "../fakes/fake-slack.js";
-import type { RunningServer } from "../support/start-server.js";
-import {
-  type Button,
-  buttonClick,
-  buttonsIn,
-  commandBody,
-  eventually,
-  payloadBody,
-  post,
-  slackId,
-  startSlack,
-  stopSlack,
-  submission,
-} from "./slack-support.js";
+import { describe, expect, it } from "vitest";
+import { useSlack } from "./slack-rig.js";
+import { type Button, buttonsIn, commandBody, eventually, post, slackId } from "./slack-support.js";
 
-let fake: FakeSlack;
-let server: RunningServer;
+const slack = useSlack();
 const manager = slackId("mgr-fyn");
 const DM = "D07H2L9QX4M";
 
-beforeAll(async () => {
-  ({ fake, server } = await startSlack());
-});
-afterAll(() => stopSlack({ fake, server }));
-
 /** A signed slash command from the manager; its ephemeral answer (by response_url) is returned. */
 async function command(name: string, text: string, trigger: string, channel = DM) {
-  const body = new URLSearchParams(commandBody(fake, manager, name, text, trigger));
+  const body = new URLSearchParams(commandBody(slack.fake, manager, name, text, trigger));
   body.set("channel_id", channel);
-  expect((await post(server, body.toString())).status).toBe(200);
-  return () => fake.responses.filter((r) => r.id === trigger).map((r) => JSON.stringify(r.body));
+  expect((await post(slack.server, body.toString())).status).toBe(200);
+  return () =>
+    slack.fake.responses.filter((r) => r.id === trigger).map((r) => JSON.stringify(r.body));
 }
 
 const buttonsOf = (text: string | undefined) => buttonsIn(JSON.parse(text ?? "{}").blocks);
@@ -43,27 +25,22 @@ describe("Slack: report files are uploaded into the conversation they were asked
       (b) => b.action_id === "plan.goal.open",
     ) as Button;
     const message = { channel: DM, ts: "1795766000.000100" };
-    await post(server, payloadBody(buttonClick(fake, manager, addGoal, message, "200.1")));
-    const open = await eventually(() =>
-      fake.ok("views.open").find((c) => c.args.trigger_id === "trigger-200.1"),
-    );
+    await slack.click(manager, addGoal, message, "200.1");
+    const modal = await slack.modalOpened("trigger-200.1");
     const answers = {
       track: { type: "static_select", selected_option: { value: "A" } },
       title: { type: "plain_text_input", value: "Eksportparate" },
       target: { type: "plain_text_input", value: "25" },
       unit: { type: "plain_text_input", value: "virksomheder" },
     };
-    const modal = open.args.view as Record<string, unknown>;
-    expect(
-      (await post(server, payloadBody(submission(manager, modal, answers, "VGOAL1")))).status,
-    ).toBe(200);
+    expect((await slack.submit(manager, modal, answers, "VGOAL1")).status).toBe(200);
     await eventually(() =>
-      fake.ok("chat.update").find((c) => JSON.stringify(c.args).includes("Eksportparate")),
+      slack.fake.ok("chat.update").find((c) => JSON.stringify(c.args).includes("Eksportparate")),
     );
 
     const report = await command("/rapport", "Fyn 2026H2", "t-report");
     const shared = await eventually(() =>
-      fake.shared(DM).length === 5 ? fake.shared(DM) : undefined,
+      slack.fake.shared(DM).length === 5 ? slack.fake.shared(DM) : undefined,
     );
     expect(shared.map((f) => f.filename)).toEqual([
       "statusrapport-fyn-2026H2.xlsx",
@@ -82,7 +59,7 @@ describe("Slack: report files are uploaded into the conversation they were asked
     expect(book.getWorksheet("Mål")?.getCell("D2").value).toBe(25);
     expect(shared[1]?.bytes?.toString("utf8")).toContain("Eksportparate;;25;virksomheder");
     expect(shared[2]?.bytes?.toString("utf8")).toContain("Eksportparate");
-    expect(fake.ok("files.completeUploadExternal")).toHaveLength(1);
+    expect(slack.fake.ok("files.completeUploadExternal")).toHaveLength(1);
     expect(report().join()).toContain("diagrammerne som PNG-billeder");
     expect(report().join()).toContain(":bar_chart: *Mål mod målsætning pr. spor*");
   });
@@ -93,9 +70,9 @@ describe("Slack: report files are uploaded into the conversation they were asked
       (b) => b.action_id === "plan.export",
     ) as Button;
     const message = { channel: "C0EXPORT1", ts: "1795766100.000100" };
-    await post(server, payloadBody(buttonClick(fake, manager, exportButton, message, "201.1")));
+    await slack.click(manager, exportButton, message, "201.1");
     const shared = await eventually(() => {
-      const files = fake.shared("C0EXPORT1");
+      const files = slack.fake.shared("C0EXPORT1");
       return files.length === 3 ? files : undefined;
     });
     expect(shared.map((f) => f.filename)).toEqual([
@@ -106,14 +83,14 @@ describe("Slack: report files are uploaded into the conversation they were asked
   });
 
   it("a failed upload tells the person, translated, instead of vanishing", async () => {
-    fake.fail("files.completeUploadExternal", { error: "not_in_channel" });
+    slack.fake.fail("files.completeUploadExternal", { error: "not_in_channel" });
     const inChannel = await command("/rapport", "Fyn 2026H2", "t-not-in", "C0NOTIN01");
     await eventually(() =>
       inChannel().find((r) => r.includes("fordi Eksportbro ikke er med i den")),
     );
-    expect(fake.shared("C0NOTIN01")).toEqual([]);
+    expect(slack.fake.shared("C0NOTIN01")).toEqual([]);
 
-    fake.fail("files.getUploadURLExternal", { status: 500 }, 3);
+    slack.fake.fail("files.getUploadURLExternal", { status: 500 }, 3);
     const down = await command("/rapport", "Fyn 2026H2", "t-down");
     const told = await eventually(() =>
       down().find((r) => r.includes("kunne ikke uploades til Slack lige nu")),

@@ -2,8 +2,8 @@ import { createHmac, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type ApiCall, type FakeSlack, startFakeSlack } from "../fakes/fake-slack.js";
-import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
+import type { ApiCall, FakeSlack } from "../fakes/fake-slack.js";
+import { type RunningServer, startServer } from "../support/start-server.js";
 
 /** The test signing secret (Slack's example secret from its signing docs). */
 export const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -39,30 +39,6 @@ export function startSlackServer(
     ORG_FILE: writeOrgFile(),
     ...env,
   });
-}
-
-/** A fake Slack and the real server pointed at it, as a test file's hooks hold them. */
-export interface SlackRig {
-  fake: FakeSlack;
-  server: RunningServer;
-}
-
-/** Starts a fake Slack, then the server in Slack mode against it (the fake is closed if that fails). */
-export async function startSlack(env: Record<string, string> = {}): Promise<SlackRig> {
-  const fake = await startFakeSlack();
-  try {
-    return { fake, server: await startSlackServer(fake, env) };
-  } catch (error) {
-    await fake.close();
-    throw error;
-  }
-}
-
-/** Stops what startSlack started (either may be missing if a start failed), then removes the data dirs. */
-export async function stopSlack(rig: Partial<SlackRig>): Promise<void> {
-  await rig.server?.stop();
-  await rig.fake?.close();
-  removeServerDirs();
 }
 
 /** Headers Slack would send for this body; `skewS` moves the timestamp, `secret` signs otherwise. */

@@ -1,15 +1,19 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { HistoryEntry } from "../../src/domain/handover.js";
+import type { Handover, HistoryEntry } from "../../src/domain/handover.js";
 import type { Store } from "../../src/ports/store.js";
 import { makeHandover } from "../support/handover-factory.js";
 import type { StoreHarness } from "./store-contract.js";
 
-const ended = (type: "close" | "decline", at: string): HistoryEntry[] => [
-  { type: "accept", by: "adv1", at: "2020-01-01T00:00:00.000Z" },
-  type === "close"
-    ? { type, by: "adv1", outcome: "not_relevant", at }
-    : { type, by: "adv1", reason: "Nej", at },
-];
+/** A handover accepted, then closed or declined at `at`. */
+function ended(type: "close" | "decline", at: string, overrides: Partial<Handover> = {}): Handover {
+  const history: HistoryEntry[] = [
+    { type: "accept", by: "adv1", at: "2020-01-01T00:00:00.000Z" },
+    type === "close"
+      ? { type, by: "adv1", outcome: "not_relevant", at }
+      : { type, by: "adv1", reason: "Nej", at },
+  ];
+  return makeHandover({ status: type === "close" ? "closed" : "declined", history, ...overrides });
+}
 
 /** Reads that must not load what they do not need: retention's ended handovers, routing's last assignments. */
 export function boundedReadsContract(name: string, harness: StoreHarness): void {
@@ -22,27 +26,11 @@ export function boundedReadsContract(name: string, harness: StoreHarness): void 
 
     it("lists closed and declined handovers ended before their cut-offs, oldest first, skipping the erased and the open", async () => {
       store = await harness.open();
-      const closedOld = makeHandover({
-        status: "closed",
-        history: ended("close", "2021-03-01T00:00:00.000Z"),
-      });
-      const closedNew = makeHandover({
-        status: "closed",
-        history: ended("close", "2024-06-01T00:00:00.000Z"),
-      });
-      const declinedOld = makeHandover({
-        status: "declined",
-        history: ended("decline", "2020-05-01T00:00:00.000Z"),
-      });
-      const declinedNew = makeHandover({
-        status: "declined",
-        history: ended("decline", "2024-06-01T00:00:00.000Z"),
-      });
-      const erased = makeHandover({
-        status: "declined",
-        need: "[slettet]",
-        history: ended("decline", "2020-01-02T00:00:00.000Z"),
-      });
+      const closedOld = ended("close", "2021-03-01T00:00:00.000Z");
+      const closedNew = ended("close", "2024-06-01T00:00:00.000Z");
+      const declinedOld = ended("decline", "2020-05-01T00:00:00.000Z");
+      const declinedNew = ended("decline", "2024-06-01T00:00:00.000Z");
+      const erased = ended("decline", "2020-01-02T00:00:00.000Z", { need: "[slettet]" });
       const open = makeHandover({ status: "accepted" });
       for (const h of [closedOld, closedNew, declinedOld, declinedNew, erased, open])
         await store.handovers.save(h);

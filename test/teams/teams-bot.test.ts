@@ -1,8 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-connector.js";
-import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   APP_ID,
   installActivity,
@@ -11,7 +9,7 @@ import {
   submitActivity,
   type TeamsUser,
 } from "../support/teams-activities.js";
-import { advisor, byMail, postActivity, referrer, stranger, teamsEnv } from "./teams-support.js";
+import { advisor, byMail, referrer, stranger, useTeams } from "./teams-support.js";
 
 type Card = {
   body: { text?: string; facts?: { title: string; value: string }[] }[];
@@ -19,40 +17,33 @@ type Card = {
 };
 type Action = { verb: string; data: Record<string, string> };
 
-let connector: FakeBotConnector;
-let server: RunningServer;
-const post = (activity: Record<string, unknown>) => postActivity(connector, server, activity);
+const teams = useTeams();
 const cardOf = (body: Record<string, unknown>) =>
   (body.attachments as { contentType: string; content: Card }[] | undefined)?.[0]?.content;
 const textOf = (card: Card | undefined) => JSON.stringify(card?.body ?? []);
 
-beforeAll(async () => {
-  connector = await startFakeBotConnector();
-  connector.members.set(byMail.id, {
+beforeAll(() => {
+  teams.connector.members.set(byMail.id, {
     id: byMail.id,
     name: byMail.name,
     email: "karen.dahl@demo.eksportbro.invalid",
     userPrincipalName: "karen.dahl@demo.eksportbro.invalid",
   });
-  server = await startServer(teamsEnv(connector));
-});
-afterAll(async () => {
-  await server?.stop();
-  await connector?.close();
-  removeServerDirs();
 });
 
 describe("Teams: the bot on /api/messages with a fake Bot Framework connector", () => {
-  const serviceUrl = () => `${connector.url}/amer/tenant/`;
+  const serviceUrl = () => `${teams.connector.url}/amer/tenant/`;
 
   it("greets an advisor who installs the app once, and stores where to reach them", async () => {
-    const res = await post(installActivity(advisor, serviceUrl()));
+    const res = await teams.post(installActivity(advisor, serviceUrl()));
     expect(res.status).toBe(200);
     const { action: _add, ...update } = installActivity(advisor, serviceUrl());
     const membersAdded = [{ id: `28:${APP_ID}` }];
-    expect((await post({ ...update, type: "conversationUpdate", membersAdded })).status).toBe(200);
-    expect(connector.activities(advisor.conversationId)).toHaveLength(1);
-    const [welcome] = connector.activities(advisor.conversationId);
+    expect((await teams.post({ ...update, type: "conversationUpdate", membersAdded })).status).toBe(
+      200,
+    );
+    expect(teams.connector.activities(advisor.conversationId)).toHaveLength(1);
+    const [welcome] = teams.connector.activities(advisor.conversationId);
     const card = cardOf(welcome?.body ?? {});
     expect(textOf(card)).toContain("Velkommen til Eksportbro, Mette");
     const buttons = JSON.stringify(card?.actions ?? []);
@@ -62,7 +53,7 @@ describe("Teams: the bot on /api/messages with a fake Bot Framework connector", 
   });
 
   it("refers a company: the referrer's reply and the advisor's card reach the connector", async () => {
-    const res = await post(
+    const res = await teams.post(
       messageActivity(
         referrer,
         "<at>Eksportbro</at> henvis 10150817 Vil eksportere til Tyskland",
@@ -70,10 +61,12 @@ describe("Teams: the bot on /api/messages with a fake Bot Framework connector", 
       ),
     );
     expect(res.status).toBe(200);
-    const reply = connector.activities(referrer.conversationId).at(-1);
+    const reply = teams.connector.activities(referrer.conversationId).at(-1);
     expect(textOf(cardOf(reply?.body ?? {}))).toContain("Sendt til Mette Kragh Sørensen");
-    await connector.waitFor(() => connector.activities(advisor.conversationId).length >= 2);
-    const card = cardOf(connector.activities(advisor.conversationId)[1]?.body ?? {});
+    await teams.connector.waitFor(
+      () => teams.connector.activities(advisor.conversationId).length >= 2,
+    );
+    const card = cardOf(teams.connector.activities(advisor.conversationId)[1]?.body ?? {});
     expect(textOf(card)).toContain("Nordlys Maskinfabrik A/S");
     expect(textOf(card)).toContain("Vil eksportere til Tyskland");
     const accept = card?.actions?.find((a) => a.verb === "handover.accept");
@@ -81,14 +74,16 @@ describe("Teams: the bot on /api/messages with a fake Bot Framework connector", 
   });
 
   it("accepts a CVR written with DK and spaces as its 8 digits", async () => {
-    await post(messageActivity(referrer, "henvis DK 9412 6967 Værft", serviceUrl()));
-    const reply = textOf(cardOf(connector.activities(referrer.conversationId).at(-1)?.body ?? {}));
+    await teams.post(messageActivity(referrer, "henvis DK 9412 6967 Værft", serviceUrl()));
+    const reply = textOf(
+      cardOf(teams.connector.activities(referrer.conversationId).at(-1)?.body ?? {}),
+    );
     expect(reply).toContain("Vestkystens Værft ApS");
     expect(reply).toContain("CVR 94126967");
   });
 
   it("shows the referrer's name literally on the advisor's card (no link, no markup)", async () => {
-    const card = cardOf(connector.activities(advisor.conversationId)[1]?.body ?? {});
+    const card = cardOf(teams.connector.activities(advisor.conversationId)[1]?.body ?? {});
     const shown = textOf(card);
     expect(shown).not.toContain("[Hansen](https://evil.example)");
     expect(shown.replace(/\u2060/g, "")).toContain(
@@ -97,10 +92,10 @@ describe("Teams: the bot on /api/messages with a fake Bot Framework connector", 
   });
 
   it("accepts with Action.Execute: the invoke answer replaces the card, the referrer is told once, a second click changes nothing", async () => {
-    const card = cardOf(connector.activities(advisor.conversationId)[1]?.body ?? {});
+    const card = cardOf(teams.connector.activities(advisor.conversationId)[1]?.body ?? {});
     const accept = card?.actions?.find((a) => a.verb === "handover.accept");
-    const before = connector.activities(referrer.conversationId).length;
-    const res = await post(
+    const before = teams.connector.activities(referrer.conversationId).length;
+    const res = await teams.post(
       invokeActivity(advisor, "handover.accept", accept?.data ?? {}, "act-2", serviceUrl()),
     );
     expect(res.status).toBe(200);
@@ -111,27 +106,29 @@ describe("Teams: the bot on /api/messages with a fake Bot Framework connector", 
     ]);
     expect(textOf(answer.value)).toMatch(/accepteret/i);
     expect(answer.value.actions?.some((a) => a.verb === "handover.accept") ?? false).toBe(false);
-    await connector.waitFor(() => connector.activities(referrer.conversationId).length > before);
-    const notice = connector.activities(referrer.conversationId).at(-1);
+    await teams.connector.waitFor(
+      () => teams.connector.activities(referrer.conversationId).length > before,
+    );
+    const notice = teams.connector.activities(referrer.conversationId).at(-1);
     expect(textOf(cardOf(notice?.body ?? {}))).toContain("Mette Kragh Sørensen");
 
-    const told = connector.activities(referrer.conversationId).length;
-    const again = await post(
+    const told = teams.connector.activities(referrer.conversationId).length;
+    const again = await teams.post(
       invokeActivity(advisor, "handover.accept", accept?.data ?? {}, "act-2", serviceUrl()),
     );
     const second = (await again.json()) as { value: Card };
     expect(second.value.actions?.some((a) => a.verb === "handover.accept") ?? false).toBe(false);
     await new Promise((r) => setTimeout(r, 300));
-    expect(connector.activities(referrer.conversationId)).toHaveLength(told);
+    expect(teams.connector.activities(referrer.conversationId)).toHaveLength(told);
   });
 
   it("draws the /henvis form, shows field errors on it, and submits it through the Action.Submit fallback", async () => {
-    await post(messageActivity(referrer, "/henvis", serviceUrl()));
-    const form = cardOf(connector.activities(referrer.conversationId).at(-1)?.body ?? {});
+    await teams.post(messageActivity(referrer, "/henvis", serviceUrl()));
+    const form = cardOf(teams.connector.activities(referrer.conversationId).at(-1)?.body ?? {});
     const submit = form?.actions?.[0];
     expect(submit?.verb).toBe("handover.request.submit");
 
-    const bad = await post(
+    const bad = await teams.post(
       invokeActivity(
         referrer,
         "handover.request.submit",
@@ -144,7 +141,7 @@ describe("Teams: the bot on /api/messages with a fake Bot Framework connector", 
     expect(redrawn.actions?.[0]?.verb).toBe("handover.request.submit");
     expect(textOf(redrawn)).toContain("8 cifre");
 
-    const res = await post(
+    const res = await teams.post(
       submitActivity(
         referrer,
         "handover.request.submit",
@@ -154,7 +151,7 @@ describe("Teams: the bot on /api/messages with a fake Bot Framework connector", 
       ),
     );
     expect(res.status).toBe(200);
-    const update = connector.activities(referrer.conversationId).at(-1);
+    const update = teams.connector.activities(referrer.conversationId).at(-1);
     expect(update?.method).toBe("PUT");
     expect(update?.path).toMatch(/\/activities\/act-50$/);
     expect(textOf(cardOf(update?.body ?? {}))).toContain("Sendt til");
@@ -162,14 +159,14 @@ describe("Teams: the bot on /api/messages with a fake Bot Framework connector", 
 
   it("Decline through Action.Submit in a channel: the card stays for everyone, the form comes as a new message", async () => {
     const declineOf = () =>
-      connector
+      teams.connector
         .activities(advisor.conversationId)
         .map((c) => cardOf(c.body))
         .filter((c) => textOf(c).includes("41726393"))
         .map((c) => c?.actions?.find((a) => a.verb === "handover.decline"))
         .filter((a) => a !== undefined)
         .at(-1);
-    await connector.waitFor(() => declineOf() !== undefined);
+    await teams.connector.waitFor(() => declineOf() !== undefined);
     const decline = declineOf();
     expect(decline?.data.handoverId).toMatch(/^hv_/);
     const channel = "19:eksport@thread.tacv2;messageid=1795766799999";
@@ -185,11 +182,11 @@ describe("Teams: the bot on /api/messages with a fake Bot Framework connector", 
       conversation: { ...(base.conversation as object), id: channel, conversationType: "channel" },
       channelData: { ...(base.channelData as object), team: { id: "19:team@thread.tacv2" } },
     };
-    expect((await post(activity)).status).toBe(200);
-    expect(connector.calls.some((c) => c.method === "PUT" && c.path.endsWith("/act-shared"))).toBe(
-      false,
-    );
-    const sent = connector.activities(channel).at(-1);
+    expect((await teams.post(activity)).status).toBe(200);
+    expect(
+      teams.connector.calls.some((c) => c.method === "PUT" && c.path.endsWith("/act-shared")),
+    ).toBe(false);
+    const sent = teams.connector.activities(channel).at(-1);
     expect(sent?.method).toBe("POST");
     expect(JSON.stringify(cardOf(sent?.body ?? {}))).toContain('"id":"reason"');
   });
@@ -218,30 +215,30 @@ describe("Teams: the bot on /api/messages with a fake Bot Framework connector", 
         },
       ],
     };
-    expect((await post(activity)).status).toBe(200);
-    const reply = connector.activities(inChannel.conversationId).at(-1);
+    expect((await teams.post(activity)).status).toBe(200);
+    const reply = teams.connector.activities(inChannel.conversationId).at(-1);
     expect(textOf(cardOf(reply?.body ?? {}))).toContain("Sendt til Mette Kragh Sørensen");
-    const created = connector.calls.find(
+    const created = teams.connector.calls.find(
       (c) => c.method === "POST" && c.path === "/v3/conversations",
     );
     expect(created?.body).toMatchObject({ isGroup: false, members: [{ id: inChannel.id }] });
 
-    await connector.waitFor(() =>
-      connector
+    await teams.connector.waitFor(() =>
+      teams.connector
         .activities(advisor.conversationId)
         .some((c) => textOf(cardOf(c.body)).includes("98785647")),
     );
-    const card = connector
+    const card = teams.connector
       .activities(advisor.conversationId)
       .map((c) => cardOf(c.body))
       .filter((c) => textOf(c).includes("98785647"))
       .at(-1);
     const accept = card?.actions?.find((a) => a.verb === "handover.accept");
-    await post(
+    await teams.post(
       invokeActivity(advisor, "handover.accept", accept?.data ?? {}, "act-9", serviceUrl()),
     );
-    await connector.waitFor(() =>
-      connector.calls.some(
+    await teams.connector.waitFor(() =>
+      teams.connector.calls.some(
         (c) =>
           c.method === "POST" &&
           /^\/v3\/conversations\/a%3Acreated-[^/]+\/activities$/.test(c.path),
@@ -250,25 +247,27 @@ describe("Teams: the bot on /api/messages with a fake Bot Framework connector", 
   });
 
   it("finds a person by e-mail through Teams' member lookup, and answers mine", async () => {
-    const res = await post(messageActivity(byMail, "mine", serviceUrl()));
+    const res = await teams.post(messageActivity(byMail, "mine", serviceUrl()));
     expect(res.status).toBe(200);
-    const reply = connector.activities(byMail.conversationId).at(-1);
+    const reply = teams.connector.activities(byMail.conversationId).at(-1);
     expect(reply).toBeDefined();
     expect(textOf(cardOf(reply?.body ?? {}))).not.toContain("står ikke i Eksportbros katalog");
   });
 
   it("refuses someone not in the directory politely and stores nothing for them", async () => {
-    const res = await post(messageActivity(stranger, "henvis 10150817 Eksport", serviceUrl()));
+    const res = await teams.post(
+      messageActivity(stranger, "henvis 10150817 Eksport", serviceUrl()),
+    );
     expect(res.status).toBe(200);
-    const reply = connector.activities(stranger.conversationId).at(-1);
+    const reply = teams.connector.activities(stranger.conversationId).at(-1);
     expect(textOf(cardOf(reply?.body ?? {}))).toContain("står ikke i Eksportbros katalog");
-    const click = await post(
+    const click = await teams.post(
       invokeActivity(stranger, "handover.accept", { handoverId: "hv_x" }, "act-1", serviceUrl()),
     );
     const answer = (await click.json()) as { type: string; value: string };
     expect(answer.type).toBe("application/vnd.microsoft.activity.message");
     expect(answer.value).toContain("står ikke i Eksportbros katalog");
-    const dir = dirname(server.dataFile);
+    const dir = dirname(teams.server.dataFile);
     const stored = readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8"));
     expect(stored.join("").includes(stranger.conversationId)).toBe(false);
     expect(stored.join("").includes(advisor.conversationId)).toBe(true);

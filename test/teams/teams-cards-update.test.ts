@@ -1,6 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-connector.js";
-import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   installActivity,
   invokeActivity,
@@ -8,7 +6,7 @@ import {
   submitActivity,
   type TeamsUser,
 } from "../support/teams-activities.js";
-import { advisor, postActivity, referrer, teamsEnv } from "./teams-support.js";
+import { advisor, referrer, useTeams } from "./teams-support.js";
 
 type Card = {
   body: unknown[];
@@ -27,36 +25,29 @@ const colleague: TeamsUser = {
   conversationId: "a:ole-chat",
 };
 
-let connector: FakeBotConnector;
-let server: RunningServer;
-const serviceUrl = () => `${connector.url}/amer/tenant/`;
-const post = (activity: Record<string, unknown>) => postActivity(connector, server, activity);
+const teams = useTeams();
+const serviceUrl = () => `${teams.connector.url}/amer/tenant/`;
 const cardOf = (body: Record<string, unknown> | undefined) =>
   (body?.attachments as { content: Card }[] | undefined)?.[0]?.content;
 const verbs = (card: Card | undefined) => (card?.actions ?? []).map((a) => a.verb);
 
 function handoverCardTo(user: TeamsUser) {
-  return connector
+  return teams.connector
     .activities(user.conversationId)
     .find((c) => c.method === "POST" && JSON.stringify(c.body).includes("handover.accept"));
 }
 
 beforeAll(async () => {
-  connector = await startFakeBotConnector();
-  server = await startServer(teamsEnv(connector));
   for (const user of [advisor, referrer, colleague])
-    expect((await post(installActivity(user, serviceUrl()))).status).toBe(200);
-});
-afterAll(async () => {
-  await server?.stop();
-  await connector?.close();
-  removeServerDirs();
+    expect((await teams.post(installActivity(user, serviceUrl()))).status).toBe(200);
 });
 
 describe("Teams cards that stay true", () => {
   it("a claim through the Action.Submit fallback updates the other card with a PUT, and refresh draws each person's own buttons", async () => {
-    await post(messageActivity(advisor, "henvis 10150817 Messe i Hamborg", serviceUrl()));
-    await connector.waitFor(() => Boolean(handoverCardTo(referrer) && handoverCardTo(colleague)));
+    await teams.post(messageActivity(advisor, "henvis 10150817 Messe i Hamborg", serviceUrl()));
+    await teams.connector.waitFor(() =>
+      Boolean(handoverCardTo(referrer) && handoverCardTo(colleague)),
+    );
     const other = handoverCardTo(referrer);
     const mine = handoverCardTo(colleague);
     const card = cardOf(mine?.body);
@@ -72,23 +63,25 @@ describe("Teams cards that stay true", () => {
       mine?.id ?? "",
       serviceUrl(),
     );
-    expect((await post(claim)).status).toBe(200);
+    expect((await teams.post(claim)).status).toBe(200);
 
     const path = `/v3/conversations/${encodeURIComponent(referrer.conversationId)}/activities/${other?.id}`;
-    await connector.waitFor((calls) => calls.some((c) => c.method === "PUT" && c.path === path));
-    const update = connector.calls.find((c) => c.method === "PUT" && c.path === path);
+    await teams.connector.waitFor((calls) =>
+      calls.some((c) => c.method === "PUT" && c.path === path),
+    );
+    const update = teams.connector.calls.find((c) => c.method === "PUT" && c.path === path);
     const updated = cardOf(update?.body);
     expect(update?.body.id).toBe(other?.id);
     expect(verbs(updated)).toEqual([]);
     expect(JSON.stringify(updated?.body)).toContain("Accepteret");
     expect(updated?.refresh?.userIds).toEqual([referrer.id]);
 
-    await connector.waitFor(() =>
-      connector
+    await teams.connector.waitFor(() =>
+      teams.connector
         .activities(referrer.conversationId)
         .some((c) => c.method === "POST" && JSON.stringify(c.body).includes("har overtaget")),
     );
-    const notice = connector
+    const notice = teams.connector
       .activities(referrer.conversationId)
       .find((c) => c.method === "POST" && JSON.stringify(c.body).includes("har overtaget"));
     expect(verbs(cardOf(notice?.body))).toEqual(["handover.show"]);
@@ -103,7 +96,7 @@ describe("Teams cards that stay true", () => {
         serviceUrl(),
       );
       const value = (invoke.value as Record<string, unknown>) ?? {};
-      const res = await post({ ...invoke, value: { ...value, trigger: "automatic" } });
+      const res = await teams.post({ ...invoke, value: { ...value, trigger: "automatic" } });
       return ((await res.json()) as { value: Card }).value;
     };
     expect(verbs(await refresh(referrer, other?.id ?? ""))).toEqual([]);

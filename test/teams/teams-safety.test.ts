@@ -1,31 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-connector.js";
-import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
+import { describe, expect, it } from "vitest";
+import { startFakeBotConnector } from "../fakes/fake-bot-connector.js";
+import { startServer } from "../support/start-server.js";
 import { APP_ID, messageActivity, TENANT } from "../support/teams-activities.js";
-import { ORG_FILE, referrer, teamsEnv } from "./teams-support.js";
+import { ORG_FILE, referrer, useTeams } from "./teams-support.js";
 
-let connector: FakeBotConnector;
-let server: RunningServer;
-const serviceUrl = () => `${connector.url}/emea/${TENANT}/`;
+const teams = useTeams();
+const serviceUrl = () => `${teams.connector.url}/emea/${TENANT}/`;
 
 function raw(body: string, headers: Record<string, string> = {}) {
-  return fetch(`${server.url}/api/messages`, {
+  return fetch(`${teams.server.url}/api/messages`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
     body,
   });
 }
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-
-beforeAll(async () => {
-  connector = await startFakeBotConnector();
-  server = await startServer(teamsEnv(connector));
-});
-afterAll(async () => {
-  await server?.stop();
-  await connector?.close();
-  removeServerDirs();
-});
 
 describe("Teams endpoint with an app id: only signed activities from allowed tenants run", () => {
   const henvis = () => messageActivity(referrer, "henvis 10150817 Eksport", serviceUrl());
@@ -34,17 +23,20 @@ describe("Teams endpoint with an app id: only signed activities from allowed ten
     const res = await raw(JSON.stringify(henvis()));
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: string }).error).toMatch(/token/);
-    expect(connector.calls).toEqual([]);
+    expect(teams.connector.calls).toEqual([]);
   });
 
   it("refuses a token signed with another key, for another bot, or for another serviceUrl", async () => {
     const activity = henvis();
-    const forged = connector.token({ appId: APP_ID, serviceUrl: serviceUrl() }, { otherKey: true });
-    const otherBot = connector.token({ appId: "another-bot", serviceUrl: serviceUrl() });
-    const otherUrl = connector.token({ appId: APP_ID, serviceUrl: "https://evil.example/" });
+    const forged = teams.connector.token(
+      { appId: APP_ID, serviceUrl: serviceUrl() },
+      { otherKey: true },
+    );
+    const otherBot = teams.connector.token({ appId: "another-bot", serviceUrl: serviceUrl() });
+    const otherUrl = teams.connector.token({ appId: APP_ID, serviceUrl: "https://evil.example/" });
     for (const token of [forged, otherBot, otherUrl, "not-a-jwt"])
       expect((await raw(JSON.stringify(activity), bearer(token))).status).toBe(401);
-    expect(connector.calls).toEqual([]);
+    expect(teams.connector.calls).toEqual([]);
   });
 
   it("refuses a signed activity from a tenant that is not allowed: 403, nothing runs", async () => {
@@ -54,11 +46,11 @@ describe("Teams endpoint with an app id: only signed activities from allowed ten
       serviceUrl(),
       "other-tenant",
     );
-    const token = connector.token({ appId: APP_ID, serviceUrl: serviceUrl() });
+    const token = teams.connector.token({ appId: APP_ID, serviceUrl: serviceUrl() });
     const res = await raw(JSON.stringify(activity), bearer(token));
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: string }).error).toContain("Microsoft 365-organisation");
-    expect(connector.calls).toEqual([]);
+    expect(teams.connector.calls).toEqual([]);
   });
 
   it("refuses a signed activity naming a connector host off the allow-list", async () => {
@@ -66,10 +58,10 @@ describe("Teams endpoint with an app id: only signed activities from allowed ten
     const activity = messageActivity(referrer, "mine", url);
     const res = await raw(
       JSON.stringify(activity),
-      bearer(connector.token({ appId: APP_ID, serviceUrl: url })),
+      bearer(teams.connector.token({ appId: APP_ID, serviceUrl: url })),
     );
     expect(res.status).toBe(403);
-    expect(connector.calls).toEqual([]);
+    expect(teams.connector.calls).toEqual([]);
   });
 
   it("answers a body over the limit with 413 and malformed JSON with 400, in Danish", async () => {
@@ -80,30 +72,30 @@ describe("Teams endpoint with an app id: only signed activities from allowed ten
     const malformed = await raw('{"type": "message", ');
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toEqual({ error: "Forespørgslen er ugyldig." });
-    expect(connector.calls).toEqual([]);
+    expect(teams.connector.calls).toEqual([]);
   });
 
   it("runs a correctly signed activity (the refusals above were not for lack of a working bot)", async () => {
-    const token = connector.token({ appId: APP_ID, serviceUrl: serviceUrl() });
+    const token = teams.connector.token({ appId: APP_ID, serviceUrl: serviceUrl() });
     const res = await raw(JSON.stringify(henvis()), bearer(token));
     expect(res.status).toBe(200);
-    expect(connector.activities(referrer.conversationId)).toHaveLength(1);
+    expect(teams.connector.activities(referrer.conversationId)).toHaveLength(1);
   });
 });
 
 describe("Teams endpoint without an app id", () => {
   it("serves the Agents Playground unauthenticated in local mode, on 127.0.0.1", async () => {
-    const local = await startServer({ ORG_FILE, PLAYGROUND_URL: connector.url });
+    const local = await startServer({ ORG_FILE, PLAYGROUND_URL: teams.connector.url });
     try {
-      const activity = messageActivity(referrer, "hjælp", `${connector.url}/`);
+      const activity = messageActivity(referrer, "hjælp", `${teams.connector.url}/`);
       const res = await fetch(`${local.url}/api/messages`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(activity),
       });
       expect(res.status).toBe(200);
-      await connector.waitFor(() =>
-        connector
+      await teams.connector.waitFor(() =>
+        teams.connector
           .activities(referrer.conversationId)
           .some((c) => JSON.stringify(c.body).includes("kommandoer")),
       );
@@ -114,7 +106,7 @@ describe("Teams endpoint without an app id", () => {
 
   it("in local mode calls no loopback port but the Playground's, and answers 403", async () => {
     const other = await startFakeBotConnector();
-    const local = await startServer({ ORG_FILE, PLAYGROUND_URL: connector.url });
+    const local = await startServer({ ORG_FILE, PLAYGROUND_URL: teams.connector.url });
     try {
       const res = await fetch(`${local.url}/api/messages`, {
         method: "POST",
@@ -148,7 +140,7 @@ describe("Teams endpoint without an app id", () => {
       const res = await fetch(`${slackOnly.url}/api/messages`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify(messageActivity(referrer, "mine", `${connector.url}/`)),
+        body: JSON.stringify(messageActivity(referrer, "mine", `${teams.connector.url}/`)),
       });
       expect(res.status).toBe(404);
     } finally {

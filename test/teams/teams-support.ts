@@ -1,4 +1,6 @@
-import type { FakeBotConnector } from "../fakes/fake-bot-connector.js";
+import { afterAll, beforeAll } from "vitest";
+import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-connector.js";
+import { type RunningServer, removeServerDirs, startServer } from "../support/start-server.js";
 import { APP_ID, TENANT, type TeamsUser } from "../support/teams-activities.js";
 
 /** The Teams tests' directory (teams-directory.json): people found by Entra object id or e-mail. */
@@ -64,4 +66,32 @@ export function postActivity(
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify(activity),
   });
+}
+
+/** A fake connector and the server for Teams with an app id on it, as a test file's hooks hold them. */
+export interface TeamsRig {
+  connector: FakeBotConnector;
+  server: RunningServer;
+  /** Posts an activity to the server as the Bot Framework would (see postActivity). */
+  post(activity: Record<string, unknown>): Promise<Response>;
+}
+
+/**
+ * A fake connector and the server for Teams (teamsEnv plus `env`) for the tests of a file: the
+ * hooks start them before the first test and stop them after the last.
+ */
+export function useTeams(env: Record<string, string> = {}): TeamsRig {
+  const rig = {
+    post: (activity: Record<string, unknown>) => postActivity(rig.connector, rig.server, activity),
+  } as TeamsRig;
+  beforeAll(async () => {
+    rig.connector = await startFakeBotConnector();
+    rig.server = await startServer(teamsEnv(rig.connector, env));
+  });
+  afterAll(async () => {
+    await rig.server?.stop();
+    await rig.connector?.close();
+    removeServerDirs();
+  });
+  return rig;
 }
