@@ -64,9 +64,11 @@ function facts(t: Translator, dir: PeopleDirectory, h: Handover): View["facts"] 
       value: `${h.company.industryText} (${h.company.industryCode ?? ""})`,
     });
   if (h.contactPerson) rows.push({ label: t("fact.contact"), value: h.contactPerson });
+  // A redirect's note is for the holder it was sent to: only the latest one still stands.
+  const lastRedirect = h.history.findLast((e) => e.type === "redirect");
   for (const e of h.history) {
     if (e.type === "decline") rows.push({ label: t("fact.reason"), value: e.reason });
-    if (e.type === "redirect" && e.note)
+    if (e.type === "redirect" && e.note && e === lastRedirect)
       rows.push({
         label: t("fact.redirect_note", { name: dir.get(e.by)?.name ?? e.by }),
         value: e.note,
