@@ -1,5 +1,6 @@
 import type { PeopleDirectory } from "../domain/directory.js";
 import type { MessageKey, Translator } from "../i18n/index.js";
+import { formatWhen } from "./format-when.js";
 import type { View } from "./view.js";
 
 /** The confirm step of `/slet`: what will be erased, and the one button that does it. */
@@ -52,7 +53,7 @@ export function auditView(
     title: t("privacy.audit.title", { target }),
     text: lines.map((l) => {
       const params = {
-        at: l.at.slice(0, 16).replace("T", " "),
+        at: formatWhen(t, l.at),
         actor:
           l.actorId === "system"
             ? t("privacy.system")

@@ -13,16 +13,16 @@ const at = "2026-11-27T08:00:00.000Z";
 const targets = ["handover:hv_1"];
 
 describe("/revision's lines", () => {
-  it("name the channel, and show the tick's and older entries without one", () => {
+  it("name the channel, show the tick's and older entries without one, and give the time in Danish time as the cards do", () => {
     const view = auditView(translator("da"), loadDirectory(), "hv_1", [
       { at, actorId: "adv-hovedstaden-1", action: "export", targets, count: 1 },
       { at, actorId: "system", channel: "system", action: "retention", targets, count: 1 },
       { at, actorId: "adv-midtjylland-1", channel: "teams", action: "close", targets, count: 1 },
     ]);
     expect(view.text).toEqual([
-      "2026-11-27 08:00: Mette Kragh Sørensen – udlevering: handover:hv_1 (antal poster: 1)",
-      "2026-11-27 08:00: Eksportbro – automatisk anonymisering: handover:hv_1 (antal poster: 1)",
-      "2026-11-27 08:00: Camilla Dam Poulsen via Teams – afsluttet: handover:hv_1 (antal poster: 1)",
+      "27.11.2026 kl. 09.00: Mette Kragh Sørensen – udlevering: handover:hv_1 (antal poster: 1)",
+      "27.11.2026 kl. 09.00: Eksportbro – automatisk anonymisering: handover:hv_1 (antal poster: 1)",
+      "27.11.2026 kl. 09.00: Camilla Dam Poulsen via Teams – afsluttet: handover:hv_1 (antal poster: 1)",
     ]);
   });
 });
