@@ -18,6 +18,9 @@ export const daPrivacy = {
   "privacy.erase.handovers": "Henvisninger",
   "privacy.erase.meetings": "Mødeaktiviteter",
   "privacy.erase.confirm": "Slet",
+  "privacy.erase.about": "Gælder",
+  "privacy.erase.cancel": "Annullér",
+  "privacy.erase.cancelled": "Intet er slettet.",
   "privacy.erase.done":
     "Slettet. Henvisninger: {handovers}. Mødeaktiviteter: {meetings}. Beskeder og andre poster: {records}. Rapportfiler: {files}.",
   "privacy.access.usage": "Skriv fx /indsigt adv-fyn-1 eller /indsigt kontakt Anna Berg.",

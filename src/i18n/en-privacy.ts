@@ -21,6 +21,9 @@ export const enPrivacy = {
   "privacy.erase.handovers": "Handovers",
   "privacy.erase.meetings": "Meeting records",
   "privacy.erase.confirm": "Erase",
+  "privacy.erase.about": "About",
+  "privacy.erase.cancel": "Cancel",
+  "privacy.erase.cancelled": "Nothing was erased.",
   "privacy.erase.done":
     "Erased. Handovers: {handovers}. Meeting records: {meetings}. Messages and other records: {records}. Report files: {files}.",
   "privacy.access.usage": "Write e.g. /access adv-fyn-1 or /access contact Anna Berg.",

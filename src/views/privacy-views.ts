@@ -3,10 +3,10 @@ import type { MessageKey, Translator } from "../i18n/index.js";
 import { formatWhen } from "./format-when.js";
 import type { View } from "./view.js";
 
-/** The confirm step of `/slet`: what will be erased, and the one button that does it. */
+/** The confirm step of `/slet`: whom and what it erases, the button that does it, and a way out. */
 export function erasureConfirmView(
   t: Translator,
-  counts: { handovers: number; meetings: number },
+  erasure: { about: string; handovers: number; meetings: number },
   data: Record<string, string>,
 ): View {
   return {
@@ -14,11 +14,13 @@ export function erasureConfirmView(
     tone: "warning",
     text: [t("privacy.erase.what")],
     facts: [
-      { label: t("privacy.erase.handovers"), value: String(counts.handovers) },
-      { label: t("privacy.erase.meetings"), value: String(counts.meetings) },
+      { label: t("privacy.erase.about"), value: erasure.about },
+      { label: t("privacy.erase.handovers"), value: String(erasure.handovers) },
+      { label: t("privacy.erase.meetings"), value: String(erasure.meetings) },
     ],
     actions: [
       { id: "privacy.erase.confirm", label: t("privacy.erase.confirm"), data, style: "danger" },
+      { id: "privacy.erase.cancel", label: t("privacy.erase.cancel"), data: {} },
     ],
   };
 }

@@ -60,6 +60,7 @@ describe("/slet", () => {
     const { bot, files, id } = await withMeeting();
     const [confirm] = await bot.replies(COORDINATOR, "/slet 10150817");
     expect(confirm?.facts).toEqual([
+      { label: "Gælder", value: "Nordlys Maskinfabrik A/S (CVR 10150817)" },
       { label: "Henvisninger", value: "1" },
       { label: "Mødeaktiviteter", value: "1" },
     ]);
@@ -88,6 +89,18 @@ describe("/slet", () => {
     const entry = (await auditOf(bot)).at(-1);
     expect(entry).toMatchObject({ actorId: COORDINATOR, action: "erase", count: 2 });
     expect(JSON.stringify(entry)).not.toMatch(/Hemmelig|pumper|Hamborg/);
+  });
+
+  it("lets the coordinator back out of the confirm step, and then erases nothing", async () => {
+    const { bot, id } = await withMeeting();
+    const [confirm] = await bot.replies(COORDINATOR, "/slet kontakt åse hemmelig");
+    expect(confirm?.facts?.[0]).toEqual({ label: "Gælder", value: "åse hemmelig" });
+    const cancel = findAction(confirm, "privacy.erase.cancel");
+    expect(cancel.label).toBe("Annullér");
+    const answer = await bot.act(COORDINATOR, cancel.id, cancel.data);
+    expect(answer.ok && answer.replies[0]?.text).toEqual(["Intet er slettet."]);
+    expect((await bot.deps.store.handovers.get(id))?.need).toBe(NEED);
+    expect((await auditOf(bot)).map((e) => e.action)).not.toContain("erase");
   });
 
   it("erases a contact person by name and leaves the need that does not name them", async () => {

@@ -49,10 +49,12 @@ export function privacyFeature(deps: Deps, files: FileStore): Feature {
     const plan = await planErasure(deps, target);
     if (plan.handovers.length === 0 && plan.meetings.length === 0)
       return [{ text: [t("privacy.erase.nothing")] }];
+    const companies = plan.handovers.map((h) => `${h.company?.name ?? h.cvr} (CVR ${h.cvr})`);
+    const about = target.kind === "contact" ? target.name : [...new Set(companies)].join(", ");
     return [
       erasureConfirmView(
         t,
-        { handovers: plan.handovers.length, meetings: plan.meetings.length },
+        { about, handovers: plan.handovers.length, meetings: plan.meetings.length },
         targetData(target),
       ),
     ];
@@ -100,7 +102,15 @@ export function privacyFeature(deps: Deps, files: FileStore): Feature {
 
   return {
     commands: { slet: erase, erase, indsigt: access, access, revision: audit, audit },
-    action: (id) => (id === "privacy.erase.confirm" ? confirm : undefined),
+    action: (id) =>
+      id === "privacy.erase.confirm"
+        ? confirm
+        : id === "privacy.erase.cancel"
+          ? async ({ t }: Asker) => ({
+              ok: true as const,
+              replies: [{ text: [t("privacy.erase.cancelled")] }],
+            })
+          : undefined,
     help: ({ person, t }) =>
       mayHandlePersonalData(person)
         ? (["erase", "access", "audit"] as const).map((k) => ({
