@@ -23,7 +23,7 @@ async function handoverAccepted(page: Page) {
   await say(page, "bd-midtjylland-1", "/henvis 10150817 Vil eksportere til Tyskland");
   await page.locator(".msg.bot").filter({ hasText: "Henvisning sendt" }).waitFor(WAIT);
   await page.selectOption("#person", "adv-midtjylland-1");
-  const handover = page.locator(".msg.bot.notice").filter({ hasText: "Ny henvisning" });
+  const handover = page.locator(".msg.bot.notice").filter({ hasText: "Nordlys Maskinfabrik" });
   await handover.getByRole("button", { name: "Acceptér", exact: true }).click();
   await page.locator(".msg.bot:not(.notice)").filter({ hasText: "Accepteret" }).waitFor(WAIT);
   // The card the advisor answered is redrawn where it stands once the outbox has updated it.

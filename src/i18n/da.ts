@@ -99,6 +99,8 @@ export const da = {
   "status.closed": "Afsluttet",
   "handover.title_to_tc": "Ny henvisning til Trade Council",
   "handover.title_to_eh": "Ny henvisning til erhvervshuset",
+  "handover.title_to_tc_now": "Henvisning til Trade Council · {status}",
+  "handover.title_to_eh_now": "Henvisning til erhvervshuset · {status}",
   "handover.company": "{name} (CVR {cvr})",
   "handover.company_unverified": "CVR {cvr} (ikke verificeret)",
   "handover.house_staff": "Forretningsudviklerne i Erhvervshus {house}",

@@ -98,6 +98,8 @@ export const en = {
   "status.closed": "Closed",
   "handover.title_to_tc": "New handover to the Trade Council",
   "handover.title_to_eh": "New handover to the business house",
+  "handover.title_to_tc_now": "Handover to the Trade Council · {status}",
+  "handover.title_to_eh_now": "Handover to the business house · {status}",
   "handover.company": "{name} (CVR {cvr})",
   "handover.company_unverified": "CVR {cvr} (not verified)",
   "handover.house_staff": "The business developers of Erhvervshus {house}",

@@ -116,13 +116,21 @@ export function handoverCard(
 ): View {
   const warnings = companyWarnings(t, h);
   return {
-    title: t(h.direction === "EH_TO_TC" ? "handover.title_to_tc" : "handover.title_to_eh"),
+    title: cardTitle(t, h),
     tone: warnings.length > 0 ? "warning" : "info",
     text: warnings,
     facts: facts(t, dir, h),
     actions: handoverActions(t, h, opts.viewer),
     refresh: { id: "handover.show", data: { handoverId: h.id } },
   };
+}
+
+/** "New handover" while it waits for an answer; after that, where it went and its status now. */
+function cardTitle(t: Translator, h: Handover): string {
+  const to = h.direction === "EH_TO_TC" ? "tc" : "eh";
+  return h.status === "sent"
+    ? t(`handover.title_to_${to}`)
+    : t(`handover.title_to_${to}_now`, { status: t(`status.${h.status}`) });
 }
 
 /** The heading after a step: the new status, or "passed on" after a redirect (status sent again). */

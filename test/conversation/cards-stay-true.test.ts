@@ -40,7 +40,7 @@ describe("cards that stay true", () => {
     expect(shown.ok && renderPlainText(shown.replies[0] as View)).toContain("Status: Accepteret");
   });
 
-  it("a redirect takes the buttons off the old holder's card, and closing clears every card", async () => {
+  it("a redirect takes the buttons off the old holder's card, and closing clears every card and retitles it", async () => {
     const bot = makeBot();
     await bot.says("bd-midtjylland-1", "/henvis 10150817 Vil eksportere til Tyskland");
     const first = bot.lastNotice("adv-midtjylland-1");
@@ -64,6 +64,8 @@ describe("cards that stay true", () => {
     const [card] = bot.inbox.views("adv-midtjylland-2");
     expect(buttons(card)).toEqual([]);
     expect(renderPlainText(card as View)).toContain("Status: Afsluttet");
+    // No longer "new": the heading says where it went and how it stands.
+    expect(card?.title).toBe("Henvisning til Trade Council · Afsluttet");
     const referrer = bot.inbox.views("bd-midtjylland-1");
     expect(referrer).toHaveLength(3);
     for (const notice of referrer) expect(notice.text).toHaveLength(1);
