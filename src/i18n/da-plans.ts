@@ -14,7 +14,7 @@ export const daPlans = {
   "error.PLAN.NATIONAL_ONLY":
     "Den samlede rapport for alle seks huse er for koordinatoren og kontorchefen i TC. Skriv fx /rapport Fyn 2026H2 for ét hus.",
   "error.PLAN.NONE":
-    "Erhvervshus {house} har ingen handlingsplan for {year} endnu. Koordinatoren eller husets ledelse opretter den med /handlingsplan {house} {year}.",
+    "Erhvervshus {house} har ingen mål eller aktiviteter i handlingsplanen for {year} endnu. Koordinatoren eller husets ledelse tilføjer dem med /handlingsplan {house} {year}.",
   "error.PLAN.ITEM_GONE": "Målet eller aktiviteten findes ikke længere i handlingsplanen.",
   "error.PLAN.STATUS_LOCKED":
     "Statusmødet for {period} er holdt, så svarene kan ikke længere rettes.",

@@ -15,7 +15,7 @@ export const enPlans = {
   "error.PLAN.NATIONAL_ONLY":
     "The roll-up of all six houses is for the coordinator and the TC head of office. Type e.g. /report Fyn 2026H2 for one house.",
   "error.PLAN.NONE":
-    "Erhvervshus {house} has no action plan for {year} yet. The coordinator or the house's management sets it up with /plan {house} {year}.",
+    "Erhvervshus {house} has no goals or activities in its action plan for {year} yet. The coordinator or the house's management adds them with /plan {house} {year}.",
   "error.PLAN.ITEM_GONE": "That goal or activity is no longer in the action plan.",
   "error.PLAN.STATUS_LOCKED":
     "The status meeting for {period} has been held, so the answers can no longer be changed.",

@@ -164,10 +164,10 @@ describe("who may change a plan", () => {
   it("shows advisors and business developers no plan to edit, and lets the coordinator edit every house", async () => {
     const bot = makePlanBot();
     expect(await bot.says("adv-fyn-1", "/handlingsplan")).toContain(
-      "Erhvervshus Fyn har ingen handlingsplan for 2026 endnu. Koordinatoren eller husets ledelse opretter den",
+      "Erhvervshus Fyn har ingen mål eller aktiviteter i handlingsplanen for 2026 endnu. Koordinatoren eller husets ledelse tilføjer dem",
     );
     expect(await bot.says("bd-fyn-1", "/handlingsplan Fyn 2026")).toContain(
-      "Erhvervshus Fyn har ingen handlingsplan for 2026 endnu.",
+      "Erhvervshus Fyn har ingen mål eller aktiviteter i handlingsplanen for 2026 endnu.",
     );
     const plan = await addGoal(bot, "adv-hovedstaden-1", "Nordjylland", 2026, {
       track: "B",

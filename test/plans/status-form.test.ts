@@ -270,7 +270,7 @@ describe("/status: the progress form, item by item", () => {
     expect(await bot.says("adv-fyn-1", "/status")).toContain("Status 2026H2 – Erhvervshus Fyn");
     bot.clock.current = new Date("2027-01-21T09:00:00Z");
     expect(await bot.says("adv-fyn-1", "/status")).toContain(
-      "Erhvervshus Fyn har ingen handlingsplan for 2027 endnu.",
+      "Erhvervshus Fyn har ingen mål eller aktiviteter i handlingsplanen for 2027 endnu.",
     );
     expect(await bot.says("adv-fyn-1", "/status 2026H2")).toContain(
       "Statusmødet er holdt; svarene kan ikke længere rettes.",
@@ -280,7 +280,7 @@ describe("/status: the progress form, item by item", () => {
   it("refuses people outside the house, and tells when there is no plan", async () => {
     const bot = makePlanBot();
     expect(await bot.says("adv-fyn-1", "/status")).toContain(
-      "Erhvervshus Fyn har ingen handlingsplan for 2026 endnu.",
+      "Erhvervshus Fyn har ingen mål eller aktiviteter i handlingsplanen for 2026 endnu.",
     );
     await fynPlan(bot);
     expect(await bot.says("bd-fyn-1", "/status")).toContain(
