@@ -100,17 +100,18 @@ export function privacyFeature(deps: Deps, files: FileStore): Feature {
     return { ok: true as const, replies };
   };
 
+  const cancel = async ({ t }: Asker) => ({
+    ok: true as const,
+    replies: [{ text: [t("privacy.erase.cancelled")] }],
+  });
+  const actions = new Map<string, typeof confirm | typeof cancel>([
+    ["privacy.erase.confirm", confirm],
+    ["privacy.erase.cancel", cancel],
+  ]);
+
   return {
     commands: { slet: erase, erase, indsigt: access, access, revision: audit, audit },
-    action: (id) =>
-      id === "privacy.erase.confirm"
-        ? confirm
-        : id === "privacy.erase.cancel"
-          ? async ({ t }: Asker) => ({
-              ok: true as const,
-              replies: [{ text: [t("privacy.erase.cancelled")] }],
-            })
-          : undefined,
+    action: (id) => actions.get(id),
     help: ({ person, t }) =>
       mayHandlePersonalData(person)
         ? (["erase", "access", "audit"] as const).map((k) => ({
