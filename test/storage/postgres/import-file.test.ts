@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, expect, it } from "vitest";
 import { openLowdbStore } from "../../../src/adapters/storage/lowdb-store.js";
 import { openPostgresStore } from "../../../src/adapters/storage/postgres/postgres-store.js";
@@ -44,6 +45,19 @@ describePg("npm run migrate:from-file", () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain("handovers: 0 imported, 2 already in the database");
     expect(second.stdout).toContain("meeting records: 0 imported, 1 already");
+
+    const stats = new pg.Client({ connectionString: url });
+    await stats.connect();
+    const { rows } = await stats.query<{ relname: string; vacuumed: boolean; analysed: boolean }>(
+      `SELECT relname, last_vacuum IS NOT NULL AS vacuumed, last_analyze IS NOT NULL AS analysed
+         FROM pg_stat_user_tables WHERE relname IN ('handovers', 'records') ORDER BY relname`,
+    );
+    await stats.end();
+    // The planner's statistics and visibility map are there from the start, not after autovacuum.
+    expect(rows).toEqual([
+      { relname: "handovers", vacuumed: true, analysed: true },
+      { relname: "records", vacuumed: true, analysed: true },
+    ]);
 
     const db = await openPostgresStore(url);
     try {

@@ -12,9 +12,14 @@ export interface ImportReport {
   collections: Record<string, { imported: number; present: number }>;
 }
 
+/** The tables an import fills. */
+const IMPORTED_TABLES = "handovers, meeting_records, preferences, records";
+
 /**
  * Copies a file store's document into the database in one transaction, inserting only what is
- * absent (by id), so importing the same file again changes nothing.
+ * absent (by id), so importing the same file again changes nothing. Then vacuums and analyses
+ * the tables: without statistics and a visibility map the planner reads thousands of table pages
+ * for each routing count, until autovacuum happens to come by.
  */
 export async function importDocument(pool: Pool, doc: StoredDocument): Promise<ImportReport> {
   const client = await pool.connect();
@@ -22,6 +27,7 @@ export async function importDocument(pool: Pool, doc: StoredDocument): Promise<I
     await client.query("BEGIN");
     const report = await insertAll(client, doc);
     await client.query("COMMIT");
+    await client.query(`VACUUM (ANALYZE) ${IMPORTED_TABLES}`);
     return report;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
