@@ -23,7 +23,16 @@ export interface Server {
   output: () => string;
 }
 
-/** Spawns `node [nodeArgs] dist/main.js` (what `npm start` runs; build first) in local mode and waits for GET /healthz. */
+/** The node flags of `npm start` (package.json's start script), so the bench runs what it runs. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as {
+    scripts: { start: string };
+  };
+  const words = pkg.scripts.start.split(/\s+/);
+  return words.slice(words.indexOf("node") + 1, words.indexOf("dist/main.js"));
+}
+
+/** Spawns `node [start flags] [nodeArgs] dist/main.js` (what `npm start` runs; build first) in local mode and waits for GET /healthz. */
 export async function startServer(
   env: Record<string, string>,
   nodeArgs: readonly string[] = [],
@@ -31,7 +40,7 @@ export async function startServer(
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, "dist/main.js"], {
+  const child = spawn(process.execPath, [...startFlags(), ...nodeArgs, "dist/main.js"], {
     cwd: ROOT,
     // A clean environment: no Teams/Slack credentials (local mode) and no inherited NODE_OPTIONS.
     env: {
