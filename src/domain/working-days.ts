@@ -1,22 +1,18 @@
-import Holidays from "date-holidays";
+import table from "./danish-holidays.json" with { type: "json" };
+import { danishHolidaysTable } from "./danish-holidays-source.js";
 import { copenhagenDate, ZONE } from "./time.js";
 
 /** The hour (Copenhagen time) reminders go out on working days. */
 export const SEND_HOUR = 9;
 
-const danish = new Holidays("DK");
 const holidaysByYear = new Map<number, ReadonlySet<string>>();
 
-/** Denmark's public holidays in a year (date-holidays, type "public"), as yyyy-mm-dd. */
+/** Denmark's public holidays in a year (date-holidays, type "public", via the generated table), as yyyy-mm-dd. */
 function publicHolidays(year: number): ReadonlySet<string> {
   let days = holidaysByYear.get(year);
   if (!days) {
-    days = new Set(
-      danish
-        .getHolidays(year)
-        .filter((h) => h.type === "public")
-        .map((h) => h.date.slice(0, 10)),
-    );
+    const listed = (table.years as Record<string, string[] | undefined>)[year];
+    days = new Set(listed ?? danishHolidaysTable(year, year).years[year]);
     holidaysByYear.set(year, days);
   }
   return days;

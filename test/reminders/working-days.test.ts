@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import table from "../../src/domain/danish-holidays.json" with { type: "json" };
+import { danishHolidaysTable } from "../../src/domain/danish-holidays-source.js";
 import { parseDateInput } from "../../src/domain/date-input.js";
 import { addMonths, cycleAfterMeeting, rollOver } from "../../src/domain/status-cycle.js";
 import {
@@ -16,6 +18,18 @@ describe("working days in Denmark", () => {
       expect(isWorkingDay(day), day).toBe(false);
     // Store Bededag was abolished from 2024; Christmas Eve and Constitution Day are not public holidays.
     for (const day of ["2027-04-23", "2026-12-24", "2026-06-05", "2027-03-24", "2027-03-30"])
+      expect(isWorkingDay(day), day).toBe(true);
+  });
+
+  it("holds the holidays date-holidays gives for 2000-2099 (run `npm run holidays` after updating it)", () => {
+    expect(table).toEqual(danishHolidaysTable(2000, 2099));
+  });
+
+  it("asks date-holidays for a year beyond the table", () => {
+    // Easter 2100 is 28 March: Maundy Thursday, Good Friday, Easter Monday and Ascension (6 May).
+    for (const day of ["2100-03-25", "2100-03-26", "2100-03-29", "2100-05-06"])
+      expect(isWorkingDay(day), day).toBe(false);
+    for (const day of ["2100-03-24", "2100-03-30", "2100-12-27"])
       expect(isWorkingDay(day), day).toBe(true);
   });
 
