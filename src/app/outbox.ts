@@ -47,7 +47,6 @@ export class Outbox implements ChatDelivery {
   async prepare(person: Person, view: View, options: DeliveryOptions = {}): Promise<QueueWrite> {
     const id = options.key ? `key:${options.key}` : this.deps.ids.next("msg");
     const nothing = async () => undefined;
-    if (options.key && (await this.messages.get(id))) return nothing;
     const earlier = options.updates ?? options.threadOf;
     const before = earlier ? await this.messages.get(`key:${earlier}`) : undefined;
     if (options.updates && !this.updatable(before)) return nothing;

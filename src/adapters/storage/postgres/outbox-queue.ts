@@ -26,6 +26,11 @@ const HEADS = `
 const FREE_AND_PACED =
   "(c.conversation IS NULL OR ((c.claim IS NULL OR c.lease_until <= $2) AND c.next_at <= $2))";
 
+/** The heads due now ($1 as ISO, $2 in ms), free and paced, oldest first. */
+const DUE_HEADS = `${HEADS}
+  AND (m.data->>'notBefore') COLLATE "C" <= $1 AND ${FREE_AND_PACED}
+  ORDER BY m.seq`;
+
 interface ConversationRow {
   claim: string | null;
   lease_until: string | null;
@@ -42,26 +47,31 @@ export function postgresOutbox(db: Queryable, inTransaction: InTransaction): Out
   const tryClaim = (r: ClaimRequest) =>
     inTransaction(async (tx): Promise<ClaimResult | "raced"> => {
       const now = new Date(r.nowMs).toISOString();
-      const { rows } = await tx.query<{ data: OutboxMessage; conversation: string }>(
-        `SELECT m.data, ${conv("m")} AS conversation ${HEADS}
-           AND (m.data->>'notBefore') COLLATE "C" <= $1 AND ${FREE_AND_PACED}
-         ORDER BY m.seq LIMIT 1 FOR UPDATE OF m SKIP LOCKED`,
+      const { rows } = await tx.query<
+        { data: OutboxMessage; conversation: string } & Partial<ConversationRow>
+      >(
+        `WITH head AS (
+           SELECT m.data, ${conv("m")} AS conversation ${DUE_HEADS}
+           LIMIT 1 FOR UPDATE OF m SKIP LOCKED),
+         locked AS (
+           INSERT INTO outbox_conversations (conversation) SELECT conversation FROM head
+             ON CONFLICT (conversation) DO UPDATE SET conversation = EXCLUDED.conversation
+             RETURNING conversation, claim, lease_until, sent_at, next_at)
+         SELECT head.data, head.conversation, locked.claim, locked.lease_until, locked.sent_at,
+                locked.next_at
+           FROM head LEFT JOIN locked USING (conversation)`,
         [now, r.nowMs],
       );
       const head = rows[0];
-      if (!head) return nextAt(tx, r.nowMs);
-      const c = (
-        await tx.query<ConversationRow>(
-          `INSERT INTO outbox_conversations (conversation) VALUES ($1)
-             ON CONFLICT (conversation) DO UPDATE SET conversation = EXCLUDED.conversation
-             RETURNING claim, lease_until, sent_at, next_at`,
-          [head.conversation],
-        )
-      ).rows[0];
-      const leased = c?.claim && Number(c.lease_until) > r.nowMs;
-      if (!c || leased || Number(c.next_at) > r.nowMs) return "raced";
+      if (!head) return "raced";
+      const leased = head.claim && Number(head.lease_until) > r.nowMs;
+      if (!head.sent_at || leased || Number(head.next_at) > r.nowMs) return "raced";
       const claim = `${r.holder}:${randomUUID()}`;
-      const pace = paceAfterSend(c.sent_at.map(Number), r.limits[head.data.channel] ?? [], r.nowMs);
+      const pace = paceAfterSend(
+        head.sent_at.map(Number),
+        r.limits[head.data.channel] ?? [],
+        r.nowMs,
+      );
       const leaseUntilMs = r.nowMs + r.leaseMs;
       const message: OutboxMessage = {
         ...head.data,
@@ -71,52 +81,59 @@ export function postgresOutbox(db: Queryable, inTransaction: InTransaction): Out
         leaseUntil: new Date(leaseUntilMs).toISOString(),
       };
       await tx.query(
-        `UPDATE outbox_conversations
-           SET claim = $2, lease_until = $3, sent_at = $4, next_at = $5, claimed_at = $6
-           WHERE conversation = $1`,
-        [head.conversation, claim, leaseUntilMs, pace.times, pace.nextAtMs, r.nowMs],
+        `WITH paced AS (
+           UPDATE outbox_conversations
+             SET claim = $2, lease_until = $3, sent_at = $4, next_at = $5, claimed_at = $6
+             WHERE conversation = $1)
+         UPDATE records SET data = $8 WHERE collection = 'outbox' AND id = $7`,
+        [
+          head.conversation,
+          claim,
+          leaseUntilMs,
+          pace.times,
+          pace.nextAtMs,
+          r.nowMs,
+          message.id,
+          JSON.stringify(message),
+        ],
       );
-      await tx.query("UPDATE records SET data = $2 WHERE collection = 'outbox' AND id = $1", [
-        message.id,
-        JSON.stringify(message),
-      ]);
       return { kind: "claimed", message };
     });
 
   return {
     claim: async (request) => {
       for (let round = 0; round < 3; round++) {
+        // A look without a transaction or locks first: most looks find nothing due.
+        const { rows } = await db.query(`SELECT 1 ${DUE_HEADS} LIMIT 1`, [
+          new Date(request.nowMs).toISOString(),
+          request.nowMs,
+        ]);
+        if (rows.length === 0) return nextAt(db, request.nowMs);
         const result = await tryClaim(request);
         if (result !== "raced") return result;
       }
       return { kind: "none", nextAtMs: request.nowMs + 20 };
     },
-    settle: (next, nowMs) =>
-      inTransaction(async (tx) => {
-        const { rows } = await tx.query<{ data: OutboxMessage; conversation: string }>(
-          `SELECT m.data, ${conv("m")} AS conversation FROM records m
-             WHERE m.collection = 'outbox' AND m.id = $1 FOR UPDATE`,
-          [next.id],
-        );
-        const stored = rows[0];
-        if (!stored || !next.claim || stored.data.claim !== next.claim) return false;
-        const expired = stored.data.state === "uncertain";
-        if (stored.data.state !== "sending" && !expired) return false;
-        if (expired && next.state !== "sent" && next.state !== "failed") return false;
-        await tx.query("UPDATE records SET data = $2 WHERE collection = 'outbox' AND id = $1", [
-          next.id,
-          JSON.stringify(next),
-        ]);
-        await tx.query(
-          `UPDATE outbox_conversations SET claim = NULL, lease_until = NULL,
-               sent_at = CASE WHEN $3::bigint > claimed_at
-                 THEN array_replace(sent_at, claimed_at, $3::bigint) ELSE sent_at END,
-               next_at = next_at + greatest(0, coalesce($3::bigint - claimed_at, 0))
-             WHERE conversation = $1 AND claim = $2`,
-          [stored.conversation, next.claim, nowMs ?? null],
-        );
-        return true;
-      }),
+    settle: async (next, nowMs) => {
+      if (!next.claim) return false;
+      const { rows } = await db.query<{ n: string }>(
+        `WITH done AS (
+           UPDATE records m SET data = $2
+             WHERE m.collection = 'outbox' AND m.id = $1 AND m.data->>'claim' = $3
+               AND (m.data->>'state' = 'sending'
+                    OR (m.data->>'state' = 'uncertain' AND $4 IN ('sent', 'failed')))
+             RETURNING ${conv("m")} AS conversation),
+         freed AS (
+           UPDATE outbox_conversations SET claim = NULL, lease_until = NULL,
+               sent_at = CASE WHEN $5::bigint > claimed_at
+                 THEN array_replace(sent_at, claimed_at, $5::bigint) ELSE sent_at END,
+               next_at = next_at + greatest(0, coalesce($5::bigint - claimed_at, 0))
+             WHERE conversation = (SELECT conversation FROM done) AND claim = $3)
+         SELECT count(*) AS n FROM done`,
+        [next.id, JSON.stringify(next), next.claim, next.state, nowMs ?? null],
+      );
+      return Number(rows[0]?.n) === 1;
+    },
     expire: async (nowMs) => {
       const { rows } = await db.query<{ data: OutboxMessage }>(
         `UPDATE records SET data = data || jsonb_build_object('state', 'uncertain', 'lastError',
