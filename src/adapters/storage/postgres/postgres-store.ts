@@ -3,7 +3,7 @@ import type { Store } from "../../../ports/store.js";
 import { handoverRepo } from "./handover-repo.js";
 import { migrate } from "./migrate.js";
 import { type InTransaction, postgresOutbox } from "./outbox-queue.js";
-import type { Queryable } from "./queryable.js";
+import { preparedOn, type Queryable } from "./queryable.js";
 import { collectionOf, meetingRepo, preferenceRepo } from "./record-repos.js";
 
 /** Options for the PostgreSQL store. */
@@ -32,9 +32,10 @@ export async function openPostgresStore(
     throw error;
   }
   let closed = false;
+  const onPool = preparedOn(pool);
   const guarded: Queryable = {
     query: (sql, params) =>
-      closed ? Promise.reject(new Error("The store is closed.")) : pool.query(sql, params),
+      closed ? Promise.reject(new Error("The store is closed.")) : onPool.query(sql, params),
   };
   const onClient = async <R>(fn: (client: Queryable) => Promise<R>): Promise<R> => {
     if (closed) throw new Error("The store is closed.");
@@ -42,7 +43,7 @@ export async function openPostgresStore(
     let broken: Error | undefined;
     try {
       await client.query("BEGIN");
-      const result = await fn(client);
+      const result = await fn(preparedOn(client));
       await client.query("COMMIT");
       return result;
     } catch (error) {
