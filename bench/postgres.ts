@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { importDocument } from "../src/adapters/storage/postgres/import-document.js";
-import { peakRssMb, type Server, startServer, stopServer } from "./child.js";
+import { cpuMs, cpuMsOfAll, peakRssMb, type Server, startServer, stopServer } from "./child.js";
 import { freshCompanies, storedDocument } from "./data.js";
 import { type Henvis, type LoadResult, percentile, runLoad } from "./load.js";
 import { BUSINESS_DEVELOPERS, needText, rng } from "./people.js";
@@ -114,7 +114,12 @@ async function henvisRun(
       servers.push(await startServer(env, o.nodeArgs));
     }
     const warm = await loadOver(servers, companies.slice(0, o.warmup), o.concurrency, o.deadline);
+    const cpuBefore = servers.map((s) => cpuMs(s.child.pid));
+    const dbCpuBefore = cpuMsOfAll("postgres");
     const run = await loadOver(servers, companies.slice(o.warmup), o.concurrency, o.deadline);
+    const served = run.latencies.length;
+    const botCpu = servers.reduce((sum, s, i) => sum + cpuMs(s.child.pid) - (cpuBefore[i] ?? 0), 0);
+    const dbCpu = cpuMsOfAll("postgres") - dbCpuBefore;
     for (const s of [...warm.samples, ...run.samples]) console.error(`  failure: ${s}`);
     const sorted = [...run.latencies].sort((a, b) => a - b);
     const rss = servers.map((s) => peakRssMb(s.child.pid));
@@ -123,6 +128,7 @@ async function henvisRun(
     const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
     return [
       `  ${replicas} replica${replicas > 1 ? "s" : ""}: ${rps.toFixed(0)} req/s, p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(sorted.at(-1) ?? Number.NaN).toFixed(1)} ms, peak RSS ${rss.map((r) => r.toFixed(0)).join(" + ")} MB, failures ${run.failures + warm.failures}`,
+      `    CPU ms per request: bot ${(botCpu / served).toFixed(2)} (all replicas), PostgreSQL ${(dbCpu / served).toFixed(2)}`,
       `    p99 < ${TARGET.p99Ms} ms: ${verdict(p99 < TARGET.p99Ms)}; peak RSS < ${TARGET.rssMb} MB per replica: ${verdict(rss.every((r) => r < TARGET.rssMb))}`,
     ].join("\n");
   } finally {
