@@ -135,9 +135,9 @@ export function postgresOutbox(db: Queryable, inTransaction: InTransaction): Out
     },
     prune: async (cutoff, limit) => {
       const { rowCount } = await db.query(
-        `DELETE FROM records WHERE collection = 'outbox' AND id IN (
+        `DELETE FROM records WHERE collection = 'outbox' AND id = ANY(ARRAY(
            SELECT id FROM records WHERE ${SETTLED} AND ${SETTLED_AT} < $1
-             ORDER BY ${SETTLED_AT} LIMIT $2)`,
+             ORDER BY ${SETTLED_AT} LIMIT $2))`,
         [cutoff, limit],
       );
       return rowCount ?? 0;

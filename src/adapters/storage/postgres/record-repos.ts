@@ -118,9 +118,9 @@ export function collectionOf<T extends Keyed>(
     deleteBefore: async (cutoff, limit) => {
       const at = timeOf(spec);
       const { rowCount } = await db.query(
-        `DELETE FROM records WHERE collection = $1 AND id IN (
+        `DELETE FROM records WHERE collection = $1 AND id = ANY(ARRAY(
            SELECT id FROM records WHERE collection = $1 AND ${at.present} AND ${at.value} < $2
-             ORDER BY ${at.value} LIMIT $3)`,
+             ORDER BY ${at.value} LIMIT $3))`,
         [spec.name, cutoff, limit],
       );
       return rowCount ?? 0;
