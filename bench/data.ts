@@ -1,4 +1,5 @@
 import { emptyDocument, type StoredDocument } from "../src/adapters/storage/data-schema.js";
+import type { AuditEntry } from "../src/app/privacy/audit-log.js";
 import { ERASED } from "../src/app/privacy/erase-personal-data.js";
 import type { Company } from "../src/domain/company.js";
 import type { Cvr } from "../src/domain/cvr.js";
@@ -158,6 +159,43 @@ function meeting(h: Handover, random: () => number): MeetingRecord {
     description: needText(h.cvr.length, random).slice(0, 160),
     disclosedAt: h.history[1]?.at ?? h.createdAt,
   };
+}
+
+/**
+ * Three audit entries per handover, as use leaves them: its creation by the referrer, a view by
+ * the assignee and its last step (the PostgreSQL run's data; the file-store run stays as it was).
+ */
+export function auditEntries(handovers: readonly Handover[]): Record<string, AuditEntry> {
+  const entries: Record<string, AuditEntry> = {};
+  for (const h of handovers) {
+    const last = h.history.at(-1);
+    const steps: [string, AuditEntry["action"], string][] = [
+      [h.referrerId, "create", h.createdAt],
+      [
+        h.assigneeId ?? h.referrerId,
+        "view",
+        new Date(Date.parse(h.createdAt) + 3_600_000).toISOString(),
+      ],
+      [
+        last?.by ?? h.referrerId,
+        last?.type === "meeting" ? "meeting" : (last?.type ?? "view"),
+        h.updatedAt,
+      ],
+    ];
+    for (const [actorId, action, at] of steps) {
+      const id = `au_${h.id.slice(3)}_${action}`;
+      entries[id] = {
+        id,
+        at,
+        actorId,
+        channel: "slack",
+        action,
+        targets: [`handover:${h.id}`],
+        count: 1,
+      };
+    }
+  }
+  return entries;
 }
 
 /** `n` active companies with valid CVRs that none of `taken` uses, with routing facts. */

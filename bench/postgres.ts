@@ -5,7 +5,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { importDocument } from "../src/adapters/storage/postgres/import-document.js";
 import { cpuMs, cpuMsOfAll, peakRssMb, type Server, startServer, stopServer } from "./child.js";
-import { freshCompanies, storedDocument } from "./data.js";
+import { auditEntries, freshCompanies, storedDocument } from "./data.js";
 import { type Henvis, type LoadResult, percentile, runLoad } from "./load.js";
 import { BUSINESS_DEVELOPERS, needText, rng } from "./people.js";
 import { drainBench } from "./postgres-drain.js";
@@ -148,9 +148,13 @@ export async function postgresBench(o: PgBenchOptions): Promise<void> {
   const dbs = new BenchDatabases(url);
   const dir = await mkdtemp(join(tmpdir(), "eksportbro-pg-bench-"));
   try {
-    console.error(`PostgreSQL: importing ${o.stored} handovers into a template database...`);
+    console.error(
+      `PostgreSQL: importing ${o.stored} handovers and their audit entries into a template database...`,
+    );
     const template = await dbs.create();
     const { doc, open } = storedDocument(o.stored);
+    const audit = auditEntries(doc.handovers);
+    doc.collections = { ...doc.collections, audit };
     const pool = new pg.Pool({ connectionString: dbs.urlOf(template), max: 1 });
     try {
       const { migrate } = await import("../src/adapters/storage/postgres/migrate.js");
@@ -171,7 +175,7 @@ export async function postgresBench(o: PgBenchOptions): Promise<void> {
       text: `/henvis ${c.cvr} ${needText(i, random)}`,
     }));
     const lines = [
-      `PostgreSQL, ${o.stored} stored (${open} open), ${o.requests} /henvis (+${o.warmup} warm-up), ${o.concurrency} in flight:`,
+      `PostgreSQL, ${o.stored} stored (${open} open; ${Object.keys(audit).length} audit entries), ${o.requests} /henvis (+${o.warmup} warm-up), ${o.concurrency} in flight:`,
     ];
     for (const replicas of o.replicas) {
       console.error(`PostgreSQL: /henvis load on ${replicas} replica(s)...`);

@@ -12,7 +12,11 @@ export interface HandledRequest {
 export const handledRequestsCollection: CollectionSpec<HandledRequest> = {
   name: "handledRequests",
   schema: z.object({ id: z.string().min(1), at: z.string().min(1) }),
+  timeField: "at",
 };
+
+/** Keys one prune deletes per store write: an hour's backlog goes in several bounded steps. */
+export const PRUNE_BATCH = 500;
 
 /** Keys are forgotten after 24 hours (the retention of request keys); platforms retry within minutes. */
 export const REQUEST_KEY_KEEP_MS = 86_400_000;
@@ -53,9 +57,14 @@ export class HandledRequests {
     return this.keys.delete(key);
   }
 
-  /** Drops keys older than 24 hours. */
-  async prune(): Promise<void> {
+  /** Drops keys older than 24 hours, in batches the store selects; returns how many went. */
+  async prune(): Promise<number> {
     const cutoff = new Date(this.clock.now().getTime() - REQUEST_KEY_KEEP_MS).toISOString();
-    for (const k of await this.keys.all()) if (k.at < cutoff) await this.keys.delete(k.id);
+    let pruned = 0;
+    for (;;) {
+      const batch = await this.keys.deleteBefore(cutoff, PRUNE_BATCH);
+      pruned += batch;
+      if (batch < PRUNE_BATCH) return pruned;
+    }
   }
 }

@@ -8,6 +8,9 @@ import { type OutboxDeps, outboxCollection } from "./outbox-deps.js";
 
 export { type OutboxDeps, type OutboxEvent, outboxCollection } from "./outbox-deps.js";
 
+/** Messages one prune deletes per store write: a day's backlog goes in several bounded steps. */
+const PRUNE_BATCH = 500;
+
 /**
  * The one way messages leave the bot: `deliver` (or a `prepare`d write inside the transaction of
  * the change it announces) stores the message durably; the drain claims due messages from the
@@ -110,13 +113,18 @@ export class Outbox implements ChatDelivery {
       this.deps.onEvent?.({ kind: "uncertain", message });
   }
 
-  /** Forgets sent and failed messages older than `keepDays` (their keys stop deduplicating then). */
-  async prune(): Promise<void> {
+  /**
+   * Forgets sent, failed and uncertain messages older than `keepDays` (their keys stop
+   * deduplicating then), in batches the store selects; returns how many went.
+   */
+  async prune(): Promise<number> {
     const keepMs = (this.deps.keepDays ?? 30) * 86_400_000;
     const cutoff = new Date(this.deps.clock.now().getTime() - keepMs).toISOString();
-    for (const m of await this.messages.all()) {
-      const done = m.state !== "pending" && m.state !== "sending";
-      if (done && (m.sentAt ?? m.createdAt) < cutoff) await this.messages.delete(m.id);
+    let pruned = 0;
+    for (;;) {
+      const batch = await this.deps.store.outbox.prune(cutoff, PRUNE_BATCH);
+      pruned += batch;
+      if (batch < PRUNE_BATCH) return pruned;
     }
   }
 

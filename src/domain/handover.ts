@@ -119,6 +119,6 @@ export function isAssignee(handover: Handover, person: Person): boolean {
 }
 
 /** When a handover ended (its last close or decline), or undefined while it never did. */
-export function endedAt(h: Handover): string | undefined {
+export function endedAt(h: Pick<Handover, "history">): string | undefined {
   return h.history.findLast((e) => e.type === "close" || e.type === "decline")?.at;
 }

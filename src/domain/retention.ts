@@ -1,3 +1,6 @@
+/** What erased text is replaced by in handovers, meeting records and queued messages. */
+export const ERASED = "[slettet]";
+
 /** How long personal data is kept; the numbers come from config (RETENTION_* variables). */
 export interface RetentionPolicy {
   /** Months after closing that a handover and its meeting records are anonymised. */

@@ -74,6 +74,12 @@ export interface OutboxQueue {
    * conversations and returns them. They are never sent again.
    */
   expire(nowMs: number): Promise<OutboxMessage[]>;
+  /**
+   * Deletes, oldest first, at most `limit` messages that are done ("sent", "failed", "uncertain")
+   * and were sent (or, never sent, created) before `cutoff` (an ISO instant), without reading the
+   * others; "pending" and "sending" ones stay whatever their age. Resolves how many went.
+   */
+  prune(cutoff: string, limit: number): Promise<number>;
 }
 
 /** How a platform answered one send. */

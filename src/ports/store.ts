@@ -134,6 +134,8 @@ export interface Keyed {
 export interface CollectionSpec<T extends Keyed> {
   name: string;
   schema: z.ZodType<T>;
+  /** The ISO-instant field `deleteBefore` compares (PostgreSQL indexes the field `at`). */
+  timeField?: string;
 }
 
 /** Records of one kind by id; writes are durable and undone on failure like every store write. */
@@ -147,4 +149,10 @@ export interface Collection<T extends Keyed> {
   insertIfAbsent(record: T): Promise<boolean>;
   /** Removes the record with this id; removing a missing one is a no-op. */
   delete(id: string): Promise<void>;
+  /**
+   * Removes, oldest first, at most `limit` records whose `spec.timeField` is before `cutoff` (an
+   * ISO instant) in one atomic write, without reading the others; resolves how many went.
+   * Rejects when the spec names no time field.
+   */
+  deleteBefore(cutoff: string, limit: number): Promise<number>;
 }

@@ -6,6 +6,7 @@ import { ERASED } from "../../src/app/privacy/erase-personal-data.js";
 import { DEFAULT_RETENTION } from "../../src/domain/retention.js";
 import { findAction, makeBot } from "../support/bot.js";
 import { makeHandover } from "../support/handover-factory.js";
+import { withoutFullReads } from "../support/no-full-reads.js";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -144,5 +145,48 @@ describe("retention on the clock", () => {
       "Lukket sag om Tyskland",
       "Åben sag om Sverige",
     ]);
+  });
+
+  it("deletes old audit entries in the store without reading the log, a bounded batch a run, keeps the recent, counts them and forgets once at the end", async () => {
+    const bot = makeBot();
+    const files = new MemoryFileStore(() => bot.clock.now().getTime());
+    const act = {
+      actorId: "adv-fyn-1",
+      channel: "local" as const,
+      targets: ["person:x"],
+      count: 1,
+    };
+    for (let i = 0; i < 7; i++) await recordAudit(bot.deps, { ...act, action: "view" });
+    bot.clock.advance(40 * DAY);
+    await recordAudit(bot.deps, { ...act, action: "export" });
+    const store = bot.deps.store;
+    let forgotten = 0;
+    const deps = {
+      ...bot.deps,
+      store: {
+        ...withoutFullReads(store, auditCollection.name),
+        forgetReplaced: () => {
+          forgotten++;
+          return store.forgetReplaced();
+        },
+      },
+    };
+    const policy = { ...DEFAULT_RETENTION, auditMonths: 1 };
+    const run = async () => {
+      const report = await applyRetention(deps, files, policy, 200, 3);
+      return [report.auditEntries, report.more];
+    };
+    expect([await run(), await run()]).toEqual([
+      [3, true],
+      [3, true],
+    ]);
+    expect(forgotten).toBe(0);
+    expect([await run(), await run()]).toEqual([
+      [1, false],
+      [0, false],
+    ]);
+    expect(forgotten).toBe(1);
+    const left = await store.collection(auditCollection).all();
+    expect(left.map((e) => e.action)).toEqual(["export"]);
   });
 });

@@ -5,6 +5,7 @@ import { makeHandover, makeMeeting } from "../support/handover-factory.js";
 import { boundedReadsContract } from "./bounded-reads-contract.js";
 import { exclusiveContract } from "./exclusive-contract.js";
 import { outboxClaimContract } from "./outbox-claim-contract.js";
+import { pruneContract } from "./prune-contract.js";
 import { storeDecisionsContract } from "./store-decisions-contract.js";
 
 /** How a suite gets a store; `reopen` closes it and opens it again on the same data, when that applies. */
@@ -21,6 +22,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
   outboxClaimContract(name, harness);
   exclusiveContract(name, harness);
   boundedReadsContract(name, harness);
+  pruneContract(name, harness);
   describe(`Store contract: ${name}`, () => {
     let store: Store | undefined;
     afterEach(async () => {

@@ -139,6 +139,10 @@ export function inProcessOutbox(
         marked.push(one);
       }
     },
+    prune: (cutoff, limit) => {
+      const doneAt = (m: OutboxMessage) => (isOpen(m) ? undefined : (m.sentAt ?? m.createdAt));
+      return write(() => w.deleteOlder(OUTBOX_COLLECTION, doneAt, cutoff, limit));
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Store } from "../../ports/store.js";
+import type { CollectionSpec, Keyed, Store } from "../../ports/store.js";
 import { Conversations, inProcessOutbox } from "./in-process-outbox.js";
 import { Mutex } from "./mutex.js";
 import type { StoreState } from "./store-state.js";
@@ -29,6 +29,8 @@ export interface Backend {
 type Writer = <R>(step: () => Applied<R>) => Promise<R>;
 
 const closedError = () => new Error("The store is closed.");
+const noTimeField = (name: string) =>
+  new Error(`The ${name} records name no time field, so they cannot be deleted by age.`);
 
 /**
  * The Store port over a state and its backend. A write is applied in memory at once and undone
@@ -47,7 +49,7 @@ export function storeOver(state: StoreState, backend: Backend, mutex = new Mutex
     try {
       if (backend.isClosed()) throw closedError();
       applied = step();
-      if (applied.change) committed = backend.commit([applied.change]);
+      if (applied.changes?.length) committed = backend.commit(applied.changes);
     } finally {
       mutex.release();
     }
@@ -82,7 +84,7 @@ export function storeOver(state: StoreState, backend: Backend, mutex = new Mutex
     const inside: Writer = async (step) => {
       if (!open) throw new Error("The transaction is over; write through the store instead.");
       const applied = step();
-      if (applied.change) done.push(applied);
+      if (applied.changes?.length) done.push(applied);
       return applied.result;
     };
     let result: R;
@@ -107,7 +109,7 @@ export function storeOver(state: StoreState, backend: Backend, mutex = new Mutex
       } finally {
         open = false;
       }
-      const changes = done.flatMap((a) => (a.change ? [a.change] : []));
+      const changes = done.flatMap((a) => a.changes ?? []);
       if (changes.length > 0) committed = backend.commit(changes);
     } finally {
       mutex.release();
@@ -170,12 +172,21 @@ function view(
         ),
       update: (personId, changes) => write(() => w.updatePreferences(personId, changes)),
     },
-    collection: <T extends { id: string }>(spec: { name: string }) => ({
+    collection: <T extends Keyed>(spec: CollectionSpec<T>) => ({
       get: async (id: string) => state.getRecord(spec.name, id) as T | undefined,
       all: async () => state.listRecords(spec.name) as T[],
       put: (record: T) => write(() => w.putRecord(spec.name, record)),
       delete: (id: string) => write(() => w.deleteRecord(spec.name, id)),
       insertIfAbsent: (record: T) => write(() => w.insertRecord(spec.name, record)),
+      deleteBefore: (cutoff: string, limit: number) => {
+        const field = spec.timeField;
+        if (!field) return Promise.reject(noTimeField(spec.name));
+        const timeOf = (r: Keyed) => {
+          const at = (r as unknown as Record<string, unknown>)[field];
+          return typeof at === "string" ? at : undefined;
+        };
+        return write(() => w.deleteOlder(spec.name, timeOf, cutoff, limit));
+      },
     }),
     outbox: inProcessOutbox(state, write, conversations),
     transaction,

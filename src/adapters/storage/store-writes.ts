@@ -5,10 +5,10 @@ import type { CreateResult, Keyed } from "../../ports/store.js";
 import type { Change } from "./store-over.js";
 import type { StoreState } from "./store-state.js";
 
-/** A write applied to the state in memory: what it answers, the record it changed and its undo. */
+/** A write applied to the state in memory: what it answers, the records it changed and its undo. */
 export interface Applied<R> {
   result: R;
-  change?: Change;
+  changes?: readonly Change[];
   undo?: () => void;
 }
 
@@ -25,7 +25,7 @@ export function stateWrites(state: StoreState) {
       state.adoptHandover(previous);
       if (mine?.assigneeId) state.recomputeLastAssigned(mine.assigneeId);
     };
-    return { result: undefined, change: { t: "handover", id }, undo };
+    return { result: undefined, changes: [{ t: "handover", id }], undo };
   };
 
   const createHandover = (h: Handover): Applied<CreateResult> => {
@@ -60,7 +60,7 @@ export function stateWrites(state: StoreState) {
       if (previous) state.adoptMeeting(previous);
       else state.removeMeeting(id);
     };
-    return { result: undefined, change: { t: "meeting", id }, undo };
+    return { result: undefined, changes: [{ t: "meeting", id }], undo };
   };
 
   const updatePreferences = (personId: string, changes: Partial<Preferences>): Applied<void> => {
@@ -70,7 +70,7 @@ export function stateWrites(state: StoreState) {
     const undo = () => {
       if (state.preferencesOf(personId) === mine) state.restorePreferences(personId, previous);
     };
-    return { result: undefined, change: { t: "prefs", id: personId }, undo };
+    return { result: undefined, changes: [{ t: "prefs", id: personId }], undo };
   };
 
   const writeRecord = (name: string, id: string, next: Keyed | undefined): Applied<void> => {
@@ -82,7 +82,27 @@ export function stateWrites(state: StoreState) {
       if (previous) state.adoptRecord(name, previous);
       else state.removeRecord(name, id);
     };
-    return { result: undefined, change: { t: "rec", c: name, id }, undo };
+    return { result: undefined, changes: [{ t: "rec", c: name, id }], undo };
+  };
+
+  /** Deletes, oldest first, at most `limit` records of `name` whose time (by `timeOf`) is before `cutoff`. */
+  const deleteOlder = <T extends Keyed>(
+    name: string,
+    timeOf: (record: T) => string | undefined,
+    cutoff: string,
+    limit: number,
+  ): Applied<number> => {
+    const old: { id: string; at: string }[] = [];
+    for (const record of state.listRecords(name) as T[]) {
+      const at = timeOf(record);
+      if (at !== undefined && at < cutoff) old.push({ id: record.id, at });
+    }
+    old.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    const deleted = old.slice(0, Math.max(0, limit)).map((r) => writeRecord(name, r.id, undefined));
+    const undo = () => {
+      for (const d of deleted.reverse()) d.undo?.();
+    };
+    return { result: deleted.length, changes: deleted.flatMap((d) => d.changes ?? []), undo };
   };
 
   return {
@@ -99,5 +119,6 @@ export function stateWrites(state: StoreState) {
       state.getRecord(name, record.id)
         ? { result: false }
         : { ...writeRecord(name, record.id, structuredClone(record)), result: true },
+    deleteOlder,
   };
 }

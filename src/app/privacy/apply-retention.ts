@@ -18,7 +18,10 @@ import {
  */
 export const RETENTION_BATCH = 200;
 
-/** What one retention run removed, and whether due handovers are left for the next run. */
+/** Audit entries one run deletes at most (the store selects them); a backlog goes on over the next ticks. */
+export const AUDIT_RETENTION_BATCH = 1000;
+
+/** What one retention run removed, and whether due handovers or audit entries are left for the next run. */
 export interface RetentionReport {
   anonymised: number;
   more: boolean;
@@ -38,9 +41,10 @@ export async function applyRetention(
   files: FileStore,
   policy: RetentionPolicy,
   batch = RETENTION_BATCH,
+  auditBatch = AUDIT_RETENTION_BATCH,
 ): Promise<RetentionReport> {
   const done = await deps.store.exclusively("retention", () =>
-    retainOnce(deps, files, policy, batch),
+    retainOnce(deps, files, policy, batch, auditBatch),
   );
   return done ?? { anonymised: 0, more: false, files: 0, auditEntries: 0 };
 }
@@ -50,6 +54,7 @@ async function retainOnce(
   files: FileStore,
   policy: RetentionPolicy,
   batch: number,
+  auditBatch: number,
 ): Promise<RetentionReport> {
   const now = deps.clock.now();
   const read = await deps.store.handovers.listEndedBefore(
@@ -75,8 +80,10 @@ async function retainOnce(
   const removedFiles = await files.removeOlderThan(
     new Date(now.getTime() - policy.reportFileDays * 24 * 60 * 60 * 1000),
   );
-  const auditEntries = await pruneAudit(deps, monthsBefore(now, policy.auditMonths));
-  if ((due.length > 0 && !more) || auditEntries > 0) await deps.store.forgetReplaced();
+  const auditEntries = await pruneAudit(deps, monthsBefore(now, policy.auditMonths), auditBatch);
+  const auditMore = auditEntries >= auditBatch;
+  if ((due.length > 0 && !more) || (auditEntries > 0 && !auditMore))
+    await deps.store.forgetReplaced();
   if (due.length > 0)
     await recordAudit(deps, {
       actorId: "system",
@@ -85,5 +92,5 @@ async function retainOnce(
       targets,
       count: due.length,
     });
-  return { anonymised: due.length, more, files: removedFiles, auditEntries };
+  return { anonymised: due.length, more: more || auditMore, files: removedFiles, auditEntries };
 }

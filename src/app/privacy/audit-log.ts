@@ -45,9 +45,10 @@ export interface AuditEntry {
   count: number;
 }
 
-/** The audit log: append-only (only retention deletes), kept and journaled by the store. */
+/** The audit log: append-only (only retention deletes, by `at`), kept and journaled by the store. */
 export const auditCollection: CollectionSpec<AuditEntry> = {
   name: "audit",
+  timeField: "at",
   schema: z.object({
     id: z.string().min(1),
     at: z.string().min(1),
@@ -134,9 +135,14 @@ export async function listAudit(deps: Deps, target: string): Promise<AuditEntry[
     .sort((a, b) => a.at.localeCompare(b.at));
 }
 
-/** Deletes the entries older than `cutoff` (retention); returns how many went. */
-export async function pruneAudit(deps: Deps, cutoff: Date): Promise<number> {
-  const old = (await entries(deps).all()).filter((e) => e.at < cutoff.toISOString());
-  for (const e of old) await entries(deps).delete(e.id);
-  return old.length;
+/**
+ * Deletes, oldest first, at most `limit` entries older than `cutoff` (retention), in the store
+ * without reading the rest; returns how many went (`limit`: more may be left).
+ */
+export function pruneAudit(
+  deps: Pick<Deps, "store">,
+  cutoff: Date,
+  limit: number,
+): Promise<number> {
+  return entries(deps).deleteBefore(cutoff.toISOString(), limit);
 }

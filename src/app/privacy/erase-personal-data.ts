@@ -1,14 +1,14 @@
 import type { Cvr } from "../../domain/cvr.js";
 import type { Handover } from "../../domain/handover.js";
 import type { MeetingRecord } from "../../domain/meeting-record.js";
+import { ERASED } from "../../domain/retention.js";
 import type { FileStore } from "../../ports/files.js";
 import type { Keyed } from "../../ports/store.js";
 import { COLLECTIONS } from "../collections.js";
 import type { Deps } from "../deps.js";
 import { type AuditChannel, auditCollection, recordAudit } from "./audit-log.js";
 
-/** What erased text is replaced by in handovers, meeting records and queued messages. */
-export const ERASED = "[slettet]";
+export { ERASED };
 
 /** The latest date there is: every report file is older, so erasure deletes them all (they are made again on request). */
 const EVERY_FILE = new Date(8.64e15);

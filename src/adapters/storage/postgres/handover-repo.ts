@@ -14,6 +14,12 @@ import type { Queryable } from "./queryable.js";
 
 const ORDER = `ORDER BY created_at COLLATE "C", id COLLATE "C"`;
 
+/** The first `$4` handovers of one status ended before `cutoff`, need not `$3`, by the handovers_ended index. */
+const ENDED = (status: string, cutoff: string) =>
+  `(SELECT data, version, ended_at FROM handovers WHERE status = '${status}'
+     AND ended_at COLLATE "C" < ${cutoff} AND data->>'need' IS DISTINCT FROM $3
+     ORDER BY ended_at COLLATE "C" LIMIT $4)`;
+
 /** Handovers answered by queries on the handovers table; the database decides create and update. */
 export function handoverRepo(db: Queryable): HandoverRepo {
   const many = async (sql: string, params: unknown[] = []): Promise<Handover[]> =>
@@ -41,13 +47,7 @@ export function handoverRepo(db: Queryable): HandoverRepo {
     all: () => many(`SELECT ${HANDOVER_COLUMNS} FROM handovers`),
     listEndedBefore: (query, limit) =>
       many(
-        `SELECT ${HANDOVER_COLUMNS} FROM (
-           SELECT data, version, status, (SELECT max(e->>'at' COLLATE "C")
-               FROM jsonb_array_elements(data->'history') e
-               WHERE e->>'type' IN ('close', 'decline')) AS ended_at
-             FROM handovers
-             WHERE status IN ('closed', 'declined') AND data->>'need' IS DISTINCT FROM $3) ended
-           WHERE ended_at < CASE status WHEN 'closed' THEN $1 ELSE $2 END COLLATE "C"
+        `SELECT ${HANDOVER_COLUMNS} FROM (${ENDED("closed", "$1")} UNION ALL ${ENDED("declined", "$2")}) ended
            ORDER BY ended_at COLLATE "C" LIMIT $4`,
         [query.closedBefore, query.declinedBefore, query.exceptNeed, limit],
       ),
@@ -103,7 +103,7 @@ export function handoverRepo(db: Queryable): HandoverRepo {
           `Handover ${h.id} must carry version ${expectedVersion + 1}, not ${h.version}.`,
         );
       const updated = await db.query(
-        `UPDATE handovers SET ${SET_HANDOVER} WHERE id = $1 AND version = $12`,
+        `UPDATE handovers SET ${SET_HANDOVER} WHERE id = $1 AND version = $13`,
         [...toParams(h), expectedVersion],
       );
       return updated.rowCount === 1;

@@ -82,6 +82,24 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE collection = 'outbox' AND data->>'state' = 'pending';
     `,
   },
+  {
+    version: 4,
+    name: "retention and pruning by index: handovers' end, records' time, settled outbox messages",
+    sql: `
+      ALTER TABLE handovers ADD COLUMN ended_at text;
+      UPDATE handovers SET ended_at = (
+          SELECT e->>'at' FROM jsonb_array_elements(data->'history') WITH ORDINALITY AS h (e, n)
+            WHERE e->>'type' IN ('close', 'decline') ORDER BY n DESC LIMIT 1)
+        WHERE status IN ('closed', 'declined') AND data->>'need' IS DISTINCT FROM '[slettet]';
+      CREATE INDEX handovers_ended ON handovers (status, ended_at COLLATE "C")
+        WHERE ended_at IS NOT NULL;
+      CREATE INDEX records_by_at ON records (collection, (data->>'at') COLLATE "C")
+        WHERE data ? 'at';
+      CREATE INDEX records_outbox_settled
+        ON records ((coalesce(data->>'sentAt', data->>'createdAt')) COLLATE "C")
+        WHERE collection = 'outbox' AND data->>'state' NOT IN ('pending', 'sending');
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -150,8 +150,21 @@ export function postgresOutbox(db: Queryable, inTransaction: InTransaction): Out
       );
       return rows.map((r) => r.data);
     },
+    prune: async (cutoff, limit) => {
+      const { rowCount } = await db.query(
+        `DELETE FROM records WHERE collection = 'outbox' AND id = ANY(ARRAY(
+           SELECT id FROM records WHERE ${SETTLED} AND ${SETTLED_AT} < $1
+             ORDER BY ${SETTLED_AT} LIMIT $2))`,
+        [cutoff, limit],
+      );
+      return rowCount ?? 0;
+    },
   };
 }
+
+/** Messages that are done, and when they were sent (or created), as the records_outbox_settled index has them. */
+const SETTLED = "collection = 'outbox' AND data->>'state' NOT IN ('pending', 'sending')";
+const SETTLED_AT = `(coalesce(data->>'sentAt', data->>'createdAt')) COLLATE "C"`;
 
 /** The earliest time a head becomes due, paced and free; none when nothing is pending. */
 async function nextAt(db: Queryable, nowMs: number): Promise<ClaimResult> {

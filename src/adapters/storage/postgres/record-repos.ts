@@ -115,5 +115,25 @@ export function collectionOf<T extends Keyed>(
     delete: async (id) => {
       await db.query("DELETE FROM records WHERE collection = $1 AND id = $2", [spec.name, id]);
     },
+    deleteBefore: async (cutoff, limit) => {
+      const at = timeOf(spec);
+      const { rowCount } = await db.query(
+        `DELETE FROM records WHERE collection = $1 AND id = ANY(ARRAY(
+           SELECT id FROM records WHERE collection = $1 AND ${at.present} AND ${at.value} < $2
+             ORDER BY ${at.value} LIMIT $3))`,
+        [spec.name, cutoff, limit],
+      );
+      return rowCount ?? 0;
+    },
   };
+}
+
+/** The SQL of a collection's time field, in the form the records_by_at index covers (for `at`). */
+function timeOf(spec: CollectionSpec<Keyed>): { present: string; value: string } {
+  const field = spec.timeField;
+  if (!field || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(field))
+    throw new Error(
+      `The ${spec.name} records name no time field, so they cannot be deleted by age.`,
+    );
+  return { present: `data ? '${field}'`, value: `(data->>'${field}') COLLATE "C"` };
 }
