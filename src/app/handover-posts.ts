@@ -52,8 +52,7 @@ export async function rememberPosts(
   handoverId: string,
   posts: HandoverPost[],
 ): Promise<void> {
-  if (posts.length === 0 || (await postsOf(deps).insertIfAbsent({ id: handoverId, posts })))
-    return;
+  if (posts.length === 0 || (await postsOf(deps).insertIfAbsent({ id: handoverId, posts }))) return;
   const stored = (await postsOf(deps).get(handoverId))?.posts ?? [];
   const fresh = posts.filter((p) => !stored.some((s) => s.key === p.key));
   if (fresh.length > 0) await postsOf(deps).put({ id: handoverId, posts: [...stored, ...fresh] });

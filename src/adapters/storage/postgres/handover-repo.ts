@@ -103,7 +103,7 @@ export function handoverRepo(db: Queryable): HandoverRepo {
           `Handover ${h.id} must carry version ${expectedVersion + 1}, not ${h.version}.`,
         );
       const updated = await db.query(
-        `UPDATE handovers SET ${SET_HANDOVER} WHERE id = $1 AND version = $13`,
+        `UPDATE handovers SET ${SET_HANDOVER} WHERE id = $1 AND version = $12`,
         [...toParams(h), expectedVersion],
       );
       return updated.rowCount === 1;

@@ -1,5 +1,4 @@
-import { endedAt, type Handover } from "../../../domain/handover.js";
-import { ERASED } from "../../../domain/retention.js";
+import type { Handover } from "../../../domain/handover.js";
 
 /** A row of the handovers table as node-postgres returns it. */
 export interface HandoverRow {
@@ -22,13 +21,7 @@ function assignedAt(h: Omit<Handover, "version">): string {
   return h.history.findLast((e) => e.type === "redirect")?.at ?? h.createdAt;
 }
 
-/** When retention may look at `h`: its end while closed or declined and not yet anonymised. */
-function retainableSince(h: Omit<Handover, "version">): string | null {
-  const ended = h.status === "closed" || h.status === "declined";
-  return ended && h.need !== ERASED ? (endedAt(h) ?? null) : null;
-}
-
-/** The column values $1..$12 of the handovers table for `h` (stored data without a version: 0). */
+/** The column values $1..$11 of the handovers table for `h` (stored data without a version: 0). */
 export function toParams(h: Omit<Handover, "version"> & { version?: number }): unknown[] {
   const { version, ...data } = h;
   return [
@@ -43,15 +36,18 @@ export function toParams(h: Omit<Handover, "version"> & { version?: number }): u
     assignedAt(h),
     JSON.stringify(data),
     version ?? 0,
-    retainableSince(h),
   ];
 }
 
-/** INSERT column list and placeholders matching toParams. */
+/**
+ * INSERT column list and placeholders matching toParams. The database keeps `ended_at` itself
+ * (a trigger of migration 4), so a replica of an older version that writes a handover keeps it
+ * right too.
+ */
 export const INSERT_HANDOVER = `INSERT INTO handovers
-  (id, cvr, status, direction, referrer_id, assignee_id, assignee_house, created_at, assigned_at, data, version, ended_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`;
+  (id, cvr, status, direction, referrer_id, assignee_id, assignee_house, created_at, assigned_at, data, version)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
 
-/** Assignments from toParams' $2..$12 onto an existing row. */
+/** Assignments from toParams' $2..$11 onto an existing row. */
 export const SET_HANDOVER = `cvr = $2, status = $3, direction = $4, referrer_id = $5, assignee_id = $6,
-  assignee_house = $7, created_at = $8, assigned_at = $9, data = $10, version = $11, ended_at = $12`;
+  assignee_house = $7, created_at = $8, assigned_at = $9, data = $10, version = $11`;

@@ -87,10 +87,20 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "retention and pruning by index: handovers' end, records' time, settled outbox messages",
     sql: `
       ALTER TABLE handovers ADD COLUMN ended_at text;
-      UPDATE handovers SET ended_at = (
-          SELECT e->>'at' FROM jsonb_array_elements(data->'history') WITH ORDINALITY AS h (e, n)
-            WHERE e->>'type' IN ('close', 'decline') ORDER BY n DESC LIMIT 1)
-        WHERE status IN ('closed', 'declined') AND data->>'need' IS DISTINCT FROM '[slettet]';
+      CREATE FUNCTION handover_ended_at() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          NEW.ended_at := CASE
+            WHEN NEW.status IN ('closed', 'declined')
+              AND NEW.data->>'need' IS DISTINCT FROM '[slettet]'
+            THEN (SELECT e->>'at'
+                    FROM jsonb_array_elements(NEW.data->'history') WITH ORDINALITY AS h (e, n)
+                    WHERE e->>'type' IN ('close', 'decline') ORDER BY n DESC LIMIT 1)
+          END;
+          RETURN NEW;
+        END $$;
+      CREATE TRIGGER handovers_ended_at BEFORE INSERT OR UPDATE ON handovers
+        FOR EACH ROW EXECUTE FUNCTION handover_ended_at();
+      UPDATE handovers SET ended_at = NULL WHERE status IN ('closed', 'declined');
       CREATE INDEX handovers_ended ON handovers (status, ended_at COLLATE "C")
         WHERE ended_at IS NOT NULL;
       CREATE INDEX records_by_at ON records (collection, (data->>'at') COLLATE "C")
