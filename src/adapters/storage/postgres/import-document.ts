@@ -10,6 +10,8 @@ export interface ImportReport {
   preferences: { imported: number; present: number };
   /** Per collection name. */
   collections: Record<string, { imported: number; present: number }>;
+  /** Why the statistics could not be gathered after the import (it is in, but slow until they are). */
+  analyseFailed?: string;
 }
 
 /** The tables an import fills. */
@@ -27,7 +29,9 @@ export async function importDocument(pool: Pool, doc: StoredDocument): Promise<I
     await client.query("BEGIN");
     const report = await insertAll(client, doc);
     await client.query("COMMIT");
-    await client.query(`VACUUM (ANALYZE) ${IMPORTED_TABLES}`);
+    await client.query(`VACUUM (ANALYZE) ${IMPORTED_TABLES}`).catch((error: Error) => {
+      report.analyseFailed = error.message;
+    });
     return report;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
@@ -91,5 +95,10 @@ export function describeImport(file: string, r: ImportReport): string {
     line("meeting records", r.meetings),
     line("people's preferences", r.preferences),
     ...Object.entries(r.collections).map(([name, t]) => line(`${name} records`, t)),
+    ...(r.analyseFailed
+      ? [
+          `The data is in, but VACUUM (ANALYZE) failed (${r.analyseFailed}): run it by hand, or queries stay slow until autovacuum comes by.`,
+        ]
+      : []),
   ].join("\n");
 }
