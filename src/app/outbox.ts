@@ -1,10 +1,10 @@
 import type { Person } from "../domain/org.js";
-import { retryDelayMs } from "../domain/pacing.js";
 import type { ChatDelivery, DeliveryOptions, QueueWrite } from "../ports/chat.js";
-import type { MessageTransport, OutboxMessage, RateLimit, SendOutcome } from "../ports/outbox.js";
+import type { MessageTransport, OutboxMessage, RateLimit } from "../ports/outbox.js";
 import type { Collection } from "../ports/store.js";
 import type { View } from "../views/view.js";
 import { type OutboxDeps, outboxCollection } from "./outbox-deps.js";
+import { sendAndSettle } from "./outbox-send.js";
 
 export { type OutboxDeps, type OutboxEvent, outboxCollection } from "./outbox-deps.js";
 
@@ -197,7 +197,7 @@ export class Outbox implements ChatDelivery {
         return;
       }
       this.inFlight++;
-      void this.sendOne(result.message).finally(() => {
+      void sendAndSettle(this.deps, result.message, () => !this.stopped).finally(() => {
         this.inFlight--;
         this.kick();
         this.wakeIdle();
@@ -214,65 +214,5 @@ export class Outbox implements ChatDelivery {
       this.kick();
     }, wakeAt - nowMs);
     this.timer.unref?.();
-  }
-
-  private async sendOne(m: OutboxMessage): Promise<void> {
-    const transport = this.deps.transports.find((t) => t.channel === m.channel);
-    const person = this.deps.directory.get(m.personId);
-    let outcome: SendOutcome;
-    if (!transport || !person)
-      outcome = { kind: "failed", reason: "no transport or person for it any more" };
-    else {
-      try {
-        outcome = await this.attempt(m, transport, person);
-      } catch (error) {
-        outcome = { kind: "retry", reason: error instanceof Error ? error.message : String(error) };
-      }
-    }
-    await this.finish(m, outcome);
-  }
-
-  /** A send, or a change of (or answer under) an earlier message once that one has gone. */
-  private async attempt(
-    m: OutboxMessage,
-    transport: MessageTransport,
-    person: Person,
-  ): Promise<SendOutcome> {
-    if (!m.refersTo) return transport.send(m, person);
-    const earlier = await this.messages.get(m.refersTo.id);
-    const receipt = earlier?.receipt;
-    if (!receipt && (earlier?.state === "pending" || earlier?.state === "sending"))
-      return { kind: "retry", reason: "the earlier message is not sent yet", afterMs: 1000 };
-    if (m.refersTo.how === "thread") return transport.send(m, person, receipt);
-    if (!receipt || !transport.update)
-      return { kind: "failed", reason: "nothing to update: the earlier message was never sent" };
-    return transport.update(m, receipt, person);
-  }
-
-  private async finish(m: OutboxMessage, outcome: SendOutcome): Promise<void> {
-    const now = this.deps.clock.now();
-    let next: OutboxMessage;
-    if (outcome.kind === "sent") {
-      // The content is gone once delivered: only the id (the idempotency key) and receipt stay.
-      const sentAt = now.toISOString();
-      next = { ...m, view: { text: [] }, state: "sent", sentAt, receipt: outcome.receipt };
-    } else if (outcome.kind === "retry" && m.attempts < (this.deps.maxAttempts ?? 8)) {
-      const waitMs =
-        outcome.afterMs ?? retryDelayMs(Math.max(1, m.attempts), this.deps.random ?? Math.random);
-      const notBefore = new Date(now.getTime() + waitMs).toISOString();
-      next = { ...m, state: "pending", notBefore, lastError: outcome.reason };
-    } else {
-      next = { ...m, state: "failed", lastError: outcome.reason };
-    }
-    let settled: boolean;
-    try {
-      settled = await this.deps.store.outbox.settle(next, now.getTime());
-    } catch {
-      // The outcome is known but not recorded (a full disk): record it again shortly; until then
-      // the message stays "sending" (then "uncertain" once its lease ends) and is not sent again.
-      if (!this.stopped) setTimeout(() => void this.finish(m, outcome), 1000).unref?.();
-      return;
-    }
-    if (settled && next.state === "failed") this.deps.onEvent?.({ kind: "failed", message: next });
   }
 }
